@@ -1,0 +1,2 @@
+//! Benchmarks of the solver (placeholder until the model lands).
+fn main() {}

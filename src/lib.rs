@@ -1,0 +1,17 @@
+//! posture-chain: how a small tilt at the top of the spine cascades down the body.
+//!
+//! [`solve`] takes a [`Scenario`] and returns the compensated [`Posture`]. The model is pure Rust
+//! and runs natively; the `web` module (wasm32 only) is a thin layer that forwards to it.
+//!
+//! ```
+//! use posture_chain::{solve, Scenario};
+//! let posture = solve(&Scenario { head_tilt_deg: 5.0, ..Scenario::default() });
+//! assert!(posture.measures.eye_line_tilt_deg.is_finite());
+//! ```
+
+mod model;
+
+pub use model::*;
+
+#[cfg(target_arch = "wasm32")]
+mod web;

@@ -1,0 +1,184 @@
+//! The result of one solve: joint angles, loads, clinical read-outs and landmarks to draw.
+
+use serde::Serialize;
+
+use super::level::{Level, LEVEL_COUNT};
+
+/// A point of the body in millimetres: x to the subject's right, y up from the floor, z forward.
+/// The origin is on the floor midway between the feet.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct PointMm {
+    pub x: f64,
+    pub y: f64,
+    pub z: f64,
+}
+
+impl PointMm {
+    pub const fn new(x: f64, y: f64, z: f64) -> Self {
+        PointMm { x, y, z }
+    }
+}
+
+/// The clinician's read-outs. Signs: a positive height difference means the right side is higher.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Measures {
+    /// Tilt of the line between the eyes; positive: the right eye is higher.
+    pub eye_line_tilt_deg: f64,
+    /// Tilt of the acromion line; positive: the right shoulder is higher.
+    pub shoulder_tilt_deg: f64,
+    /// Right acromion height minus left.
+    pub shoulder_height_diff_mm: f64,
+    /// Tilt of the iliac-crest line; positive: the right crest is higher.
+    pub pelvic_obliquity_deg: f64,
+    /// Axial rotation of the pelvis; positive: it turns to the right.
+    pub pelvic_rotation_deg: f64,
+    /// Right hip-joint-centre height minus left.
+    pub functional_leg_length_diff_mm: f64,
+    /// C7 plumb line to the central sacral vertical line; positive: C7 lies to the right.
+    pub coronal_balance_mm: f64,
+    /// C7 plumb line ahead of the posterosuperior corner of S1 (Schwab 2012); positive: forward.
+    pub sagittal_vertical_axis_mm: f64,
+    /// Angle of the tragus-to-C7 line above the horizontal.
+    pub craniovertebral_angle_deg: f64,
+    /// Effective load on the neck: head weight plus the extensor force that balances it, in kg.
+    pub head_load_kg: f64,
+    /// Share of the body weight on the left foot, 0..=100.
+    pub weight_left_pct: f64,
+}
+
+/// One joint's state: deviations from the neutral standing posture, and its load.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct JointState {
+    pub level: Level,
+    /// Positive: the part above bends toward the subject's right.
+    pub lateral_bend_deg: f64,
+    /// Positive: forward flexion; negative: extension.
+    pub flexion_deg: f64,
+    /// Positive: the part above turns to the right.
+    pub axial_rotation_deg: f64,
+    /// Gravitational moment of everything above, frontal plane (positive: bends it to the right).
+    pub moment_frontal_nm: f64,
+    /// Gravitational moment of everything above, sagittal plane (positive: flexes it forward).
+    pub moment_sagittal_nm: f64,
+    /// Magnitude of the two moments together.
+    pub moment_nm: f64,
+    /// `moment_nm` over the region's capacity: 0 unloaded, 1 at capacity (may exceed 1).
+    pub load: f64,
+}
+
+impl JointState {
+    pub const fn neutral(level: Level) -> Self {
+        JointState {
+            level,
+            lateral_bend_deg: 0.0,
+            flexion_deg: 0.0,
+            axial_rotation_deg: 0.0,
+            moment_frontal_nm: 0.0,
+            moment_sagittal_nm: 0.0,
+            moment_nm: 0.0,
+            load: 0.0,
+        }
+    }
+}
+
+/// The five steps of the compensation cascade, top to bottom.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum CascadeStep {
+    HeadAndUpperNeck,
+    LowerNeckAndShoulders,
+    Thoracic,
+    Lumbar,
+    PelvisAndLegs,
+}
+
+impl CascadeStep {
+    pub const ALL: [CascadeStep; 5] = [
+        CascadeStep::HeadAndUpperNeck,
+        CascadeStep::LowerNeckAndShoulders,
+        CascadeStep::Thoracic,
+        CascadeStep::Lumbar,
+        CascadeStep::PelvisAndLegs,
+    ];
+}
+
+/// One step's share of the total compensating bend.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CascadeShare {
+    pub step: CascadeStep,
+    /// 0..=1; the five shares sum to 1, or are all 0 when nothing compensates.
+    pub share: f64,
+}
+
+/// Points to draw, in millimetres (see [`PointMm`] for the axes).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Landmarks {
+    pub head_top: PointMm,
+    pub head_centre: PointMm,
+    pub eye_left: PointMm,
+    pub eye_right: PointMm,
+    pub ear_left: PointMm,
+    pub ear_right: PointMm,
+    pub c7: PointMm,
+    pub acromion_left: PointMm,
+    pub acromion_right: PointMm,
+    pub iliac_crest_left: PointMm,
+    pub iliac_crest_right: PointMm,
+    /// Centre of the top of S1.
+    pub sacrum: PointMm,
+    pub hip_left: PointMm,
+    pub hip_right: PointMm,
+    pub knee_left: PointMm,
+    pub knee_right: PointMm,
+    pub ankle_left: PointMm,
+    pub ankle_right: PointMm,
+    /// Centres of the vertebral bodies C1..L5, top to bottom (24).
+    pub vertebrae: [PointMm; 24],
+}
+
+/// A condition the reader should be told about.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(into = "String")]
+pub enum Warning {
+    /// An input was out of range, not finite, or of the wrong type; `used` is the value taken.
+    Input { field: &'static str, given: String, used: String },
+    /// A joint angle lies beyond its range of motion.
+    BeyondRange { level: Level, motion: &'static str, angle_deg: f64, range_deg: f64 },
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Warning::Input { field, given, used } => {
+                write!(f, "{field}: {given} is not usable; using {used}")
+            }
+            Warning::BeyondRange { level, motion, angle_deg, range_deg } => write!(
+                f,
+                "{level}: {motion} of {angle_deg:.1}° is beyond its range of motion ({range_deg:.0}°)"
+            ),
+        }
+    }
+}
+
+impl From<Warning> for String {
+    fn from(w: Warning) -> String {
+        w.to_string()
+    }
+}
+
+/// Everything one solve yields.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Posture {
+    pub measures: Measures,
+    /// Head to sacrum, in the order of [`Level::ALL`].
+    pub joints: [JointState; LEVEL_COUNT],
+    /// The five steps, top to bottom.
+    pub cascade: [CascadeShare; 5],
+    pub landmarks: Landmarks,
+    pub warnings: Vec<Warning>,
+}

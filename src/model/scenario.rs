@@ -1,0 +1,69 @@
+//! The inputs of one solve: what is misaligned, by how much, and the body it happens in.
+
+use serde::Serialize;
+
+/// Biological sex, which selects the segment mass fractions (de Leva 1996).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub enum Sex {
+    Female,
+    #[default]
+    Male,
+}
+
+/// Lateral-bend to axial-rotation coupling per region, each in -1..=1
+/// (positive: the vertebra turns toward the side it bends to).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Coupling {
+    pub cervical: f64,
+    pub thoracic: f64,
+    pub lumbar: f64,
+}
+
+impl Default for Coupling {
+    fn default() -> Self {
+        Coupling { cervical: 0.5, thoracic: 0.0, lumbar: -0.2 }
+    }
+}
+
+/// Everything the model is asked. `Scenario::default()` is the neutral, symmetric stance.
+///
+/// Angles are in degrees and lengths in millimetres at this edge, as their names say; see the
+/// crate documentation for the axes and the sign of every angle.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Scenario {
+    /// Frontal tilt of the head on the upper cervical spine, -20..=20; positive toward the right ear.
+    pub head_tilt_deg: f64,
+    /// Axial rotation of the head, -30..=30; positive turns the face to the right.
+    pub head_rotation_deg: f64,
+    /// Forward head posture as neck flexion (Hansraj 2014), 0..=60.
+    pub forward_head_deg: f64,
+    /// Anatomic leg-length difference, -30..=30; positive: the right leg is longer.
+    pub anatomic_leg_length_diff_mm: f64,
+    /// Gain of the righting reflexes, 0 (none, the head simply tilts) ..= 1 (eyes exactly level).
+    pub compensation: f64,
+    /// Standing height, 120..=220.
+    pub stature_cm: f64,
+    /// Body mass, 30..=200.
+    pub mass_kg: f64,
+    pub sex: Sex,
+    pub coupling: Coupling,
+}
+
+impl Default for Scenario {
+    fn default() -> Self {
+        Scenario {
+            head_tilt_deg: 0.0,
+            head_rotation_deg: 0.0,
+            forward_head_deg: 0.0,
+            anatomic_leg_length_diff_mm: 0.0,
+            compensation: 1.0,
+            stature_cm: 175.0,
+            mass_kg: 75.0,
+            sex: Sex::Male,
+            coupling: Coupling::default(),
+        }
+    }
+}
