@@ -1,4 +1,80 @@
-//! Project tasks: build, serve, test (placeholder until the pipeline lands).
-fn main() {
-    println!("cargo xtask <build|serve|test>");
+//! Project tasks for posture-chain, run as `cargo xtask <task>` (the cargo-xtask convention).
+//!
+//! Every task finds the project root from this crate's manifest directory, sets up the tools it
+//! needs (checking before installing), and says what it runs.
+
+mod build;
+mod cmd;
+mod forward;
+mod project;
+mod serve;
+mod setup;
+mod size;
+mod test;
+
+use std::process::ExitCode;
+
+use project::Project;
+
+/// Errors are messages for a person: what failed and what to do.
+pub type DynError = Box<dyn std::error::Error>;
+
+const TASKS: &str = "\
+Usage: cargo xtask <task> [options]
+
+Tasks:
+  build                 build the release wasm into www/pkg, then shrink it with wasm-opt -Oz
+  serve [--port N]      build, then serve www/ on http://127.0.0.1:8080/ (or port N)
+  test                  set up the tools, then run every check: rustfmt, clippy (native and
+                        wasm32), native tests, wasm tests in headless Chromium, the release
+                        build, and the browser tests in tests/e2e/
+  size                  build, then list the raw and gzip bytes of what the page downloads
+  model-card [--check]  regenerate docs/model.md from the model (or check that it is current)
+  perf                  build, then time frames in headless Chromium (tests/perf/frame.mjs)
+  bench                 run the solver benchmarks (cargo bench --bench solve)
+
+Tools (wasm32 target, wasm-bindgen-cli, wasm-pack, npm packages, Chromium) are installed on
+first use when missing; see README.md.";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let project = Project::locate();
+    let (task, rest) = match args.split_first() {
+        Some((task, rest)) => (task.as_str(), rest),
+        None => ("help", &[][..]),
+    };
+    let no_args = || -> Result<(), DynError> {
+        match rest {
+            [] => Ok(()),
+            extra => Err(format!(
+                "`cargo xtask {task}` takes no arguments (got: {})",
+                extra.join(" ")
+            )
+            .into()),
+        }
+    };
+    let result: Result<(), DynError> = match task {
+        "help" | "-h" | "--help" => {
+            println!("{TASKS}");
+            Ok(())
+        }
+        "build" => no_args().and_then(|()| build::run(&project).map(drop)),
+        "serve" => serve::run(&project, rest),
+        "test" => no_args().and_then(|()| test::run(&project)),
+        "size" => no_args().and_then(|()| size::run(&project)),
+        "model-card" => forward::model_card(&project, rest),
+        "perf" => forward::perf(&project, rest),
+        "bench" => forward::bench(&project, rest),
+        unknown => {
+            eprintln!("{TASKS}\n");
+            Err(format!("unknown task `{unknown}`").into())
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("xtask: error: {error}");
+            ExitCode::FAILURE
+        }
+    }
 }

@@ -1,0 +1,411 @@
+//! `cargo xtask test`: set the tools up, then run every check in order and stop at the first
+//! failure, with one summary line per stage and a closing `xtask test: N passed, 0 failed`.
+
+use std::fs;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use crate::project::Project;
+use crate::setup::{self, Browser, WasmRust, WASM_TARGET};
+use crate::{build, cmd, DynError};
+
+/// Test counts of one stage.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub passed: u64,
+    pub failed: u64,
+}
+
+impl std::ops::AddAssign for Counts {
+    fn add_assign(&mut self, other: Counts) {
+        self.passed += other.passed;
+        self.failed += other.failed;
+    }
+}
+
+/// What a finished stage reports: its test counts, if it runs tests, and a short note.
+struct Outcome {
+    counts: Option<Counts>,
+    note: String,
+}
+
+impl Outcome {
+    fn note(note: impl Into<String>) -> Outcome {
+        Outcome {
+            counts: None,
+            note: note.into(),
+        }
+    }
+
+    fn counts(counts: Counts) -> Outcome {
+        Outcome {
+            counts: Some(counts),
+            note: String::new(),
+        }
+    }
+}
+
+/// One summary line.
+struct Line {
+    ok: bool,
+    stage: &'static str,
+    secs: f64,
+    text: String,
+}
+
+/// The stages run so far, printed as the summary.
+#[derive(Default)]
+struct Report {
+    lines: Vec<Line>,
+    total: Counts,
+}
+
+impl Report {
+    /// Runs one stage; on failure prints the summary and returns an error naming the stage.
+    fn stage<T>(
+        &mut self,
+        stage: &'static str,
+        rerun: &str,
+        body: impl FnOnce() -> Result<(T, Outcome), (DynError, Counts)>,
+    ) -> Result<T, DynError> {
+        println!("\n==> xtask test: {stage}");
+        let started = Instant::now();
+        let result = body();
+        let secs = started.elapsed().as_secs_f64();
+        match result {
+            Ok((value, outcome)) => {
+                let text = match outcome.counts {
+                    Some(counts) => {
+                        self.total += counts;
+                        let note = if outcome.note.is_empty() {
+                            String::new()
+                        } else {
+                            format!("; {}", outcome.note)
+                        };
+                        format!("{} passed, {} failed{note}", counts.passed, counts.failed)
+                    }
+                    None => outcome.note,
+                };
+                self.lines.push(Line {
+                    ok: true,
+                    stage,
+                    secs,
+                    text,
+                });
+                Ok(value)
+            }
+            Err((error, counts)) => {
+                self.total += counts;
+                let text = format!("{error} (re-run alone: {rerun})");
+                self.lines.push(Line {
+                    ok: false,
+                    stage,
+                    secs,
+                    text,
+                });
+                self.print();
+                println!(
+                    "xtask test: FAILED at stage `{stage}`; {} passed, {} failed before it stopped",
+                    self.total.passed, self.total.failed
+                );
+                Err(format!("stage `{stage}` failed: {error}").into())
+            }
+        }
+    }
+
+    fn print(&self) {
+        println!("\n==> xtask test: summary");
+        for line in &self.lines {
+            let mark = if line.ok { "ok  " } else { "FAIL" };
+            println!(
+                "{mark} {:<18} {:>6.1} s  {}",
+                line.stage, line.secs, line.text
+            );
+        }
+    }
+}
+
+/// Reads libtest's `test result: ok. 3 passed; 0 failed; ...` lines (cargo test, doc tests and
+/// wasm-bindgen-test-runner all print them) and sums them.
+pub fn cargo_counts(output: &str) -> Counts {
+    let mut counts = Counts::default();
+    for line in output.lines() {
+        let Some(rest) = line.trim().strip_prefix("test result: ") else {
+            continue;
+        };
+        let rest = rest.split_once(". ").map_or(rest, |(_, after)| after);
+        for part in rest.split(';') {
+            let mut words = part.split_whitespace();
+            let (Some(number), Some(word)) = (words.next(), words.next()) else {
+                continue;
+            };
+            let Ok(number) = number.parse::<u64>() else {
+                continue;
+            };
+            match word {
+                "passed" => counts.passed += number,
+                "failed" => counts.failed += number,
+                _ => {}
+            }
+        }
+    }
+    counts
+}
+
+/// Reads the `# pass N` and `# fail N` lines of node's TAP reporter.
+pub fn tap_counts(output: &str) -> Counts {
+    let mut counts = Counts::default();
+    for line in output.lines() {
+        let mut words = line.split_whitespace();
+        if words.next() != Some("#") {
+            continue;
+        }
+        let (Some(word), Some(number)) = (
+            words.next(),
+            words.next().and_then(|n| n.parse::<u64>().ok()),
+        ) else {
+            continue;
+        };
+        match word {
+            "pass" => counts.passed += number,
+            "fail" => counts.failed += number,
+            _ => {}
+        }
+    }
+    counts
+}
+
+type StageResult<T> = Result<(T, Outcome), (DynError, Counts)>;
+
+/// A check with no test counts: passes when the command succeeds.
+fn check(mut cmd: std::process::Command) -> StageResult<()> {
+    cmd::run(&mut cmd)
+        .map(|()| ((), Outcome::note("clean")))
+        .map_err(|e| (e, Counts::default()))
+}
+
+/// A test command whose libtest output is counted.
+fn cargo_tests(mut cmd: std::process::Command) -> StageResult<()> {
+    let (ok, output) = cmd::run_teed(&mut cmd).map_err(|e| (e, Counts::default()))?;
+    let counts = cargo_counts(&output);
+    if ok && counts.failed == 0 {
+        Ok(((), Outcome::counts(counts)))
+    } else {
+        let error = format!(
+            "{} passed, {} failed, exit {}",
+            counts.passed,
+            counts.failed,
+            if ok { "ok" } else { "failure" }
+        );
+        Err((error.into(), counts))
+    }
+}
+
+/// The e2e test files: every `tests/e2e/*.test.mjs`, in name order.
+fn e2e_files(project: &Project) -> Result<Vec<PathBuf>, DynError> {
+    let dir = project.root().join("tests").join("e2e");
+    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
+        .map_err(|e| format!("cannot list {}: {e}", dir.display()))?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| {
+            path.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.ends_with(".test.mjs"))
+        })
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return Err(format!("no *.test.mjs files in {}", dir.display()).into());
+    }
+    Ok(files
+        .into_iter()
+        .map(|f| {
+            f.strip_prefix(project.root())
+                .map(PathBuf::from)
+                .unwrap_or(f)
+        })
+        .collect())
+}
+
+/// Runs the whole suite.
+pub fn run(project: &Project) -> Result<(), DynError> {
+    let started = Instant::now();
+    let mut report = Report::default();
+    let no_counts = |e: DynError| (e, Counts::default());
+
+    let (wasm, browser): (WasmRust, Browser) =
+        report.stage("setup", "cargo xtask build", || {
+            let wasm = setup::build_tools(project).map_err(no_counts)?;
+            let browser = setup::ensure_browser(project).map_err(no_counts)?;
+            let note = match wasm {
+                WasmRust::Rustup => "tools ready (wasm32 via rustup)",
+                WasmRust::Debian => "tools ready (wasm32 via Debian's rustc-web)",
+            };
+            Ok(((wasm, browser), Outcome::note(note)))
+        })?;
+
+    report.stage("fmt", "cargo fmt --all --check", || {
+        let mut cmd = project.command("cargo");
+        cmd.args(["fmt", "--all", "--check"]);
+        check(cmd)
+    })?;
+
+    report.stage(
+        "clippy (native)",
+        "cargo clippy --workspace --all-targets -- -D warnings",
+        || {
+            let mut cmd = project.command("cargo");
+            cmd.args([
+                "clippy",
+                "--workspace",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ]);
+            check(cmd)
+        },
+    )?;
+
+    let wasm_clippy = format!(
+        "cargo clippy -p posture-chain --target {WASM_TARGET} --lib --tests -- -D warnings"
+    );
+    report.stage("clippy (wasm32)", &wasm_clippy, || {
+        let mut cmd = wasm.cargo(project);
+        cmd.args([
+            "clippy",
+            "-p",
+            "posture-chain",
+            "--target",
+            WASM_TARGET,
+            "--lib",
+            "--tests",
+        ])
+        .args(["--", "-D", "warnings"]);
+        check(cmd)
+    })?;
+
+    report.stage("cargo test", "cargo test --workspace", || {
+        let mut cmd = project.command("cargo");
+        cmd.args(["test", "--workspace"]);
+        cargo_tests(cmd)
+    })?;
+
+    let wasm_tests = format!(
+        "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER={} \
+         cargo test --target {WASM_TARGET} --test wasm",
+        browser.chromedriver.display()
+    );
+    report.stage("wasm tests", &wasm_tests, || {
+        let mut cmd = wasm.cargo(project);
+        cmd.args([
+            "test",
+            "-p",
+            "posture-chain",
+            "--target",
+            WASM_TARGET,
+            "--test",
+            "wasm",
+        ])
+        .env(
+            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+            "wasm-bindgen-test-runner",
+        )
+        .env("CHROMEDRIVER", &browser.chromedriver)
+        .env_remove("GECKODRIVER")
+        .env_remove("SAFARIDRIVER");
+        cargo_tests(cmd)
+    })?;
+
+    report.stage("release build", "cargo xtask build", || {
+        let sizes = build::build(project, wasm).map_err(no_counts)?;
+        Ok((
+            (),
+            Outcome::note(format!(
+                "wasm {} -> {} bytes after wasm-opt -Oz",
+                sizes.before, sizes.after
+            )),
+        ))
+    })?;
+
+    report.stage("e2e", "node --test tests/e2e/", || {
+        let files = e2e_files(project).map_err(no_counts)?;
+        let mut cmd = project.command("node");
+        cmd.args(["--test", "--test-reporter=tap"])
+            .args(&files)
+            .env("CHROME", &browser.chrome);
+        let (ok, output) = cmd::run_teed(&mut cmd).map_err(no_counts)?;
+        let counts = tap_counts(&output);
+        if ok && counts.failed == 0 && counts.passed > 0 {
+            let note = format!("{} files", files.len());
+            Ok((
+                (),
+                Outcome {
+                    counts: Some(counts),
+                    note,
+                },
+            ))
+        } else {
+            let error = format!(
+                "{} passed, {} failed, node exit {}",
+                counts.passed,
+                counts.failed,
+                if ok { "ok" } else { "failure" }
+            );
+            Err((error.into(), counts))
+        }
+    })?;
+
+    report.print();
+    println!("(whole run: {:.0} s)", started.elapsed().as_secs_f64());
+    println!(
+        "xtask test: {} passed, {} failed",
+        report.total.passed, report.total.failed
+    );
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_cargo(output: &str, passed: u64, failed: u64) {
+        assert_eq!(
+            cargo_counts(output),
+            Counts { passed, failed },
+            "{output:?}"
+        );
+    }
+
+    #[test]
+    fn counts_libtest_results() {
+        check_cargo(
+            "test result: ok. 3 passed; 0 failed; 1 ignored; 0 measured; 0 filtered out",
+            3,
+            0,
+        );
+        check_cargo("test result: FAILED. 2 passed; 1 failed; 0 ignored", 2, 1);
+        check_cargo("running 1 test\ntest result: ok. 1 passed; 0 failed\n\ntest result: ok. 4 passed; 0 failed", 5, 0);
+        check_cargo("no results here", 0, 0);
+    }
+
+    #[test]
+    fn counts_node_tap_results() {
+        let tap = "TAP version 13\nok 1 - loads\n1..2\n# tests 2\n# suites 0\n# pass 2\n# fail 0\n# cancelled 0\n";
+        assert_eq!(
+            tap_counts(tap),
+            Counts {
+                passed: 2,
+                failed: 0
+            }
+        );
+        assert_eq!(
+            tap_counts("# pass 1\n# fail 3\n"),
+            Counts {
+                passed: 1,
+                failed: 3
+            }
+        );
+        assert_eq!(tap_counts("# Subtest: pass 5\n"), Counts::default());
+    }
+}
