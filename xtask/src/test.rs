@@ -337,7 +337,8 @@ pub fn run(project: &Project) -> Result<(), DynError> {
         let (ok, output) = cmd::run_teed(&mut cmd).map_err(no_counts)?;
         let counts = tap_counts(&output);
         if ok && counts.failed == 0 && counts.passed > 0 {
-            let note = format!("{} files", files.len());
+            let plural = if files.len() == 1 { "" } else { "s" };
+            let note = format!("{} test file{plural}", files.len());
             Ok((
                 (),
                 Outcome {
