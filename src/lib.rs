@@ -10,8 +10,14 @@
 //! ```
 
 mod model;
+mod scene;
 
 pub use model::*;
+pub use scene::{
+    push_fixed, Align, BoundsMm, Cascade, Cmd, Colour, Dash, DisplayList, Font, Pose, Scene,
+    SceneOptions, StepWeights, View, ViewTransform, CASCADE_MS, DEFAULT_BRAND_CSS, LOAD_CSS,
+    LOAD_STEP_UPPER, P2,
+};
 
 #[cfg(target_arch = "wasm32")]
 mod web;

@@ -1,4 +1,5 @@
 //! The wasm-bindgen layer: converts JS values, forwards to the model, replays draw lists on a canvas.
 
-mod proof;
+mod canvas;
 mod solve;
+mod widget;

@@ -1,0 +1,299 @@
+//! Drawing pieces shared by the views: vector helpers, vertebral blocks, bones, level guides.
+
+use super::list::{Align, Cmd, Colour, Dash, DisplayList, Font, P2};
+use super::pose::Pose;
+use crate::PointMm;
+
+pub fn add(a: P2, b: P2) -> P2 {
+    P2::new(a.x_mm + b.x_mm, a.y_mm + b.y_mm)
+}
+
+pub fn sub(a: P2, b: P2) -> P2 {
+    P2::new(a.x_mm - b.x_mm, a.y_mm - b.y_mm)
+}
+
+pub fn scale(a: P2, k: f64) -> P2 {
+    P2::new(a.x_mm * k, a.y_mm * k)
+}
+
+/// `a` scaled to length 1; straight up when `a` has no length.
+pub fn unit(a: P2) -> P2 {
+    let len = a.x_mm.hypot(a.y_mm);
+    if len > 1e-9 && len.is_finite() {
+        scale(a, 1.0 / len)
+    } else {
+        P2::new(0.0, 1.0)
+    }
+}
+
+/// `u` turned a quarter clockwise (up becomes right).
+pub fn right_of(u: P2) -> P2 {
+    P2::new(u.y_mm, -u.x_mm)
+}
+
+/// `a + u * along + right_of(u) * across`.
+pub fn offset(a: P2, u: P2, along: f64, across: f64) -> P2 {
+    add(add(a, scale(u, along)), scale(right_of(u), across))
+}
+
+/// A projection of the body's 3-D millimetres onto a view's plane.
+pub type Project = fn(PointMm) -> P2;
+
+/// Back view: x to the subject's right (the viewer's right), y up.
+pub fn back(p: PointMm) -> P2 {
+    P2::new(p.x, p.y)
+}
+
+/// Side view from the subject's right: forward (z) to the viewer's right, y up.
+pub fn side(p: PointMm) -> P2 {
+    P2::new(p.z, p.y)
+}
+
+/// Top view from above, as the clinician behind sees it: x to the right, forward (z) up.
+pub fn top(p: PointMm) -> P2 {
+    P2::new(p.x, p.z)
+}
+
+/// Half the width of vertebra `i` (0 = C1) across the view, in millimetres.
+fn vertebra_half_width_mm(i: usize, frontal: bool) -> f64 {
+    let (cervical, thoracic_top, thoracic_bottom, lumbar) = if frontal {
+        (13.0, 15.0, 20.0, 24.0)
+    } else {
+        (9.0, 11.0, 14.0, 17.0)
+    };
+    match i {
+        0..=6 => cervical,
+        7..=18 => thoracic_top + (thoracic_bottom - thoracic_top) * (i - 7) as f64 / 11.0,
+        _ => lumbar,
+    }
+}
+
+/// The spine as one block per vertebra (C1..L5), each coloured by the load on the joint below it,
+/// over a thin line through their centres from the head to the sacrum.
+pub fn spine(list: &mut DisplayList, pose: &Pose, project: Project, frontal: bool) {
+    let lm = &pose.landmarks;
+    let v = &lm.vertebrae;
+    list.push(Cmd::Begin);
+    list.push(Cmd::MoveTo(project(lm.head_centre)));
+    for p in v.iter() {
+        list.push(Cmd::LineTo(project(*p)));
+    }
+    list.push(Cmd::LineTo(project(lm.sacrum)));
+    list.push(Cmd::Stroke {
+        colour: Colour::Muted,
+        width_px: 1.5,
+        dash: Dash::Solid,
+    });
+    for i in 0..v.len() {
+        let above = if i == 0 {
+            project(lm.head_centre)
+        } else {
+            project(v[i - 1])
+        };
+        let below = if i + 1 == v.len() {
+            project(lm.sacrum)
+        } else {
+            project(v[i + 1])
+        };
+        let c = project(v[i]);
+        let u = unit(sub(above, below));
+        let gap = (above.x_mm - below.x_mm).hypot(above.y_mm - below.y_mm) / 2.0;
+        let half_h = (gap * 0.36).clamp(3.0, 16.0);
+        let half_w = vertebra_half_width_mm(i, frontal);
+        let corners = [
+            offset(c, u, half_h, -half_w),
+            offset(c, u, half_h, half_w),
+            offset(c, u, -half_h, half_w),
+            offset(c, u, -half_h, -half_w),
+        ];
+        let load = pose.joints[i + 1].load;
+        list.polygon(
+            &corners,
+            Some(Colour::for_load(load)),
+            Some((Colour::Ink, 1.0)),
+        );
+    }
+}
+
+/// A long bone as a thick light stroke with an outline, through the given points.
+pub fn bone(list: &mut DisplayList, points: &[P2], width_px: f64) {
+    for (colour, width) in [(Colour::Muted, width_px + 2.5), (Colour::Bone, width_px)] {
+        if let Some((first, rest)) = points.split_first() {
+            list.push(Cmd::Begin);
+            list.push(Cmd::MoveTo(*first));
+            for p in rest {
+                list.push(Cmd::LineTo(*p));
+            }
+            list.push(Cmd::Stroke {
+                colour,
+                width_px: width,
+                dash: Dash::Solid,
+            });
+        }
+    }
+}
+
+/// What a level guide is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pair {
+    Eyes,
+    Shoulders,
+    IliacCrests,
+}
+
+impl Pair {
+    fn name(self) -> &'static str {
+        match self {
+            Pair::Eyes => "Eyes",
+            Pair::Shoulders => "Shoulders",
+            Pair::IliacCrests => "Iliac crests",
+        }
+    }
+}
+
+/// Below this height difference a pair of landmarks is called level, in millimetres.
+pub const LEVEL_MM: f64 = 0.5;
+
+/// A level guide across a left/right pair: a dashed horizontal through the left point, the
+/// actual line through both, and a label at `label_x_mm` with the height difference in mm
+/// (right minus left, as the model reports it) and the tilt in degrees.
+#[allow(clippy::too_many_arguments)]
+pub fn level_guide(
+    list: &mut DisplayList,
+    what: Pair,
+    left: P2,
+    right: P2,
+    diff_mm: f64,
+    tilt_deg: f64,
+    label_x_mm: f64,
+    px_per_mm: f64,
+) {
+    let ext_mm = 14.0 / px_per_mm.max(1e-6);
+    let u = unit(sub(right, left));
+    let u = if u.x_mm < 0.0 { scale(u, -1.0) } else { u };
+    let y = (left.y_mm + right.y_mm) / 2.0;
+    list.line(
+        P2::new(left.x_mm - ext_mm, y),
+        P2::new(label_x_mm - 6.0 / px_per_mm.max(1e-6), y),
+        Colour::Muted,
+        1.0,
+        Dash::Long,
+    );
+    list.line(
+        sub(left, scale(u, ext_mm)),
+        add(right, scale(u, ext_mm)),
+        Colour::Guide,
+        2.0,
+        Dash::Solid,
+    );
+    let at = P2::new(label_x_mm, y);
+    list.text(at, Font::Label, Align::Left, Colour::Ink)
+        .nudge(0.0, -8.0)
+        .str(what.name());
+    let w = list
+        .text(at, Font::Small, Align::Left, Colour::Ink)
+        .nudge(0.0, 8.0);
+    if diff_mm.abs() < LEVEL_MM || !diff_mm.is_finite() {
+        w.str("level");
+    } else {
+        w.str(if diff_mm > 0.0 { "R " } else { "L " })
+            .abs(diff_mm, 1)
+            .str(" mm higher, ")
+            .abs(tilt_deg, 1)
+            .str("°");
+    }
+}
+
+/// The neutral posture, drawn faintly: spine, skull, shoulder and pelvis lines, legs.
+pub fn ghost(list: &mut DisplayList, neutral: &Pose, project: Project, skull_r_mm: f64) {
+    let lm = &neutral.landmarks;
+    let style = Cmd::Stroke {
+        colour: Colour::Ghost,
+        width_px: 1.5,
+        dash: Dash::Dotted,
+    };
+    list.push(Cmd::Begin);
+    list.push(Cmd::MoveTo(project(lm.head_centre)));
+    for p in lm.vertebrae.iter() {
+        list.push(Cmd::LineTo(project(*p)));
+    }
+    list.push(Cmd::LineTo(project(lm.sacrum)));
+    list.push(Cmd::MoveTo(project(lm.acromion_left)));
+    list.push(Cmd::LineTo(project(lm.vertebrae[7])));
+    list.push(Cmd::LineTo(project(lm.acromion_right)));
+    list.push(Cmd::MoveTo(project(lm.iliac_crest_left)));
+    list.push(Cmd::LineTo(project(lm.iliac_crest_right)));
+    for (hip, knee, ankle) in [
+        (lm.hip_left, lm.knee_left, lm.ankle_left),
+        (lm.hip_right, lm.knee_right, lm.ankle_right),
+    ] {
+        list.push(Cmd::MoveTo(project(hip)));
+        list.push(Cmd::LineTo(project(knee)));
+        list.push(Cmd::LineTo(project(ankle)));
+    }
+    let c = project(lm.head_centre);
+    list.push(Cmd::MoveTo(P2::new(c.x_mm + skull_r_mm, c.y_mm)));
+    list.push(Cmd::Arc {
+        centre: c,
+        radius_mm: skull_r_mm,
+        start_rad: 0.0,
+        end_rad: std::f64::consts::TAU,
+    });
+    list.push(style);
+}
+
+/// Distance between two points of a view.
+pub fn dist(a: P2, b: P2) -> f64 {
+    (a.x_mm - b.x_mm).hypot(a.y_mm - b.y_mm)
+}
+
+/// The skull's half-height in a view: from its centre to its top, kept within reason.
+pub fn skull_ry_mm(pose: &Pose, project: Project) -> f64 {
+    dist(
+        project(pose.landmarks.head_top),
+        project(pose.landmarks.head_centre),
+    )
+    .clamp(80.0, 140.0)
+}
+
+/// The skull's rotation in a view (radians, counter-clockwise), from its centre-to-top axis.
+pub fn skull_rotation_rad(pose: &Pose, project: Project) -> f64 {
+    let up = unit(sub(
+        project(pose.landmarks.head_top),
+        project(pose.landmarks.head_centre),
+    ));
+    -up.x_mm.atan2(up.y_mm)
+}
+
+/// A two-line label: a name in the label font and a value below it.
+pub fn caption(list: &mut DisplayList, at: P2, name: &str) {
+    list.text(at, Font::Label, Align::Left, Colour::Ink)
+        .nudge(0.0, -8.0)
+        .str(name);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn right_of_up_is_right() {
+        assert_eq!(right_of(P2::new(0.0, 1.0)), P2::new(1.0, 0.0));
+        assert_eq!(unit(P2::new(0.0, 0.0)), P2::new(0.0, 1.0));
+        let o = offset(P2::new(1.0, 1.0), P2::new(0.0, 1.0), 2.0, 3.0);
+        assert_eq!(o, P2::new(4.0, 3.0));
+    }
+
+    #[test]
+    fn level_guide_says_which_side_is_higher() {
+        let mut list = DisplayList::new();
+        let (l, r) = (P2::new(-200.0, 1400.0), P2::new(200.0, 1409.0));
+        level_guide(&mut list, Pair::Shoulders, l, r, 9.04, 1.29, 300.0, 0.3);
+        let texts: Vec<&str> = list.texts().map(|(_, s)| s).collect();
+        assert_eq!(texts, ["Shoulders", "R 9.0 mm higher, 1.3°"]);
+        list.clear();
+        level_guide(&mut list, Pair::Eyes, l, l, 0.2, 0.0, 300.0, 0.3);
+        let texts: Vec<&str> = list.texts().map(|(_, s)| s).collect();
+        assert_eq!(texts, ["Eyes", "level"]);
+    }
+}

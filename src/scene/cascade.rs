@@ -1,0 +1,199 @@
+//! The cascade animation: a new posture reaches the head first, then the shoulders, thoracic and
+//! lumbar spine and the pelvis, each region eased, all of it under a second, interruptible.
+
+use super::pose::{Pose, StepWeights, STEPS};
+
+/// Delay between one region starting and the next, in milliseconds.
+pub const STAGGER_MS: f64 = 110.0;
+/// How long one region takes to move, in milliseconds.
+pub const REGION_MS: f64 = 440.0;
+/// The longest a whole cascade takes from rest.
+pub const CASCADE_MS: f64 = STAGGER_MS * (STEPS as f64 - 1.0) + REGION_MS;
+
+/// How a region eases towards its target.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Ease {
+    /// From rest: slow start, slow finish.
+    InOut,
+    /// Redirected while moving: sets off at once, slow finish.
+    Out,
+}
+
+impl Ease {
+    fn at(self, t: f64) -> f64 {
+        let t = t.clamp(0.0, 1.0);
+        match self {
+            Ease::InOut if t < 0.5 => 4.0 * t * t * t,
+            Ease::InOut => 1.0 - (-2.0 * t + 2.0).powi(3) / 2.0,
+            Ease::Out => 1.0 - (1.0 - t).powi(3),
+        }
+    }
+}
+
+/// Animates a [`Pose`] towards a target, region by region. Pure: time comes in as milliseconds.
+#[derive(Clone, Debug)]
+pub struct Cascade {
+    from: Pose,
+    to: Pose,
+    current: Pose,
+    start_ms: [f64; STEPS],
+    ease: [Ease; STEPS],
+    now_ms: f64,
+}
+
+impl Cascade {
+    /// At rest at `pose`.
+    pub fn new(pose: &Pose) -> Self {
+        Cascade {
+            from: *pose,
+            to: *pose,
+            current: *pose,
+            start_ms: [f64::NEG_INFINITY; STEPS],
+            ease: [Ease::InOut; STEPS],
+            now_ms: 0.0,
+        }
+    }
+
+    /// The pose as last stepped.
+    pub fn current(&self) -> &Pose {
+        &self.current
+    }
+
+    /// The pose being moved towards.
+    pub fn target(&self) -> &Pose {
+        &self.to
+    }
+
+    /// Progress of each region, 0..=1 (eased).
+    pub fn weights(&self) -> StepWeights {
+        let mut w = [1.0; STEPS];
+        for (k, wk) in w.iter_mut().enumerate() {
+            *wk = self.ease[k].at((self.now_ms - self.start_ms[k]) / REGION_MS);
+        }
+        w
+    }
+
+    /// True once every region has reached the target.
+    pub fn is_settled(&self) -> bool {
+        self.start_ms.iter().all(|&s| self.now_ms - s >= REGION_MS)
+    }
+
+    /// Sets a new target at `now_ms`. Regions at rest set off one after another, head first;
+    /// regions already moving or waiting carry on from where they are, without a jump.
+    pub fn retarget(&mut self, to: &Pose, now_ms: f64) {
+        self.step(now_ms);
+        let now = self.now_ms;
+        let mut delay_steps = 0.0;
+        for k in 0..STEPS {
+            let elapsed = now - self.start_ms[k];
+            if elapsed >= REGION_MS {
+                self.start_ms[k] = now + delay_steps * STAGGER_MS;
+                self.ease[k] = Ease::InOut;
+                delay_steps += 1.0;
+            } else if elapsed > 0.0 {
+                self.start_ms[k] = now;
+                self.ease[k] = Ease::Out;
+                delay_steps = delay_steps.max(1.0);
+            } else {
+                // Still waiting for its turn: keep the turn, it starts from where it is.
+                delay_steps = ((self.start_ms[k] - now) / STAGGER_MS + 1.0).max(delay_steps);
+            }
+        }
+        self.from = self.current;
+        self.to = *to;
+    }
+
+    /// Moves straight to `to` (reduced motion, or a reset).
+    pub fn jump(&mut self, to: &Pose) {
+        self.from = *to;
+        self.to = *to;
+        self.current = *to;
+        self.start_ms = [f64::NEG_INFINITY; STEPS];
+    }
+
+    /// Advances the clock to `now_ms` (never backwards) and updates the current pose. Returns
+    /// true while something still moves.
+    pub fn step(&mut self, now_ms: f64) -> bool {
+        if now_ms.is_finite() && now_ms > self.now_ms {
+            self.now_ms = now_ms;
+        }
+        if self.is_settled() {
+            self.current = self.to;
+            return false;
+        }
+        self.current = Pose::mix(&self.from, &self.to, &self.weights());
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{solve, Scenario};
+
+    fn pose(tilt_deg: f64) -> Pose {
+        Pose::of(&solve(&Scenario {
+            head_tilt_deg: tilt_deg,
+            ..Scenario::default()
+        }))
+    }
+
+    #[test]
+    fn eases_start_and_end_where_they_should() {
+        for e in [Ease::InOut, Ease::Out] {
+            assert_eq!(e.at(0.0), 0.0);
+            assert_eq!(e.at(1.0), 1.0);
+            assert_eq!(e.at(2.0), 1.0);
+            assert!(e.at(0.5) > 0.0 && e.at(0.5) < 1.0);
+        }
+        assert!(
+            Ease::Out.at(0.1) > Ease::InOut.at(0.1),
+            "redirects set off at once"
+        );
+    }
+
+    #[test]
+    fn head_moves_before_pelvis_and_all_settle_within_a_second() {
+        assert!(CASCADE_MS < 1000.0);
+        let (a, b) = (pose(0.0), pose(15.0));
+        let mut c = Cascade::new(&a);
+        c.retarget(&b, 1000.0);
+        assert!(c.step(1000.0 + STAGGER_MS));
+        let w = c.weights();
+        assert!(w[0] > 0.0 && w[4] == 0.0, "{w:?}");
+        assert!(w.windows(2).all(|p| p[0] >= p[1]), "top leads: {w:?}");
+        assert!(!c.step(1000.0 + CASCADE_MS));
+        assert!(c.is_settled());
+        assert_eq!(c.current(), &b);
+    }
+
+    #[test]
+    fn interrupting_mid_way_does_not_jump() {
+        let (a, b, c_pose) = (pose(0.0), pose(15.0), pose(-15.0));
+        let mut c = Cascade::new(&a);
+        c.retarget(&b, 0.0);
+        c.step(300.0);
+        let before = *c.current();
+        c.retarget(&c_pose, 300.0);
+        assert_eq!(c.current(), &before, "continues from where the body is");
+        c.step(316.0);
+        let head_moved = (c.current().landmarks.head_top.x - before.landmarks.head_top.x).abs();
+        assert!(head_moved > 0.0, "a moving head sets off at once");
+        c.step(300.0 + CASCADE_MS);
+        assert_eq!(c.current(), &c_pose);
+    }
+
+    #[test]
+    fn jump_and_backward_time_are_safe() {
+        let (a, b) = (pose(0.0), pose(10.0));
+        let mut c = Cascade::new(&a);
+        c.retarget(&b, 500.0);
+        c.step(100.0);
+        c.step(f64::NAN);
+        assert!(c.current().landmarks.head_top.x.is_finite());
+        c.jump(&b);
+        assert!(c.is_settled());
+        assert!(!c.step(501.0));
+        assert_eq!(c.current(), &b);
+    }
+}

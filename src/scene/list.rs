@@ -1,0 +1,347 @@
+//! The display list: plain draw commands in model millimetres, replayed by a backend.
+//!
+//! Points are 2-D view coordinates in millimetres (already projected from the body's 3-D axes);
+//! the list's [`ViewTransform`] maps them to CSS pixels. Line widths, dashes and font sizes are in
+//! CSS pixels so they stay legible at any zoom. Text lives in one reused `String`; a text command
+//! holds a byte range into it. Clearing keeps every buffer's capacity, so a steady frame allocates
+//! nothing.
+
+use super::transform::ViewTransform;
+
+/// A point of a view, in millimetres: `x` to the right of the drawing, `y` up.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct P2 {
+    pub x_mm: f64,
+    pub y_mm: f64,
+}
+
+impl P2 {
+    pub const fn new(x_mm: f64, y_mm: f64) -> Self {
+        P2 { x_mm, y_mm }
+    }
+
+    /// The point halfway to `other`.
+    pub fn mid(self, other: P2) -> P2 {
+        P2::new(
+            (self.x_mm + other.x_mm) / 2.0,
+            (self.y_mm + other.y_mm) / 2.0,
+        )
+    }
+}
+
+/// The palette the scene draws with; the backend turns each into a CSS colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Colour {
+    /// Body outlines and main text.
+    Ink,
+    /// Secondary text and thin guides.
+    Muted,
+    /// The neutral posture drawn faintly behind.
+    Ghost,
+    /// Soft body fill (skull, rib cage, pelvis).
+    Bone,
+    /// Light lines hinting at the rib cage and the scapulae.
+    Rib,
+    /// Level lines and the plumb line.
+    Guide,
+    /// The clinic's brand colour: the draggable head and highlights.
+    Brand,
+    /// A translucent wash of the brand colour, behind the highlighted region.
+    BrandWash,
+    /// Measures outside their normal range.
+    Alert,
+    /// One step of the load scale, `0..LOAD_STEPS`.
+    Load(u8),
+}
+
+/// Font sizes and weights the scene uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Font {
+    /// 12 px labels.
+    Small,
+    /// 13 px bold read-outs next to guides.
+    Label,
+    /// 15 px bold view markers such as "L" and "R".
+    Marker,
+}
+
+/// Horizontal text alignment relative to the anchor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Centre,
+    Right,
+}
+
+/// Dash patterns for strokes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dash {
+    Solid,
+    /// Long dashes, for level lines.
+    Long,
+    /// Short dots, for the plumb line and the ghost.
+    Dotted,
+}
+
+/// One draw command.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Cmd {
+    /// Starts a new path.
+    Begin,
+    MoveTo(P2),
+    LineTo(P2),
+    /// A quadratic curve through `ctrl` to `to`.
+    QuadTo {
+        ctrl: P2,
+        to: P2,
+    },
+    /// A circular arc around `centre`, angles in radians counter-clockwise in view space from +x.
+    Arc {
+        centre: P2,
+        radius_mm: f64,
+        start_rad: f64,
+        end_rad: f64,
+    },
+    /// An ellipse with its own rotation (radians, counter-clockwise).
+    Ellipse {
+        centre: P2,
+        rx_mm: f64,
+        ry_mm: f64,
+        rotation_rad: f64,
+    },
+    Close,
+    Fill(Colour),
+    Stroke {
+        colour: Colour,
+        width_px: f64,
+        dash: Dash,
+    },
+    /// Text from `start..end` of the list's text buffer, anchored at `at` and nudged by pixels.
+    Text {
+        at: P2,
+        dx_px: f64,
+        dy_px: f64,
+        font: Font,
+        align: Align,
+        colour: Colour,
+        start: u32,
+        end: u32,
+    },
+}
+
+/// A reusable list of commands for one view, with its model-to-pixel transform.
+#[derive(Clone, Debug, Default)]
+pub struct DisplayList {
+    pub transform: ViewTransform,
+    cmds: Vec<Cmd>,
+    text: String,
+}
+
+impl DisplayList {
+    /// An empty list with room for a typical frame.
+    pub fn new() -> Self {
+        DisplayList {
+            transform: ViewTransform::default(),
+            cmds: Vec::with_capacity(1024),
+            text: String::with_capacity(1024),
+        }
+    }
+
+    /// Empties the list, keeping its buffers.
+    pub fn clear(&mut self) {
+        self.cmds.clear();
+        self.text.clear();
+    }
+
+    pub fn cmds(&self) -> &[Cmd] {
+        &self.cmds
+    }
+
+    /// The text a [`Cmd::Text`] refers to.
+    pub fn text_of(&self, start: u32, end: u32) -> &str {
+        &self.text[start as usize..end as usize]
+    }
+
+    /// Every text command with its string, in drawing order.
+    pub fn texts(&self) -> impl Iterator<Item = (&Cmd, &str)> {
+        self.cmds.iter().filter_map(move |c| match *c {
+            Cmd::Text { start, end, .. } => Some((c, self.text_of(start, end))),
+            _ => None,
+        })
+    }
+
+    pub fn push(&mut self, cmd: Cmd) {
+        self.cmds.push(cmd);
+    }
+
+    /// A straight segment as its own path.
+    pub fn line(&mut self, a: P2, b: P2, colour: Colour, width_px: f64, dash: Dash) {
+        self.cmds.extend_from_slice(&[
+            Cmd::Begin,
+            Cmd::MoveTo(a),
+            Cmd::LineTo(b),
+            Cmd::Stroke {
+                colour,
+                width_px,
+                dash,
+            },
+        ]);
+    }
+
+    /// A filled and outlined circle.
+    pub fn disc(&mut self, centre: P2, radius_mm: f64, fill: Colour, outline: Option<Colour>) {
+        self.cmds.extend_from_slice(&[
+            Cmd::Begin,
+            Cmd::Arc {
+                centre,
+                radius_mm,
+                start_rad: 0.0,
+                end_rad: std::f64::consts::TAU,
+            },
+            Cmd::Fill(fill),
+        ]);
+        if let Some(colour) = outline {
+            self.push(Cmd::Stroke {
+                colour,
+                width_px: 1.5,
+                dash: Dash::Solid,
+            });
+        }
+    }
+
+    /// A closed polygon, filled and/or outlined.
+    pub fn polygon(&mut self, points: &[P2], fill: Option<Colour>, outline: Option<(Colour, f64)>) {
+        let Some((first, rest)) = points.split_first() else {
+            return;
+        };
+        self.push(Cmd::Begin);
+        self.push(Cmd::MoveTo(*first));
+        for p in rest {
+            self.push(Cmd::LineTo(*p));
+        }
+        self.push(Cmd::Close);
+        if let Some(colour) = fill {
+            self.push(Cmd::Fill(colour));
+        }
+        if let Some((colour, width_px)) = outline {
+            self.push(Cmd::Stroke {
+                colour,
+                width_px,
+                dash: Dash::Solid,
+            });
+        }
+    }
+
+    /// Starts a text label; write its words with the returned [`TextWriter`], which pushes the
+    /// command when dropped.
+    pub fn text(&mut self, at: P2, font: Font, align: Align, colour: Colour) -> TextWriter<'_> {
+        let start = self.text.len() as u32;
+        TextWriter {
+            list: self,
+            at,
+            dx_px: 0.0,
+            dy_px: 0.0,
+            font,
+            align,
+            colour,
+            start,
+        }
+    }
+}
+
+/// Builds one label into the list's text buffer without allocating.
+pub struct TextWriter<'a> {
+    list: &'a mut DisplayList,
+    at: P2,
+    dx_px: f64,
+    dy_px: f64,
+    font: Font,
+    align: Align,
+    colour: Colour,
+    start: u32,
+}
+
+impl TextWriter<'_> {
+    /// Moves the label by pixels from its anchor (`dy_px` positive is down the screen).
+    pub fn nudge(mut self, dx_px: f64, dy_px: f64) -> Self {
+        self.dx_px = dx_px;
+        self.dy_px = dy_px;
+        self
+    }
+
+    pub fn str(self, s: &str) -> Self {
+        self.list.text.push_str(s);
+        self
+    }
+
+    /// Appends a number with `decimals` places (see [`super::numfmt::push_fixed`]).
+    pub fn num(self, value: f64, decimals: u8) -> Self {
+        super::numfmt::push_fixed(&mut self.list.text, value, decimals);
+        self
+    }
+
+    /// Appends the magnitude of a number, dropping its sign.
+    pub fn abs(self, value: f64, decimals: u8) -> Self {
+        super::numfmt::push_fixed(&mut self.list.text, value.abs(), decimals);
+        self
+    }
+}
+
+impl Drop for TextWriter<'_> {
+    fn drop(&mut self) {
+        let end = self.list.text.len() as u32;
+        self.list.cmds.push(Cmd::Text {
+            at: self.at,
+            dx_px: self.dx_px,
+            dy_px: self.dy_px,
+            font: self.font,
+            align: self.align,
+            colour: self.colour,
+            start: self.start,
+            end,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_writer_pushes_one_command_with_its_words() {
+        let mut list = DisplayList::new();
+        list.text(P2::new(1.0, 2.0), Font::Label, Align::Left, Colour::Ink)
+            .str("up ")
+            .num(9.04, 1);
+        list.text(P2::default(), Font::Small, Align::Right, Colour::Muted)
+            .str("L");
+        let texts: Vec<&str> = list.texts().map(|(_, s)| s).collect();
+        assert_eq!(texts, ["up 9.0", "L"]);
+        assert_eq!(list.cmds().len(), 2);
+    }
+
+    #[test]
+    fn clear_keeps_capacity() {
+        let mut list = DisplayList::new();
+        for _ in 0..2000 {
+            list.line(
+                P2::default(),
+                P2::new(1.0, 1.0),
+                Colour::Ink,
+                1.0,
+                Dash::Solid,
+            );
+        }
+        let capacity = list.cmds.capacity();
+        list.clear();
+        assert!(list.cmds().is_empty());
+        assert_eq!(list.cmds.capacity(), capacity);
+    }
+
+    #[test]
+    fn polygon_of_nothing_draws_nothing() {
+        let mut list = DisplayList::new();
+        list.polygon(&[], Some(Colour::Bone), None);
+        assert!(list.cmds().is_empty());
+    }
+}

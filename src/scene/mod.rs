@@ -1,0 +1,173 @@
+//! The scene: a pure builder from a posture to one display list per view, plus the cascade
+//! animation that moves the posture down the body. No browser types here; a backend replays the
+//! lists (see `web::canvas`).
+
+mod back;
+mod body;
+mod cascade;
+mod list;
+mod numfmt;
+mod palette;
+mod pose;
+mod side;
+mod top;
+mod transform;
+
+pub use cascade::{Cascade, CASCADE_MS};
+pub use list::{Align, Cmd, Colour, Dash, DisplayList, Font, P2};
+pub use numfmt::push_fixed;
+pub use palette::{DEFAULT_BRAND_CSS, LOAD_CSS, LOAD_STEP_UPPER};
+pub use pose::{Pose, StepWeights};
+pub use transform::{BoundsMm, ViewTransform};
+
+/// The three views, in the order they are laid out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    /// Frontal plane, as a clinician standing behind sees it (subject's left on the left).
+    Back,
+    /// Sagittal plane, seen from the subject's right; forward is to the right.
+    Side,
+    /// Transverse plane, seen from above; forward is up.
+    Top,
+}
+
+impl View {
+    pub const ALL: [View; 3] = [View::Back, View::Side, View::Top];
+
+    pub const fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The view with this index, if any.
+    pub fn from_index(i: usize) -> Option<View> {
+        View::ALL.get(i).copied()
+    }
+}
+
+/// How to draw, apart from the posture itself.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SceneOptions {
+    /// The cascade step to highlight (explain mode), as an index into [`crate::CascadeStep::ALL`].
+    pub highlight: Option<usize>,
+    /// Landmarks are drawn this many times further from neutral than they are (labels keep the
+    /// true values). 1 draws them as they are.
+    pub magnify: f64,
+    /// The pointer is over the head or dragging it.
+    pub head_hot: bool,
+}
+
+impl Default for SceneOptions {
+    fn default() -> Self {
+        SceneOptions {
+            highlight: None,
+            magnify: 1.0,
+            head_hot: false,
+        }
+    }
+}
+
+/// One display list per view, reused from frame to frame.
+#[derive(Clone, Debug)]
+pub struct Scene {
+    lists: [DisplayList; 3],
+    sizes_px: [(f64, f64); 3],
+}
+
+impl Default for Scene {
+    fn default() -> Self {
+        Scene::new()
+    }
+}
+
+impl Scene {
+    pub fn new() -> Self {
+        Scene {
+            lists: [DisplayList::new(), DisplayList::new(), DisplayList::new()],
+            sizes_px: [(360.0, 560.0); 3],
+        }
+    }
+
+    /// Sets a view's size in CSS pixels (non-finite or negative sizes count as zero).
+    pub fn set_size_px(&mut self, view: View, width_px: f64, height_px: f64) {
+        let clean = |v: f64| if v.is_finite() { v.max(0.0) } else { 0.0 };
+        self.sizes_px[view.index()] = (clean(width_px), clean(height_px));
+    }
+
+    pub fn size_px(&self, view: View) -> (f64, f64) {
+        self.sizes_px[view.index()]
+    }
+
+    pub fn list(&self, view: View) -> &DisplayList {
+        &self.lists[view.index()]
+    }
+
+    /// Rebuilds every view for `pose`, with `neutral` drawn faintly behind.
+    pub fn build(&mut self, pose: &Pose, neutral: &Pose, options: &SceneOptions) {
+        for view in View::ALL {
+            self.build_view(view, pose, neutral, options);
+        }
+    }
+
+    /// Rebuilds one view.
+    pub fn build_view(&mut self, view: View, pose: &Pose, neutral: &Pose, options: &SceneOptions) {
+        let shown = pose.magnified(neutral, options.magnify);
+        let (w, h) = self.sizes_px[view.index()];
+        let list = &mut self.lists[view.index()];
+        list.clear();
+        match view {
+            View::Back => back::build(list, &shown, pose, neutral, options, w, h),
+            View::Side => side::build(list, &shown, pose, neutral, options, w, h),
+            View::Top => top::build(list, &shown, pose, neutral, options, w, h),
+        }
+    }
+
+    /// True when the CSS-pixel point lies on the head in the back view, where it can be dragged.
+    pub fn hits_head(&self, view: View, pose: &Pose, x_px: f64, y_px: f64) -> bool {
+        if view != View::Back {
+            return false;
+        }
+        let p = self.list(view).transform.to_mm(x_px, y_px);
+        let c = body::back(pose.landmarks.head_centre);
+        let d = (p.x_mm - c.x_mm).hypot(p.y_mm - c.y_mm);
+        d < back::SKULL_RY_MM * 1.15
+    }
+}
+
+/// The vertical span of a cascade step's region in the back and side views, in millimetres.
+fn region_y_mm(pose: &Pose, step: usize) -> (f64, f64) {
+    let lm = &pose.landmarks;
+    let v = &lm.vertebrae;
+    let shoulder_y = lm.acromion_left.y.min(lm.acromion_right.y);
+    let crest_y = lm.iliac_crest_left.y.max(lm.iliac_crest_right.y);
+    match step {
+        0 => (v[1].y - 10.0, lm.head_top.y + 15.0),
+        1 => (v[6].y.min(shoulder_y) - 22.0, v[1].y - 10.0),
+        2 => (v[18].y - 14.0, v[6].y.min(shoulder_y) - 22.0),
+        3 => (crest_y + 20.0, v[18].y - 14.0),
+        _ => (-10.0, crest_y + 20.0),
+    }
+}
+
+/// A faint band behind the highlighted region, with its step number at the left.
+fn highlight_band(list: &mut DisplayList, pose: &Pose, step: usize, x0_mm: f64, x1_mm: f64) {
+    let (y0, y1) = region_y_mm(pose, step);
+    list.polygon(
+        &[
+            P2::new(x0_mm, y0),
+            P2::new(x1_mm, y0),
+            P2::new(x1_mm, y1),
+            P2::new(x0_mm, y1),
+        ],
+        Some(Colour::BrandWash),
+        None,
+    );
+    let digits = ["1", "2", "3", "4", "5"];
+    list.text(
+        P2::new(x0_mm, (y0 + y1) / 2.0),
+        Font::Marker,
+        Align::Left,
+        Colour::Brand,
+    )
+    .nudge(4.0, 5.0)
+    .str(digits[step.min(4)]);
+}

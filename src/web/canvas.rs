@@ -1,0 +1,172 @@
+//! The canvas backend: replays a display list on a `CanvasRenderingContext2d`, crisp at any
+//! device pixel ratio. It holds no drawing decisions of its own.
+
+use std::f64::consts::TAU;
+
+use wasm_bindgen::JsValue;
+use web_sys::CanvasRenderingContext2d;
+
+use crate::scene::{Align, Cmd, Dash, DisplayList, Font};
+
+/// Line-dash arrays made once, so a frame passes no new JS objects.
+pub struct Dashes {
+    solid: JsValue,
+    long: JsValue,
+    dotted: JsValue,
+}
+
+impl Dashes {
+    pub fn new() -> Self {
+        let make = |parts: &[f64]| -> JsValue {
+            let a = js_sys::Array::new();
+            for p in parts {
+                a.push(&JsValue::from_f64(*p));
+            }
+            a.into()
+        };
+        Dashes {
+            solid: make(&[]),
+            long: make(&[7.0, 5.0]),
+            dotted: make(&[2.0, 4.0]),
+        }
+    }
+
+    fn get(&self, dash: Dash) -> &JsValue {
+        match dash {
+            Dash::Solid => &self.solid,
+            Dash::Long => &self.long,
+            Dash::Dotted => &self.dotted,
+        }
+    }
+}
+
+fn font_css(font: Font) -> &'static str {
+    match font {
+        Font::Small => "12px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
+        Font::Label => "600 13px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
+        Font::Marker => "700 16px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
+    }
+}
+
+fn align_css(align: Align) -> &'static str {
+    match align {
+        Align::Left => "left",
+        Align::Centre => "center",
+        Align::Right => "right",
+    }
+}
+
+/// Clears the canvas (`width_px` x `height_px` CSS pixels at `dpr` device pixels each) and draws
+/// the list on it. Text gets a halo in `background` so it reads over lines.
+pub fn replay(
+    ctx: &CanvasRenderingContext2d,
+    list: &DisplayList,
+    dashes: &Dashes,
+    brand: &str,
+    background: &str,
+    dpr: f64,
+    (width_px, height_px): (f64, f64),
+) {
+    let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
+    ctx.clear_rect(0.0, 0.0, width_px, height_px);
+    ctx.set_line_join("round");
+    ctx.set_line_cap("round");
+    ctx.set_text_baseline("middle");
+    let t = list.transform;
+    let r_px = |r_mm: f64| (r_mm * t.px_per_mm).max(0.0);
+    let mut dash = Dash::Solid;
+    let _ = ctx.set_line_dash(dashes.get(dash));
+    let mut alpha = 1.0;
+    for cmd in list.cmds() {
+        match *cmd {
+            Cmd::Begin => ctx.begin_path(),
+            Cmd::MoveTo(p) => {
+                let (x, y) = t.to_px(p);
+                ctx.move_to(x, y);
+            }
+            Cmd::LineTo(p) => {
+                let (x, y) = t.to_px(p);
+                ctx.line_to(x, y);
+            }
+            Cmd::QuadTo { ctrl, to } => {
+                let (cx, cy) = t.to_px(ctrl);
+                let (x, y) = t.to_px(to);
+                ctx.quadratic_curve_to(cx, cy, x, y);
+            }
+            Cmd::Arc {
+                centre,
+                radius_mm,
+                start_rad,
+                end_rad,
+            } => {
+                let (x, y) = t.to_px(centre);
+                // View angles run counter-clockwise with y up; the canvas has y down.
+                let _ =
+                    ctx.arc_with_anticlockwise(x, y, r_px(radius_mm), -start_rad, -end_rad, true);
+            }
+            Cmd::Ellipse {
+                centre,
+                rx_mm,
+                ry_mm,
+                rotation_rad,
+            } => {
+                let (x, y) = t.to_px(centre);
+                let _ = ctx.ellipse(x, y, r_px(rx_mm), r_px(ry_mm), -rotation_rad, 0.0, TAU);
+            }
+            Cmd::Close => ctx.close_path(),
+            Cmd::Fill(colour) => {
+                set_alpha(ctx, &mut alpha, colour.alpha());
+                ctx.set_fill_style_str(colour.css(brand));
+                ctx.fill();
+            }
+            Cmd::Stroke {
+                colour,
+                width_px,
+                dash: d,
+            } => {
+                set_alpha(ctx, &mut alpha, colour.alpha());
+                if d != dash {
+                    dash = d;
+                    let _ = ctx.set_line_dash(dashes.get(dash));
+                }
+                ctx.set_stroke_style_str(colour.css(brand));
+                ctx.set_line_width(width_px);
+                ctx.stroke();
+            }
+            Cmd::Text {
+                at,
+                dx_px,
+                dy_px,
+                font,
+                align,
+                colour,
+                start,
+                end,
+            } => {
+                set_alpha(ctx, &mut alpha, 1.0);
+                if dash != Dash::Solid {
+                    dash = Dash::Solid;
+                    let _ = ctx.set_line_dash(dashes.get(dash));
+                }
+                let (x, y) = t.to_px(at);
+                let (x, y) = (x + dx_px, y + dy_px);
+                let text = list.text_of(start, end);
+                ctx.set_font(font_css(font));
+                ctx.set_text_align(align_css(align));
+                ctx.set_stroke_style_str(background);
+                ctx.set_line_width(4.0);
+                let _ = ctx.stroke_text(text, x, y);
+                ctx.set_fill_style_str(colour.css(brand));
+                let _ = ctx.fill_text(text, x, y);
+            }
+        }
+    }
+    set_alpha(ctx, &mut alpha, 1.0);
+}
+
+fn set_alpha(ctx: &CanvasRenderingContext2d, current: &mut f64, wanted: f64) {
+    if *current != wanted {
+        *current = wanted;
+        ctx.set_global_alpha(wanted);
+    }
+}

@@ -1,0 +1,376 @@
+//! The `Widget` handle behind the `<posture-chain>` element: holds the scenario, the animated
+//! posture and the scene in wasm memory; JS calls it with small values and gets small values back.
+
+use wasm_bindgen::prelude::*;
+use web_sys::CanvasRenderingContext2d;
+
+use super::canvas::{replay, Dashes};
+use crate::scene::{Cascade, Pose, Scene, SceneOptions, StepWeights, View, LOAD_CSS};
+use crate::{solve, Scenario};
+
+/// Head tilt range of the widget's input, in degrees.
+const HEAD_TILT_MAX_DEG: f64 = 20.0;
+/// Autoplay sweeps the head between these degrees, once every period.
+const AUTOPLAY_AMPLITUDE_DEG: f64 = 12.0;
+const AUTOPLAY_PERIOD_MS: f64 = 7000.0;
+/// Canvas background (also the halo behind labels).
+const BACKGROUND_CSS: &str = "#fcfcfa";
+
+/// A drag of the head in the back view: the pointer's angle around C7 when it began.
+#[derive(Clone, Copy)]
+struct Drag {
+    start_angle_deg: f64,
+    start_tilt_deg: f64,
+}
+
+/// One widget's state. Create with `new Widget()`, free with `.free()`.
+#[wasm_bindgen]
+pub struct Widget {
+    scenario: Scenario,
+    neutral: Pose,
+    compensated: Pose,
+    uncompensated: Pose,
+    cascade: Cascade,
+    scene: Scene,
+    options: SceneOptions,
+    explain: Option<usize>,
+    autoplay_since_ms: Option<f64>,
+    reduced_motion: bool,
+    needs_solve: bool,
+    needs_draw: bool,
+    brand: String,
+    dpr: f64,
+    dashes: Dashes,
+    drag: Option<Drag>,
+}
+
+fn finite_or(value: f64, fallback: f64) -> f64 {
+    if value.is_finite() {
+        value
+    } else {
+        fallback
+    }
+}
+
+#[wasm_bindgen]
+impl Widget {
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Widget {
+        let scenario = Scenario {
+            head_tilt_deg: 5.0,
+            ..Scenario::default()
+        };
+        let neutral = Pose::of(&solve(&Scenario {
+            head_tilt_deg: 0.0,
+            ..scenario
+        }));
+        let compensated = Pose::of(&solve(&scenario));
+        Widget {
+            scenario,
+            neutral,
+            compensated,
+            uncompensated: compensated,
+            cascade: Cascade::new(&compensated),
+            scene: Scene::new(),
+            options: SceneOptions::default(),
+            explain: None,
+            autoplay_since_ms: None,
+            reduced_motion: false,
+            needs_solve: true,
+            needs_draw: true,
+            brand: String::from(crate::scene::DEFAULT_BRAND_CSS),
+            dpr: 1.0,
+            dashes: Dashes::new(),
+            drag: None,
+        }
+    }
+
+    /// Sets the head tilt (degrees, positive toward the right ear); returns the value used.
+    #[wasm_bindgen(js_name = setHeadTiltDeg)]
+    pub fn set_head_tilt_deg(&mut self, deg: f64) -> f64 {
+        let v = finite_or(deg, self.scenario.head_tilt_deg)
+            .clamp(-HEAD_TILT_MAX_DEG, HEAD_TILT_MAX_DEG);
+        self.scenario.head_tilt_deg = v;
+        self.needs_solve = true;
+        v
+    }
+
+    #[wasm_bindgen(js_name = headTiltDeg)]
+    pub fn head_tilt_deg(&self) -> f64 {
+        self.scenario.head_tilt_deg
+    }
+
+    /// Sets forward head posture as neck flexion, 0..=60 degrees; returns the value used.
+    #[wasm_bindgen(js_name = setForwardHeadDeg)]
+    pub fn set_forward_head_deg(&mut self, deg: f64) -> f64 {
+        let v = finite_or(deg, self.scenario.forward_head_deg).clamp(0.0, 60.0);
+        self.scenario.forward_head_deg = v;
+        self.needs_solve = true;
+        v
+    }
+
+    /// Sets the anatomic leg-length difference, -30..=30 mm (positive: right leg longer).
+    #[wasm_bindgen(js_name = setLegLengthDiffMm)]
+    pub fn set_leg_length_diff_mm(&mut self, mm: f64) -> f64 {
+        let v = finite_or(mm, self.scenario.anatomic_leg_length_diff_mm).clamp(-30.0, 30.0);
+        self.scenario.anatomic_leg_length_diff_mm = v;
+        self.needs_solve = true;
+        v
+    }
+
+    /// Sets how strongly the body rights the head, 0 (none) ..= 1 (eyes level).
+    #[wasm_bindgen(js_name = setCompensation)]
+    pub fn set_compensation(&mut self, gain: f64) -> f64 {
+        let v = finite_or(gain, self.scenario.compensation).clamp(0.0, 1.0);
+        self.scenario.compensation = v;
+        self.needs_solve = true;
+        v
+    }
+
+    /// Draws shifts from neutral `factor` times larger (1..=5); labels keep the true values.
+    #[wasm_bindgen(js_name = setMagnify)]
+    pub fn set_magnify(&mut self, factor: f64) -> f64 {
+        let v = finite_or(factor, 1.0).clamp(1.0, 5.0);
+        self.options.magnify = v;
+        self.needs_draw = true;
+        v
+    }
+
+    /// Back to the page's starting posture; stops autoplay and explain mode.
+    pub fn reset(&mut self) {
+        let start = Scenario {
+            head_tilt_deg: 5.0,
+            ..Scenario::default()
+        };
+        self.scenario = start;
+        self.autoplay_since_ms = None;
+        self.explain = None;
+        self.options.highlight = None;
+        self.options.magnify = 1.0;
+        self.needs_solve = true;
+    }
+
+    #[wasm_bindgen(js_name = setReducedMotion)]
+    pub fn set_reduced_motion(&mut self, on: bool) {
+        self.reduced_motion = on;
+    }
+
+    /// Explain mode: shows the cascade up to step `step` (0..=4) and highlights it; -1 leaves it.
+    #[wasm_bindgen(js_name = setExplainStep)]
+    pub fn set_explain_step(&mut self, step: i32) {
+        self.explain = if (0..5).contains(&step) {
+            Some(step as usize)
+        } else {
+            None
+        };
+        self.options.highlight = self.explain;
+        self.needs_solve = true;
+    }
+
+    /// Starts or stops the gentle sweep of the head from side to side.
+    #[wasm_bindgen(js_name = setAutoplay)]
+    pub fn set_autoplay(&mut self, on: bool) {
+        self.autoplay_since_ms = if on { Some(f64::NAN) } else { None };
+        self.needs_draw = true;
+    }
+
+    pub fn autoplay(&self) -> bool {
+        self.autoplay_since_ms.is_some()
+    }
+
+    /// The clinic's colour for the head outline and highlights (a CSS colour the page validated).
+    #[wasm_bindgen(js_name = setBrand)]
+    pub fn set_brand(&mut self, css: &str) {
+        self.brand.clear();
+        self.brand.push_str(css);
+        self.needs_draw = true;
+    }
+
+    /// Sets a view's size in CSS pixels and the device pixel ratio.
+    pub fn resize(&mut self, view: usize, width_px: f64, height_px: f64, dpr: f64) {
+        if let Some(v) = View::from_index(view) {
+            self.scene.set_size_px(v, width_px, height_px);
+        }
+        self.dpr = finite_or(dpr, 1.0).clamp(0.5, 4.0);
+        self.needs_draw = true;
+    }
+
+    /// Advances to `now_ms`, re-solves if an input changed, and redraws what changed. Returns true
+    /// while it needs another frame.
+    pub fn frame(
+        &mut self,
+        now_ms: f64,
+        back: &CanvasRenderingContext2d,
+        side: &CanvasRenderingContext2d,
+        top: &CanvasRenderingContext2d,
+    ) -> bool {
+        if let Some(since) = self.autoplay_since_ms {
+            let since = if since.is_nan() {
+                now_ms - AUTOPLAY_PERIOD_MS / 2.0
+            } else {
+                since
+            };
+            self.autoplay_since_ms = Some(since);
+            let phase = (now_ms - since) / AUTOPLAY_PERIOD_MS * std::f64::consts::TAU;
+            self.scenario.head_tilt_deg = AUTOPLAY_AMPLITUDE_DEG * phase.sin();
+            self.needs_solve = true;
+        }
+        if self.needs_solve {
+            self.resolve(now_ms);
+        }
+        let moving = self.cascade.step(now_ms);
+        if moving || self.needs_draw {
+            self.scene
+                .build(self.cascade.current(), &self.neutral, &self.options);
+            for (view, ctx) in View::ALL.into_iter().zip([back, side, top]) {
+                replay(
+                    ctx,
+                    self.scene.list(view),
+                    &self.dashes,
+                    &self.brand,
+                    BACKGROUND_CSS,
+                    self.dpr,
+                    self.scene.size_px(view),
+                );
+            }
+            self.needs_draw = false;
+        }
+        moving || self.autoplay_since_ms.is_some()
+    }
+
+    /// True when the drawn posture has reached the inputs' posture.
+    #[wasm_bindgen(js_name = isSettled)]
+    pub fn is_settled(&self) -> bool {
+        self.cascade.is_settled() && !self.needs_solve
+    }
+
+    /// Writes the measures (drawn now, or settled with `settled`) into `out`, in this order:
+    /// eye tilt °, shoulder difference mm, shoulder tilt °, pelvic obliquity °, pelvic rotation °,
+    /// functional leg-length difference mm, coronal balance mm, sagittal vertical axis mm,
+    /// craniovertebral angle °, head load kg, weight on the left foot %, head tilt input °.
+    pub fn readouts(&self, out: &mut [f64], settled: bool) {
+        let pose = if settled {
+            self.cascade.target()
+        } else {
+            self.cascade.current()
+        };
+        let m = &pose.measures;
+        let values = [
+            m.eye_line_tilt_deg,
+            m.shoulder_height_diff_mm,
+            m.shoulder_tilt_deg,
+            m.pelvic_obliquity_deg,
+            m.pelvic_rotation_deg,
+            m.functional_leg_length_diff_mm,
+            m.coronal_balance_mm,
+            m.sagittal_vertical_axis_mm,
+            m.craniovertebral_angle_deg,
+            m.head_load_kg,
+            m.weight_left_pct,
+            self.scenario.head_tilt_deg,
+        ];
+        for (o, v) in out.iter_mut().zip(values) {
+            *o = v;
+        }
+    }
+
+    /// Starts dragging when the pointer (CSS pixels in `view`) is on the head; true if it is.
+    #[wasm_bindgen(js_name = pointerDown)]
+    pub fn pointer_down(&mut self, view: usize, x_px: f64, y_px: f64) -> bool {
+        let Some(v) = View::from_index(view) else {
+            return false;
+        };
+        if !self.scene.hits_head(v, self.cascade.current(), x_px, y_px) {
+            return false;
+        }
+        self.drag = Some(Drag {
+            start_angle_deg: self.pointer_angle_deg(x_px, y_px),
+            start_tilt_deg: self.scenario.head_tilt_deg,
+        });
+        self.autoplay_since_ms = None;
+        self.options.head_hot = true;
+        self.needs_draw = true;
+        true
+    }
+
+    /// Follows a drag; returns the new head tilt in degrees, or NaN when not dragging.
+    #[wasm_bindgen(js_name = pointerMove)]
+    pub fn pointer_move(&mut self, x_px: f64, y_px: f64) -> f64 {
+        let Some(drag) = self.drag else {
+            return f64::NAN;
+        };
+        let mut turn = self.pointer_angle_deg(x_px, y_px) - drag.start_angle_deg;
+        if turn > 180.0 {
+            turn -= 360.0;
+        } else if turn < -180.0 {
+            turn += 360.0;
+        }
+        self.set_head_tilt_deg(drag.start_tilt_deg + turn)
+    }
+
+    #[wasm_bindgen(js_name = pointerUp)]
+    pub fn pointer_up(&mut self) {
+        self.drag = None;
+        self.options.head_hot = false;
+        self.needs_draw = true;
+    }
+
+    /// True when the pointer is over the draggable head (for the cursor and the highlight).
+    pub fn hover(&mut self, view: usize, x_px: f64, y_px: f64) -> bool {
+        let hot = self.drag.is_some()
+            || View::from_index(view)
+                .is_some_and(|v| self.scene.hits_head(v, self.cascade.current(), x_px, y_px));
+        if hot != self.options.head_hot {
+            self.options.head_hot = hot;
+            self.needs_draw = true;
+        }
+        hot
+    }
+
+    /// The CSS colour of step `i` of the load scale (for the legend), or "" past the end.
+    #[wasm_bindgen(js_name = loadColour)]
+    pub fn load_colour(i: usize) -> String {
+        LOAD_CSS.get(i).copied().unwrap_or("").to_string()
+    }
+}
+
+impl Default for Widget {
+    fn default() -> Self {
+        Widget::new()
+    }
+}
+
+impl Widget {
+    /// Solves for the current inputs and sends the body towards the result.
+    fn resolve(&mut self, now_ms: f64) {
+        self.needs_solve = false;
+        self.compensated = Pose::of(&solve(&self.scenario));
+        let target = match self.explain {
+            Some(step) => {
+                self.uncompensated = Pose::of(&solve(&Scenario {
+                    compensation: 0.0,
+                    ..self.scenario
+                }));
+                let mut w: StepWeights = [0.0; 5];
+                for (k, wk) in w.iter_mut().enumerate() {
+                    *wk = if k <= step { 1.0 } else { 0.0 };
+                }
+                Pose::mix(&self.uncompensated, &self.compensated, &w)
+            }
+            None => self.compensated,
+        };
+        if self.reduced_motion && self.autoplay_since_ms.is_none() {
+            self.cascade.jump(&target);
+        } else {
+            self.cascade.retarget(&target, now_ms);
+        }
+        self.needs_draw = true;
+    }
+
+    /// The pointer's angle around C7 in the back view, degrees clockwise from straight up.
+    fn pointer_angle_deg(&self, x_px: f64, y_px: f64) -> f64 {
+        let p = self.scene.list(View::Back).transform.to_mm(x_px, y_px);
+        let c7 = self.cascade.current().landmarks.c7;
+        (p.x_mm - c7.x).atan2(p.y_mm - c7.y).to_degrees()
+    }
+}
