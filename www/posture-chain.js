@@ -1,0 +1,674 @@
+// <posture-chain>: an interactive illustration of how a small head tilt cascades down the body.
+// A thin custom element around an opaque Rust/WebAssembly handle (Widget): the model, the
+// animation and the drawing live in wasm; this file only wires the DOM, attributes and events.
+// Self-contained: open shadow DOM with its own styles, no third-party requests, the wasm loaded
+// relative to this module. Safe to load twice on one page.
+
+import init, { Widget } from './pkg/posture_chain.js';
+
+const TAG = 'posture-chain';
+
+// The wasm module, started once however many elements there are.
+let ready = null;
+const loadWasm = () =>
+  (ready ??= init({ module_or_path: new URL('./pkg/posture_chain_bg.wasm', import.meta.url) }));
+
+const DEFAULT_BRAND = '#1d5f8a';
+const VIEW_NAMES = ['back', 'side', 'top'];
+
+// What the Widget writes into readouts(), by index.
+const R = {
+  eyeTilt: 0, shoulderMm: 1, shoulderTilt: 2, pelvisTilt: 3, pelvisTurn: 4, legMm: 5,
+  coronalMm: 6, svaMm: 7, cva: 8, headKg: 9, weightLeft: 10, headTilt: 11,
+};
+
+// Plain-words captions for the five steps of the cascade (explain mode).
+const STEPS = [
+  ['Head and upper neck',
+    'The head tips towards one shoulder, and the two small joints under the skull start turning it back so the eyes can find the horizon again.'],
+  ['Lower neck and shoulders',
+    'The lower neck bends the other way to bring the head back over the body, and the shoulder girdle tilts with it: one shoulder ends up higher.'],
+  ['Mid back',
+    'The twelve thoracic vertebrae share a gentle curve that keeps the shoulders and the head stacked above the pelvis.'],
+  ['Low back',
+    'The five lumbar vertebrae carry the most weight; they bend back against the curve above, and their load rises.'],
+  ['Pelvis and legs',
+    'The pelvis tips slightly, one hip drops, and more of the body weight moves onto one foot: the chain is balanced again, but no longer symmetric.'],
+];
+
+// Read-out rows: label, how to write the value, its normal range in words, and whether it is in it.
+const side = (v, pos, neg) => (v > 0 ? pos : neg);
+const ROWS = [
+  { key: 'eyeTilt', name: 'Eye line tilt', range: 'within 2°',
+    text: (v) => (Math.abs(v) < 0.05 ? 'level' : `${num(Math.abs(v), 1)}°, ${side(v, 'right', 'left')} eye higher`),
+    ok: (v) => Math.abs(v) <= 2 },
+  { key: 'shoulderMm', name: 'Shoulder height difference', range: 'under 10 mm',
+    text: (v) => (Math.abs(v) < 0.5 ? 'level' : `${num(Math.abs(v), 1)} mm, ${side(v, 'right', 'left')} higher`),
+    ok: (v) => Math.abs(v) < 10 },
+  { key: 'pelvisTilt', name: 'Pelvic tilt (side to side)', range: 'within 1°',
+    text: (v) => (Math.abs(v) < 0.05 ? 'level' : `${num(Math.abs(v), 1)}°, ${side(v, 'left', 'right')} side lower`),
+    ok: (v) => Math.abs(v) <= 1 },
+  { key: 'pelvisTurn', name: 'Pelvic rotation', range: 'within 5°',
+    text: (v) => (Math.abs(v) < 0.05 ? 'none' : `${num(Math.abs(v), 1)}° to the ${side(v, 'right', 'left')}`),
+    ok: (v) => Math.abs(v) <= 5 },
+  { key: 'legMm', name: 'Hip height difference', range: 'under 20 mm',
+    text: (v) => (Math.abs(v) < 0.5 ? 'level' : `${num(Math.abs(v), 1)} mm, ${side(v, 'right', 'left')} higher`),
+    ok: (v) => Math.abs(v) < 20 },
+  { key: 'coronalMm', name: 'C7 plumb line, side to side', range: 'within 20 mm',
+    text: (v) => (Math.abs(v) < 0.5 ? 'centred' : `${num(Math.abs(v), 1)} mm to the ${side(v, 'right', 'left')}`),
+    ok: (v) => Math.abs(v) <= 20 },
+  { key: 'svaMm', name: 'C7 plumb line, front to back', range: 'under 40 mm ahead',
+    text: (v) => (Math.abs(v) < 0.5 ? 'over the sacrum' : `${num(Math.abs(v), 1)} mm ${side(v, 'ahead', 'behind')}`),
+    ok: (v) => v < 40 },
+  { key: 'cva', name: 'Head-neck angle (CVA)', range: '48° or more',
+    text: (v) => `${num(v, 1)}°`, ok: (v) => v >= 48 },
+  { key: 'headKg', name: 'Load on the neck', range: 'about 5 kg',
+    text: (v) => `${num(v, 1)} kg`, ok: (v) => v <= 6 },
+];
+
+/** A number for people: fixed decimals, a real minus sign, never NaN. */
+function num(v, decimals) {
+  if (!Number.isFinite(v)) return '–';
+  const s = v.toFixed(decimals);
+  return /^-0(\.0*)?$/.test(s) ? s.slice(1) : s.replace('-', '−');
+}
+
+const tiltWords = (deg) =>
+  Math.abs(deg) < 0.05 ? 'upright' : `${num(Math.abs(deg), 1)}° ${deg > 0 ? 'right' : 'left'}`;
+
+const STYLE = `
+:host { display: block; container-type: inline-size; --brand: ${DEFAULT_BRAND}; --on-brand: #fff;
+  --ink: #1f2328; --muted: #4f5761; --line: #d5d2ca; --paper: #fcfcfa; --alert: #a3261b;
+  color: var(--ink); font: 15px/1.45 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; }
+:host([hidden]) { display: none; }
+* { box-sizing: border-box; }
+.pc { border: 1px solid var(--line); border-radius: 10px; background: #fff; padding: 12px; }
+.views { display: grid; grid-template-columns: 1fr; gap: 10px; margin: 0; }
+figure { margin: 0; min-width: 0; }
+figcaption { font-weight: 600; font-size: 14px; margin: 0 0 4px; }
+figcaption span { font-weight: 400; color: var(--muted); }
+canvas { display: block; width: 100%; height: 480px; background: var(--paper);
+  border: 1px solid var(--line); border-radius: 6px; touch-action: none; }
+canvas.top { height: 340px; }
+canvas.grab { cursor: grab; }
+canvas.grabbing { cursor: grabbing; }
+.hint { font-size: 13px; color: var(--muted); margin: 6px 0 0; }
+.legend { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 10px; margin: 10px 0 0;
+  font-size: 13px; padding: 0; list-style: none; }
+.legend li { display: flex; align-items: center; gap: 5px; }
+.legend .sw { width: 18px; height: 12px; border: 1px solid var(--ink); border-radius: 2px; }
+.legend .title { font-weight: 600; }
+.panel { display: grid; grid-template-columns: 1fr; gap: 14px; margin-top: 14px; }
+fieldset { border: 0; margin: 0; padding: 0; min-width: 0; }
+legend, h3 { font-size: 15px; font-weight: 700; margin: 0 0 6px; padding: 0; }
+.ctl { margin: 0 0 10px; }
+.ctl label { display: flex; justify-content: space-between; gap: 8px; font-size: 14px; }
+.ctl output { font-variant-numeric: tabular-nums; font-weight: 600; }
+.ctl.primary label { font-size: 16px; font-weight: 600; }
+input[type=range] { width: 100%; margin: 4px 0 0; accent-color: var(--brand); height: 28px; }
+.ctl.primary input[type=range] { height: 34px; }
+.ends { display: flex; justify-content: space-between; font-size: 12px; color: var(--muted); }
+.check { display: flex; gap: 8px; align-items: center; font-size: 14px; margin: 0 0 10px; }
+.check input { width: 18px; height: 18px; accent-color: var(--brand); }
+.buttons { display: flex; flex-wrap: wrap; gap: 8px; }
+button { font: inherit; font-size: 14px; font-weight: 600; color: var(--ink); background: #fff;
+  border: 2px solid var(--brand); border-radius: 6px; padding: 6px 12px; min-height: 36px; cursor: pointer; }
+button[aria-pressed=true] { background: var(--brand); color: var(--on-brand); }
+button:hover { background: color-mix(in srgb, var(--brand) 10%, #fff); }
+button[aria-pressed=true]:hover { background: var(--brand); }
+:focus-visible { outline: 3px solid var(--brand); outline-offset: 2px; }
+canvas:focus-visible { outline-offset: -3px; }
+table { border-collapse: collapse; width: 100%; font-size: 14px; }
+caption { text-align: left; font-weight: 700; font-size: 15px; margin-bottom: 4px; }
+th, td { text-align: left; padding: 4px 6px 4px 0; border-bottom: 1px solid var(--line); vertical-align: top; }
+thead th { font-size: 12px; color: var(--muted); font-weight: 600; }
+td { font-variant-numeric: tabular-nums; }
+td.range { color: var(--muted); }
+tr.out td.val { color: var(--alert); font-weight: 700; }
+.flag { display: inline-block; font-size: 12px; font-weight: 700; color: var(--alert);
+  border: 1px solid var(--alert); border-radius: 3px; padding: 0 4px; margin-left: 4px; }
+.weight { margin-top: 10px; font-size: 14px; }
+.bar { display: grid; grid-template-columns: 4.2em 1fr 3.2em; align-items: center; gap: 6px; margin: 3px 0; }
+.track { height: 12px; background: #eceae4; border-radius: 3px; overflow: hidden; }
+.fill { height: 100%; background: var(--muted); width: 50%; }
+.fill.left { background: var(--brand); }
+.bar .pct { text-align: right; font-variant-numeric: tabular-nums; font-weight: 600; }
+.explain { margin-top: 12px; padding: 10px 12px; border-left: 4px solid var(--brand);
+  background: color-mix(in srgb, var(--brand) 6%, #fff); border-radius: 0 6px 6px 0; }
+.explain[hidden] { display: none; }
+.explain .step { font-weight: 700; margin: 0; }
+.explain .caption { margin: 4px 0 10px; max-width: 60ch; }
+.note { font-size: 13px; color: var(--muted); margin: 12px 0 0; }
+.vh { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
+  clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+.fail { padding: 12px; color: var(--alert); }
+@container (min-width: 760px) {
+  .views { grid-template-columns: 1fr 1fr 1fr; }
+  canvas, canvas.top { height: clamp(440px, 62vh, 640px); }
+  .panel { grid-template-columns: minmax(0, 1fr) minmax(0, 1.15fr); gap: 28px; }
+}
+`;
+
+const MARKUP = `
+<div class="pc">
+  <div class="views">
+    <figure><figcaption id="cap-back">Back view <span>— seen from behind</span></figcaption>
+      <canvas class="back" role="img" aria-labelledby="cap-back desc-back"></canvas>
+      <p class="hint" id="desc-back">Drag the head sideways to tilt it.</p></figure>
+    <figure><figcaption id="cap-side">Side view <span>— from the right, facing right</span></figcaption>
+      <canvas class="side" role="img" aria-labelledby="cap-side desc-side"></canvas>
+      <p class="hint" id="desc-side">Neck angle, neck load and the C7 plumb line.</p></figure>
+    <figure><figcaption id="cap-top">Top view <span>— from above, front at the top</span></figcaption>
+      <canvas class="top" role="img" aria-labelledby="cap-top desc-top"></canvas>
+      <p class="hint" id="desc-top">How far the shoulders and the pelvis turn.</p></figure>
+  </div>
+  <ul class="legend" aria-label="Colour scale: load on each spinal joint, as a share of what it can carry"></ul>
+  <section class="explain" hidden aria-labelledby="explain-step">
+    <p class="step" id="explain-step"></p>
+    <p class="caption"></p>
+    <div class="buttons">
+      <button type="button" data-act="prev">Previous step</button>
+      <button type="button" data-act="next">Next step</button>
+      <button type="button" data-act="steps" aria-pressed="false">Play the steps</button>
+      <button type="button" data-act="close">Close</button>
+    </div>
+  </section>
+  <div class="panel">
+    <fieldset>
+      <legend>Try it</legend>
+      <div class="ctl primary">
+        <label for="head-tilt">Head tilt <output id="head-tilt-out" for="head-tilt">5° right</output></label>
+        <input id="head-tilt" type="range" min="-20" max="20" step="0.5" value="5">
+        <div class="ends" aria-hidden="true"><span>← left 20°</span><span>right 20° →</span></div>
+      </div>
+      <div class="ctl">
+        <label for="forward-head">Forward head posture <output id="forward-head-out" for="forward-head">0°</output></label>
+        <input id="forward-head" type="range" min="0" max="60" step="1" value="0">
+      </div>
+      <div class="ctl">
+        <label for="leg-length">Leg-length difference <output id="leg-length-out" for="leg-length">none</output></label>
+        <input id="leg-length" type="range" min="-30" max="30" step="1" value="0">
+        <div class="ends" aria-hidden="true"><span>left longer</span><span>right longer</span></div>
+      </div>
+      <div class="ctl">
+        <label for="compensation">Compensation <output id="compensation-out" for="compensation">full</output></label>
+        <input id="compensation" type="range" min="0" max="100" step="5" value="100">
+        <div class="ends" aria-hidden="true"><span>none: the head just tilts</span><span>full: eyes level</span></div>
+      </div>
+      <label class="check"><input id="magnify" type="checkbox"> Draw the shifts three times larger</label>
+      <div class="buttons">
+        <button type="button" data-act="play" aria-pressed="false">Play sweep</button>
+        <button type="button" data-act="explain" aria-pressed="false">Explain step by step</button>
+        <button type="button" data-act="reset">Reset</button>
+      </div>
+    </fieldset>
+    <div>
+      <table>
+        <caption>Measures</caption>
+        <thead><tr><th scope="col">Measure</th><th scope="col">Now</th><th scope="col">Usual range</th></tr></thead>
+        <tbody></tbody>
+      </table>
+      <div class="weight" role="group" aria-labelledby="weight-title">
+        <h3 id="weight-title">Weight on each foot</h3>
+        <div class="bar"><span>Left</span><div class="track"><div class="fill left"></div></div><span class="pct">50%</span></div>
+        <div class="bar"><span>Right</span><div class="track"><div class="fill right"></div></div><span class="pct">50%</span></div>
+      </div>
+    </div>
+  </div>
+  <p class="note">An educational illustration of a simplified model, not a diagnosis. Usual ranges are rough guides for adults.</p>
+  <p class="vh" aria-live="polite" aria-atomic="true"></p>
+</div>`;
+
+// Attribute validation: each returns [value, error message or null].
+const ATTRS = {
+  'head-tilt': { min: -20, max: 20, fallback: 5, unit: '°' },
+  'forward-head': { min: 0, max: 60, fallback: 0, unit: '°' },
+  'leg-length': { min: -30, max: 30, fallback: 0, unit: ' mm' },
+};
+const COMPENSATION_WORDS = { none: 0, partial: 0.5, full: 1 };
+
+function parseRanged(name, raw) {
+  const spec = ATTRS[name];
+  const v = Number(raw);
+  if (raw === null) return spec.fallback;
+  if (raw.trim() === '' || !Number.isFinite(v)) {
+    console.warn(`<${TAG}> ${name}="${raw}" is not a number; using ${spec.fallback}${spec.unit}.`);
+    return spec.fallback;
+  }
+  if (v < spec.min || v > spec.max) {
+    const used = Math.min(spec.max, Math.max(spec.min, v));
+    console.warn(`<${TAG}> ${name}="${raw}" is outside ${spec.min}..${spec.max}${spec.unit}; using ${used}${spec.unit}.`);
+    return used;
+  }
+  return v;
+}
+
+function parseCompensation(raw) {
+  if (raw === null) return 1;
+  const word = COMPENSATION_WORDS[raw.trim().toLowerCase()];
+  if (word !== undefined) return word;
+  const pct = raw.trim().endsWith('%');
+  const v = Number(pct ? raw.trim().slice(0, -1) : raw) / (pct ? 100 : 1);
+  if (raw.trim() === '' || !Number.isFinite(v) || v < 0 || v > 1) {
+    console.warn(`<${TAG}> compensation="${raw}" should be none, partial, full, 0..1 or 0%..100%; using full.`);
+    return 1;
+  }
+  return v;
+}
+
+function parseBrand(raw) {
+  if (raw === null || raw.trim() === '') return DEFAULT_BRAND;
+  if (typeof CSS !== 'undefined' && CSS.supports('color', raw) && !/var\(|currentcolor|inherit|initial|unset/i.test(raw)) {
+    return raw.trim();
+  }
+  console.warn(`<${TAG}> brand-color="${raw}" is not a CSS colour; using ${DEFAULT_BRAND}.`);
+  return DEFAULT_BRAND;
+}
+
+/** Black or white, whichever reads better on the colour (for text on brand-coloured buttons). */
+function inkOn(el, colour) {
+  const probe = document.createElement('span');
+  probe.style.color = colour;
+  probe.style.display = 'none';
+  el.append(probe);
+  const m = getComputedStyle(probe).color.match(/[\d.]+/g) ?? ['0', '0', '0'];
+  probe.remove();
+  const lin = (c) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+  const L = 0.2126 * lin(+m[0]) + 0.7152 * lin(+m[1]) + 0.0722 * lin(+m[2]);
+  return (1.05) / (L + 0.05) >= (L + 0.05) / 0.05 ? '#fff' : '#000';
+}
+
+class PostureChain extends HTMLElement {
+  static get observedAttributes() {
+    return ['head-tilt', 'forward-head', 'leg-length', 'compensation', 'brand-color'];
+  }
+
+  constructor() {
+    super();
+    const root = this.attachShadow({ mode: 'open' });
+    root.innerHTML = `<style>${STYLE}</style>${MARKUP}`;
+    const $ = (s) => root.querySelector(s);
+    this._ui = {
+      root,
+      canvases: VIEW_NAMES.map((n) => $(`canvas.${n}`)),
+      tilt: $('#head-tilt'), tiltOut: $('#head-tilt-out'),
+      fwd: $('#forward-head'), fwdOut: $('#forward-head-out'),
+      leg: $('#leg-length'), legOut: $('#leg-length-out'),
+      comp: $('#compensation'), compOut: $('#compensation-out'),
+      magnify: $('#magnify'),
+      play: $('[data-act=play]'), explainBtn: $('[data-act=explain]'), steps: $('[data-act=steps]'),
+      explain: $('.explain'), stepTitle: $('#explain-step'), stepCaption: $('.explain .caption'),
+      tbody: $('tbody'), legend: $('.legend'),
+      pcts: root.querySelectorAll('.bar .pct'), fills: root.querySelectorAll('.bar .fill'),
+      live: $('[aria-live]'),
+    };
+    this._widget = null;
+    this._ctxs = null;
+    this._raf = 0;
+    this._step = -1;
+    this._stepsTimer = 0;
+    this._liveTimer = 0;
+    this._readouts = new Float64Array(12);
+    this._rows = [];
+    this.lastFrameMs = NaN;
+    this._tick = this._tick.bind(this);
+    this._buildTable();
+    this._wire();
+  }
+
+  connectedCallback() {
+    loadWasm().then(() => this._start(), (error) => {
+      console.warn(`<${TAG}> could not load its WebAssembly module:`, error);
+      const fail = document.createElement('p');
+      fail.className = 'fail';
+      fail.textContent = 'The interactive illustration could not start in this browser.';
+      this._ui.root.querySelector('.pc').replaceChildren(fail);
+    });
+  }
+
+  disconnectedCallback() {
+    cancelAnimationFrame(this._raf);
+    this._raf = 0;
+    clearTimeout(this._liveTimer);
+    clearInterval(this._stepsTimer);
+    this._resizeObserver?.disconnect();
+    this._motion?.removeEventListener('change', this._onMotion);
+    this._widget?.free();
+    this._widget = null;
+  }
+
+  attributeChangedCallback(name, _old, raw) {
+    const ui = this._ui;
+    if (name === 'brand-color') {
+      const brand = parseBrand(raw);
+      this.style.setProperty('--brand', brand);
+      this.style.setProperty('--on-brand', inkOn(ui.root, brand));
+      this._widget?.setBrand(brand);
+    } else if (name === 'compensation') {
+      ui.comp.value = String(Math.round(parseCompensation(raw) * 100));
+    } else {
+      const input = { 'head-tilt': ui.tilt, 'forward-head': ui.fwd, 'leg-length': ui.leg }[name];
+      input.value = String(parseRanged(name, raw));
+    }
+    this._syncInputs();
+  }
+
+  _start() {
+    if (!this.isConnected || this._widget) return;
+    const ui = this._ui;
+    this._widget = new Widget();
+    this._ctxs = ui.canvases.map((c) => c.getContext('2d'));
+    if (this._ctxs.some((c) => !c)) {
+      console.warn(`<${TAG}> this browser gave no 2-D canvas context.`);
+      return;
+    }
+    this._widget.setBrand(parseBrand(this.getAttribute('brand-color')));
+    ui.legend.replaceChildren(this._legendTitle());
+    const labels = ['under 20%', '20–40%', '40–60%', '60–80%', '80–100%', 'over 100%'];
+    labels.forEach((label, i) => {
+      const li = document.createElement('li');
+      const sw = document.createElement('span');
+      sw.className = 'sw';
+      sw.style.background = Widget.loadColour(i);
+      li.append(sw, label);
+      ui.legend.append(li);
+    });
+    this._motion = matchMedia('(prefers-reduced-motion: reduce)');
+    this._onMotion = () => this._widget?.setReducedMotion(this._motion.matches);
+    this._motion.addEventListener('change', this._onMotion);
+    this._onMotion();
+    this._syncInputs();
+    this._resizeObserver = new ResizeObserver(() => this._resize());
+    ui.canvases.forEach((c) => this._resizeObserver.observe(c));
+    this._resize();
+  }
+
+  _legendTitle() {
+    const li = document.createElement('li');
+    li.className = 'title';
+    li.textContent = 'Load on each spinal joint:';
+    return li;
+  }
+
+  _resize() {
+    if (!this._widget) return;
+    const dpr = window.devicePixelRatio || 1;
+    this._ui.canvases.forEach((canvas, i) => {
+      const w = canvas.clientWidth;
+      const h = canvas.clientHeight;
+      const bw = Math.max(1, Math.round(w * dpr));
+      const bh = Math.max(1, Math.round(h * dpr));
+      if (canvas.width !== bw) canvas.width = bw;
+      if (canvas.height !== bh) canvas.height = bh;
+      this._widget.resize(i, w, h, dpr);
+    });
+    this._schedule();
+  }
+
+  _schedule() {
+    if (!this._raf && this._widget) this._raf = requestAnimationFrame(this._tick);
+  }
+
+  _tick(now) {
+    this._raf = 0;
+    const widget = this._widget;
+    if (!widget) return;
+    const t0 = performance.now();
+    const more = widget.frame(now, ...this._ctxs);
+    this.lastFrameMs = performance.now() - t0;
+    if (widget.autoplay()) this._showTilt(widget.headTiltDeg());
+    this._showReadouts();
+    if (more) {
+      this._schedule();
+    } else {
+      clearTimeout(this._liveTimer);
+      this._liveTimer = setTimeout(() => this._speak(), 350);
+    }
+  }
+
+  /** Timing hook for tests/perf: one slider step and one frame, synchronously; returns ms. */
+  measureFrame(tiltDeg) {
+    if (!this._widget) return NaN;
+    const t0 = performance.now();
+    this._widget.setHeadTiltDeg(tiltDeg);
+    this._widget.frame(performance.now(), ...this._ctxs);
+    return performance.now() - t0;
+  }
+
+  _wire() {
+    const ui = this._ui;
+    const stopAutoplay = () => {
+      if (this._widget?.autoplay()) this._widget.setAutoplay(false);
+      ui.play.setAttribute('aria-pressed', 'false');
+      ui.play.textContent = 'Play sweep';
+    };
+    ui.root.addEventListener('input', (e) => {
+      if (e.target === ui.magnify) return;
+      stopAutoplay();
+      this._syncInputs();
+    });
+    ui.magnify.addEventListener('change', () => {
+      this._widget?.setMagnify(ui.magnify.checked ? 3 : 1);
+      this._schedule();
+    });
+    ui.root.addEventListener('click', (e) => {
+      const act = e.target.closest?.('button')?.dataset.act;
+      if (!act) return;
+      if (act !== 'play') stopAutoplay();
+      if (act === 'play') {
+        const on = !this._widget?.autoplay();
+        this._widget?.setAutoplay(on);
+        ui.play.setAttribute('aria-pressed', String(on));
+        ui.play.textContent = on ? 'Pause sweep' : 'Play sweep';
+        if (!on) this._syncInputs();
+      } else if (act === 'reset') {
+        this._widget?.reset();
+        this._setExplain(-1);
+        ui.magnify.checked = false;
+        ui.tilt.value = '5';
+        ui.fwd.value = '0';
+        ui.leg.value = '0';
+        ui.comp.value = '100';
+        this._syncInputs();
+      } else if (act === 'explain') {
+        this._setExplain(this._step < 0 ? 0 : -1);
+      } else if (act === 'prev') {
+        this._setExplain(Math.max(0, this._step - 1));
+      } else if (act === 'next') {
+        this._setExplain(Math.min(4, this._step + 1));
+      } else if (act === 'close') {
+        this._setExplain(-1);
+        ui.explainBtn.focus();
+      } else if (act === 'steps') {
+        this._playSteps(ui.steps.getAttribute('aria-pressed') !== 'true');
+      }
+      this._schedule();
+    });
+    ui.root.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && this._step >= 0) {
+        this._setExplain(-1);
+        ui.explainBtn.focus();
+      }
+    });
+
+    const back = ui.canvases[0];
+    const local = (e) => {
+      const r = back.getBoundingClientRect();
+      return [e.clientX - r.left, e.clientY - r.top];
+    };
+    back.addEventListener('pointerdown', (e) => {
+      if (!this._widget || !this._widget.pointerDown(0, ...local(e))) return;
+      stopAutoplay();
+      back.setPointerCapture(e.pointerId);
+      back.classList.add('grabbing');
+      e.preventDefault();
+      this._schedule();
+    });
+    back.addEventListener('pointermove', (e) => {
+      if (!this._widget) return;
+      const tilt = this._widget.pointerMove(...local(e));
+      if (Number.isFinite(tilt)) {
+        ui.tilt.value = String(Math.round(tilt * 2) / 2);
+        this._showTilt(tilt);
+      } else {
+        back.classList.toggle('grab', this._widget.hover(0, ...local(e)));
+      }
+      this._schedule();
+    });
+    const release = () => {
+      if (!this._widget) return;
+      this._widget.pointerUp();
+      back.classList.remove('grabbing');
+      this._syncInputs();
+    };
+    back.addEventListener('pointerup', release);
+    back.addEventListener('pointercancel', release);
+    back.addEventListener('pointerleave', () => {
+      this._widget?.hover(0, -1e6, -1e6);
+      back.classList.remove('grab');
+      this._schedule();
+    });
+  }
+
+  _setExplain(step) {
+    const ui = this._ui;
+    this._step = step;
+    this._widget?.setExplainStep(step);
+    const on = step >= 0;
+    ui.explain.hidden = !on;
+    ui.explainBtn.setAttribute('aria-pressed', String(on));
+    if (!on) {
+      this._playSteps(false);
+    } else {
+      const [title, caption] = STEPS[step];
+      ui.stepTitle.textContent = `Step ${step + 1} of 5: ${title}`;
+      ui.stepCaption.textContent = caption;
+      ui.root.querySelector('[data-act=prev]').disabled = step === 0;
+      ui.root.querySelector('[data-act=next]').disabled = step === 4;
+    }
+    this._schedule();
+  }
+
+  _playSteps(on) {
+    const ui = this._ui;
+    clearInterval(this._stepsTimer);
+    this._stepsTimer = 0;
+    ui.steps.setAttribute('aria-pressed', String(on));
+    ui.steps.textContent = on ? 'Pause the steps' : 'Play the steps';
+    if (!on) return;
+    if (this._step >= 4) this._setExplain(0);
+    this._stepsTimer = setInterval(() => {
+      if (this._step >= 4) return this._playSteps(false);
+      this._setExplain(this._step + 1);
+    }, 2600);
+  }
+
+  /** Sends the controls' values to the model and writes them out in words. */
+  _syncInputs() {
+    const ui = this._ui;
+    const w = this._widget;
+    const tilt = Number(ui.tilt.value);
+    const fwd = Number(ui.fwd.value);
+    const leg = Number(ui.leg.value);
+    const comp = Number(ui.comp.value) / 100;
+    if (w && !w.autoplay()) w.setHeadTiltDeg(tilt);
+    if (w) {
+      w.setForwardHeadDeg(fwd);
+      w.setLegLengthDiffMm(leg);
+      w.setCompensation(comp);
+    }
+    this._showTilt(w?.autoplay() ? w.headTiltDeg() : tilt);
+    ui.fwdOut.textContent = `${num(fwd, 0)}°`;
+    ui.fwd.setAttribute('aria-valuetext', fwd === 0 ? '0 degrees, head over the shoulders' : `${num(fwd, 0)} degrees forward`);
+    const legText = leg === 0 ? 'none' : `${leg > 0 ? 'right' : 'left'} ${num(Math.abs(leg), 0)} mm longer`;
+    ui.legOut.textContent = legText;
+    ui.leg.setAttribute('aria-valuetext', leg === 0 ? 'none, legs equal' : `${leg > 0 ? 'right' : 'left'} leg ${num(Math.abs(leg), 0)} millimetres longer`);
+    const compText = comp === 0 ? 'none' : comp === 1 ? 'full' : `${num(comp * 100, 0)}%`;
+    ui.compOut.textContent = compText;
+    ui.comp.setAttribute('aria-valuetext', comp === 0 ? 'none: the head just tilts' : comp === 1 ? 'full: eyes kept level' : `${num(comp * 100, 0)} percent`);
+    this._schedule();
+  }
+
+  _showTilt(deg) {
+    const ui = this._ui;
+    if (this._widget?.autoplay()) ui.tilt.value = String(Math.round(deg * 2) / 2);
+    ui.tiltOut.textContent = tiltWords(deg);
+    const words = Math.abs(deg) < 0.05 ? '0 degrees, upright' : `${num(Math.abs(deg), 1)} degrees to the ${deg > 0 ? 'right' : 'left'}`;
+    ui.tilt.setAttribute('aria-valuetext', words);
+  }
+
+  _buildTable() {
+    const ui = this._ui;
+    for (const row of ROWS) {
+      const tr = document.createElement('tr');
+      const th = document.createElement('th');
+      th.scope = 'row';
+      th.textContent = row.name;
+      th.style.fontWeight = '400';
+      const val = document.createElement('td');
+      val.className = 'val';
+      const range = document.createElement('td');
+      range.className = 'range';
+      range.textContent = row.range;
+      tr.append(th, val, range);
+      ui.tbody.append(tr);
+      this._rows.push({ row, tr, val, last: '' });
+    }
+  }
+
+  _showReadouts() {
+    const w = this._widget;
+    if (!w) return;
+    const r = this._readouts;
+    w.readouts(r, false);
+    for (const entry of this._rows) {
+      const v = r[R[entry.row.key]];
+      const ok = !Number.isFinite(v) || entry.row.ok(v);
+      const text = entry.row.text(v);
+      const key = `${text}|${ok}`;
+      if (key === entry.last) continue;
+      entry.last = key;
+      entry.tr.classList.toggle('out', !ok);
+      entry.val.textContent = text;
+      if (!ok) {
+        const flag = document.createElement('span');
+        flag.className = 'flag';
+        flag.textContent = 'outside';
+        entry.val.append(' ', flag);
+      }
+    }
+    const left = Number.isFinite(r[R.weightLeft]) ? Math.min(100, Math.max(0, r[R.weightLeft])) : 50;
+    const ui = this._ui;
+    const pcts = [left, 100 - left];
+    pcts.forEach((p, i) => {
+      const text = `${num(p, 0)}%`;
+      if (ui.pcts[i].textContent !== text) ui.pcts[i].textContent = text;
+      ui.fills[i].style.width = `${p}%`;
+    });
+  }
+
+  /** Describes the settled posture in words, for screen readers (a polite live region). */
+  _speak() {
+    const w = this._widget;
+    if (!w || !w.isSettled()) return;
+    const r = this._readouts;
+    w.readouts(r, true);
+    const tilt = r[R.headTilt];
+    const parts = [];
+    parts.push(Math.abs(tilt) < 0.05 ? 'Head upright' : `Head tilted ${num(Math.abs(tilt), 1)}° to the ${tilt > 0 ? 'right' : 'left'}`);
+    const eye = r[R.eyeTilt];
+    parts.push(Math.abs(eye) < 0.5 ? 'eyes level' : `eyes tilted ${num(Math.abs(eye), 1)}°`);
+    const sh = r[R.shoulderMm];
+    parts.push(Math.abs(sh) < 0.5 ? 'shoulders level' : `${sh > 0 ? 'right' : 'left'} shoulder ${num(Math.abs(sh), 0)} mm higher`);
+    const pel = r[R.pelvisTilt];
+    parts.push(Math.abs(pel) < 0.05 ? 'pelvis level' : `pelvis ${num(Math.abs(pel), 1)}° lower on the ${pel > 0 ? 'left' : 'right'}`);
+    const left = r[R.weightLeft];
+    if (Number.isFinite(left)) {
+      parts.push(left >= 50 ? `${num(left, 0)}% of the weight on the left foot` : `${num(100 - left, 0)}% of the weight on the right foot`);
+    }
+    const text = `${parts.join('; ')}.`;
+    if (this._ui.live.textContent !== text) this._ui.live.textContent = text;
+  }
+}
+
+if (!customElements.get(TAG)) customElements.define(TAG, PostureChain);
