@@ -9,14 +9,22 @@
 //! - Inside the solver everything is SI (metres, radians, newtons); names ending in `_deg`, `_mm`,
 //!   `_cm`, `_kg` or `_nm` carry the unit of the public edge.
 
+mod body;
+pub mod card;
+mod chain;
+mod input;
 mod level;
+mod math;
+mod params;
 mod posture;
+mod readout;
 mod scenario;
 mod solve;
 
+pub use input::{field_ranges, parse_scenario, parse_scenario_fields, FieldRange, RawValue};
 pub use level::{Level, Region, LEVEL_COUNT};
 pub use posture::{
     CascadeShare, CascadeStep, JointState, Landmarks, Measures, PointMm, Posture, Warning,
 };
 pub use scenario::{Coupling, Scenario, Sex};
-pub use solve::solve;
+pub use solve::{solve, Solver};

@@ -138,6 +138,18 @@ pub struct Landmarks {
     pub ankle_right: PointMm,
     /// Centres of the vertebral bodies C1..L5, top to bottom (24).
     pub vertebrae: [PointMm; 24],
+    /// Tip of the C7 spinous process (the skin landmark of the craniovertebral angle); `c7` is the
+    /// centre of the C7 body.
+    pub c7_spinous: PointMm,
+    /// The whole body's centre of mass projected on the floor (y = 0): where the plumb line lands.
+    pub centre_of_mass: PointMm,
+    /// The head's centre of mass (the point whose lever about C7 loads the neck).
+    pub head_centre_of_mass: PointMm,
+    /// Back and front of each foot on the floor (the heel lifts when a leg lengthens by supination).
+    pub heel_left: PointMm,
+    pub heel_right: PointMm,
+    pub toe_left: PointMm,
+    pub toe_right: PointMm,
 }
 
 /// A condition the reader should be told about.
@@ -145,9 +157,18 @@ pub struct Landmarks {
 #[serde(into = "String")]
 pub enum Warning {
     /// An input was out of range, not finite, or of the wrong type; `used` is the value taken.
-    Input { field: &'static str, given: String, used: String },
+    Input {
+        field: &'static str,
+        given: String,
+        used: String,
+    },
     /// A joint angle lies beyond its range of motion.
-    BeyondRange { level: Level, motion: &'static str, angle_deg: f64, range_deg: f64 },
+    BeyondRange {
+        level: Level,
+        motion: &'static str,
+        angle_deg: f64,
+        range_deg: f64,
+    },
 }
 
 impl std::fmt::Display for Warning {

@@ -23,7 +23,11 @@ pub struct Coupling {
 
 impl Default for Coupling {
     fn default() -> Self {
-        Coupling { cervical: 0.5, thoracic: 0.0, lumbar: -0.2 }
+        Coupling {
+            cervical: 0.5,
+            thoracic: 0.0,
+            lumbar: -0.2,
+        }
     }
 }
 

@@ -1,68 +1,483 @@
-//! PLACEHOLDER solve: a straight chain that bends by the head tilt, until the real solver lands.
+//! The solver: the posture of least effort that keeps the eyes level, the gaze forward and the body
+//! balanced, given what is misaligned.
+//!
+//! SI units inside (metres, radians, kilograms, newtons). Effort is `Σ (q / range)²` over the free
+//! degrees of freedom `q`; the goals are solved together by Lagrange multipliers on their
+//! linearisation (a 6x6 weighted least-norm system), repeated as Newton steps on the real chain
+//! until the hard goals hold to round-off. Fixed-size arrays only: no heap allocation per solve.
 
-use super::level::{Level, LEVEL_COUNT};
-use super::posture::{CascadeShare, CascadeStep, JointState, Landmarks, Measures, PointMm, Posture};
+#![allow(clippy::needless_range_loop)] // index loops read as the algebra
+
+use super::body::Body;
+use super::chain::{self, Config, Pelvis, Pose};
+use super::input::validated;
+use super::level::LEVEL_COUNT;
+use super::math::{solve_dense, Mat3, Vec3};
+use super::posture::Posture;
+use super::readout::{self, Reference};
 use super::scenario::Scenario;
 
-/// Solves the posture for one scenario.
-pub fn solve(scenario: &Scenario) -> Posture {
-    let h = scenario.stature_cm * 10.0;
-    let tilt = scenario.head_tilt_deg.clamp(-20.0, 20.0).to_radians();
-    let mut joints = Level::ALL.map(JointState::neutral);
-    joints[0].lateral_bend_deg = tilt.to_degrees();
-    let sacrum = PointMm::new(0.0, 0.56 * h, 0.0);
-    let mut vertebrae = [PointMm::default(); 24];
-    let step = (0.87 - 0.56) * h / 24.0;
-    let mut angle = 0.0_f64;
-    let mut p = sacrum;
-    for i in (0..24).rev() {
-        angle += -tilt * 0.3 / 24.0;
-        p = PointMm::new(p.x + step * angle.sin(), p.y + step * angle.cos(), 0.0);
-        vertebrae[i] = p;
-        joints[i + 1].lateral_bend_deg = (-tilt * 0.3 / 24.0).to_degrees();
+/// Free variables: per joint `[bend, flexion, rotation]`, then the pelvis's absorption, yaw, shift x
+/// and shift z.
+pub(crate) const NX: usize = 3 * LEVEL_COUNT + 4;
+const PELVIS: usize = 3 * LEVEL_COUNT;
+/// Goals: eye-line roll, gaze pitch, gaze yaw (hard); centre of mass x, z, pelvic level (soft).
+const NG: usize = 6;
+const HARD: usize = 3;
+const MAX_ITERATIONS: usize = 60;
+
+/// The problem for one scenario: the body, what is imposed, the ranges and the targets.
+#[derive(Clone, Debug)]
+pub(crate) struct Problem {
+    pub body: Body,
+    /// Imposed misalignments (radians, metres); the free variables are added to them.
+    pub imposed: Config,
+    /// Range² of each free variable (0 for a variable held fixed).
+    pub variance: [f64; NX],
+    /// Range² of the soft goals' slack.
+    pub soft_variance: [f64; NG - HARD],
+    pub target: [f64; NG],
+    /// Goal values of the rigid posture (imposed misalignments, nothing else moving).
+    pub rigid: [f64; NG],
+}
+
+/// Which joints carry an imposed motion and so are held at it.
+fn imposed(body: &Body, s: &Scenario) -> Config {
+    let mut cfg = Config {
+        leg_length_diff_m: s.anatomic_leg_length_diff_mm * 1e-3,
+        ..Config::default()
+    };
+    // Spread a total over a set of joints as the least effort would: in proportion to range².
+    let spread = |out: &mut [f64; LEVEL_COUNT],
+                  motion: usize,
+                  levels: std::ops::Range<usize>,
+                  total: f64| {
+        let sum: f64 = levels
+            .clone()
+            .map(|i| body.range_rad[i][motion].powi(2))
+            .sum();
+        for i in levels {
+            out[i] = total * body.range_rad[i][motion].powi(2) / sum;
+        }
+    };
+    spread(&mut cfg.bend, 1, 0..2, s.head_tilt_deg.to_radians());
+    spread(&mut cfg.rotation, 2, 0..2, s.head_rotation_deg.to_radians());
+    spread(&mut cfg.flexion, 0, 2..8, s.forward_head_deg.to_radians());
+    cfg
+}
+
+impl Problem {
+    pub fn new(body: Body, s: &Scenario, reference: &Reference) -> Problem {
+        let imposed = imposed(&body, s);
+        let mut variance = [0.0; NX];
+        for i in 0..LEVEL_COUNT {
+            let r = body.range_rad[i];
+            let upper_cervical = i < 2;
+            // The head joints carry the frontal and transverse misalignment and are held there;
+            // their flexion is free (the suboccipital righting of the gaze). The lower neck holds
+            // the imposed forward-head flexion; the trunk's sagittal curves stay neutral.
+            variance[3 * i] = if upper_cervical { 0.0 } else { r[1] * r[1] };
+            variance[3 * i + 1] = if upper_cervical { r[0] * r[0] } else { 0.0 };
+            variance[3 * i + 2] = if upper_cervical { 0.0 } else { r[2] * r[2] };
+        }
+        variance[PELVIS] = body.leg_absorption_range_m.powi(2);
+        variance[PELVIS + 1] = body.pelvis_yaw_range_rad.powi(2);
+        variance[PELVIS + 2] = body.pelvis_shift_range_m.powi(2);
+        variance[PELVIS + 3] = body.pelvis_shift_range_m.powi(2);
+        let soft_variance = [
+            body.balance_range_m.powi(2),
+            body.balance_range_m.powi(2),
+            body.pelvis_level_range_rad.powi(2),
+        ];
+        let mut problem = Problem {
+            body,
+            imposed,
+            variance,
+            soft_variance,
+            target: [0.0; NG],
+            rigid: [0.0; NG],
+        };
+        let rigid_pose = chain::pose(&problem.body, &problem.config(&[0.0; NX]));
+        problem.rigid = goals(&rigid_pose);
+        let ideal = [0.0, 0.0, 0.0, 0.0, reference.com_z_m, 0.0];
+        let c = s.compensation;
+        for k in 0..NG {
+            problem.target[k] = (1.0 - c) * problem.rigid[k] + c * ideal[k];
+        }
+        problem
     }
-    let c1 = vertebrae[0];
-    let head_angle = angle + tilt;
-    let up = |d: f64| PointMm::new(c1.x + d * head_angle.sin(), c1.y + d * head_angle.cos(), 0.0);
-    let side = |c: PointMm, d: f64| {
-        PointMm::new(c.x + d * head_angle.cos(), c.y - d * head_angle.sin(), c.z)
+
+    /// The configuration for free variables `x`: imposed plus free, with bend coupled into rotation.
+    pub fn config(&self, x: &[f64; NX]) -> Config {
+        let mut cfg = self.imposed;
+        for i in 0..LEVEL_COUNT {
+            cfg.bend[i] += x[3 * i];
+            cfg.flexion[i] += x[3 * i + 1];
+            cfg.rotation[i] += x[3 * i + 2] + self.body.coupling[i] * cfg.bend[i];
+        }
+        cfg.pelvis = pelvis_of(x);
+        cfg
+    }
+}
+
+fn pelvis_of(x: &[f64; NX]) -> Pelvis {
+    Pelvis {
+        absorption_m: x[PELVIS],
+        yaw: x[PELVIS + 1],
+        shift_x_m: x[PELVIS + 2],
+        shift_z_m: x[PELVIS + 3],
+    }
+}
+
+/// Eye-line tilt (positive: right eye higher), gaze pitch (positive: looking down), gaze yaw
+/// (positive: to the right), all radians, for a head frame.
+fn head_goals(head: Mat3) -> [f64; 3] {
+    let e = head.col(0);
+    let f = head.col(2);
+    [
+        e.y.clamp(-1.0, 1.0).asin(),
+        -f.y.clamp(-1.0, 1.0).asin(),
+        f.x.atan2(f.z),
+    ]
+}
+
+/// The six goal values of a pose.
+pub(crate) fn goals(p: &Pose) -> [f64; NG] {
+    let [roll, pitch, yaw] = head_goals(p.head());
+    [roll, pitch, yaw, p.com.x, p.com.z, p.legs.obliquity]
+}
+
+/// Rates of the head goals for a small rotation of the head about the world axis `a`.
+fn head_rates(head: Mat3, a: Vec3) -> [f64; 3] {
+    let e = head.col(0);
+    let f = head.col(2);
+    let de = a.cross(e);
+    let df = a.cross(f);
+    let horiz = (f.x * f.x + f.z * f.z).max(1e-12);
+    [
+        de.y / (1.0 - e.y * e.y).max(1e-12).sqrt(),
+        -df.y / (1.0 - f.y * f.y).max(1e-12).sqrt(),
+        (f.z * df.x - f.x * df.z) / horiz,
+    ]
+}
+
+/// The goals' Jacobian with respect to the free variables at a pose.
+fn jacobian(problem: &Problem, p: &Pose, jac: &mut [[f64; NX]; NG]) {
+    let head = p.head();
+    let inv_mass = 1.0 / p.total_mass_kg;
+    let column = |i: usize, a: Vec3| -> [f64; 5] {
+        let h = head_rates(head, a);
+        let lever = p.moment_sum_above[i] - p.joint[i] * p.mass_above_kg[i];
+        let dcom = a.cross(lever) * inv_mass;
+        [h[0], h[1], h[2], dcom.x, dcom.z]
     };
-    let head_centre = up(0.06 * h);
-    let eye_mid = up(0.07 * h);
-    let landmarks = Landmarks {
-        head_top: up(0.13 * h),
-        head_centre,
-        eye_left: side(eye_mid, -32.0),
-        eye_right: side(eye_mid, 32.0),
-        ear_left: side(head_centre, -75.0),
-        ear_right: side(head_centre, 75.0),
-        c7: vertebrae[6],
-        acromion_left: PointMm::new(-0.13 * h, 0.818 * h, 0.0),
-        acromion_right: PointMm::new(0.13 * h, 0.818 * h, 0.0),
-        iliac_crest_left: PointMm::new(-0.14 * h, 0.60 * h, 0.0),
-        iliac_crest_right: PointMm::new(0.14 * h, 0.60 * h, 0.0),
-        sacrum,
-        hip_left: PointMm::new(-85.0, 0.50 * h, 0.0),
-        hip_right: PointMm::new(85.0, 0.50 * h, 0.0),
-        knee_left: PointMm::new(-85.0, 0.285 * h, 0.0),
-        knee_right: PointMm::new(85.0, 0.285 * h, 0.0),
-        ankle_left: PointMm::new(-85.0, 0.039 * h, 0.0),
-        ankle_right: PointMm::new(85.0, 0.039 * h, 0.0),
-        vertebrae,
+    for i in 0..LEVEL_COUNT {
+        let [a_bend, a_flex, a_rot] = p.axis[i];
+        let rot = column(i, a_rot);
+        let mut bend = column(i, a_bend);
+        let k = problem.body.coupling[i];
+        for (b, r) in bend.iter_mut().zip(rot) {
+            *b += k * r;
+        }
+        let flex = column(i, a_flex);
+        for g in 0..5 {
+            jac[g][3 * i] = bend[g];
+            jac[g][3 * i + 1] = flex[g];
+            jac[g][3 * i + 2] = rot[g];
+        }
+        jac[5][3 * i] = 0.0;
+        jac[5][3 * i + 1] = 0.0;
+        jac[5][3 * i + 2] = 0.0;
+    }
+    // Pelvis and legs: central differences of a cheap function (the body above rides rigidly).
+    let rp = p.legs.rot.0;
+    let rpt = transpose(rp);
+    let head_local = rpt * head;
+    let upper_mass = p.mass_above_kg[LEVEL_COUNT - 1] + problem.body.pelvis_mass_kg;
+    let upper_sum =
+        p.moment_sum_above[LEVEL_COUNT - 1] + p.pelvis_com * problem.body.pelvis_mass_kg;
+    let upper_local = rpt * (upper_sum * (1.0 / upper_mass) - p.legs.hip_mid);
+    let current = p.pelvis_dofs;
+    let eval = |pel: &Pelvis| -> [f64; NG] {
+        let legs = chain::legs(&problem.body, pel, problem.imposed.leg_length_diff_m);
+        let r = legs.rot.0;
+        let com = ((legs.hip_mid + r * upper_local) * upper_mass + legs.moment_sum)
+            * (1.0 / (upper_mass + legs.mass_kg));
+        let [roll, pitch, yaw] = head_goals(r * head_local);
+        [roll, pitch, yaw, com.x, com.z, legs.obliquity]
     };
-    let measures = Measures {
-        eye_line_tilt_deg: -head_angle.to_degrees(),
-        weight_left_pct: 50.0,
-        head_load_kg: 5.0,
-        craniovertebral_angle_deg: 50.0,
-        ..Measures::default()
-    };
-    let _ = LEVEL_COUNT;
-    Posture {
-        measures,
-        joints,
-        cascade: CascadeStep::ALL.map(|step| CascadeShare { step, share: 0.0 }),
-        landmarks,
-        warnings: Vec::new(),
+    let steps = [1e-7, 1e-7, 1e-7, 1e-7];
+    for (k, step) in steps.iter().enumerate() {
+        let mut plus = current;
+        let mut minus = current;
+        bump(&mut plus, k, *step);
+        bump(&mut minus, k, -*step);
+        let gp = eval(&plus);
+        let gm = eval(&minus);
+        for g in 0..NG {
+            let mut diff = gp[g] - gm[g];
+            if g == 2 {
+                diff = wrap(diff);
+            }
+            jac[g][PELVIS + k] = diff / (2.0 * step);
+        }
+    }
+}
+
+fn bump(p: &mut Pelvis, k: usize, by: f64) {
+    match k {
+        0 => p.absorption_m += by,
+        1 => p.yaw += by,
+        2 => p.shift_x_m += by,
+        _ => p.shift_z_m += by,
+    }
+}
+
+fn wrap(a: f64) -> f64 {
+    let tau = std::f64::consts::TAU;
+    (a + std::f64::consts::PI).rem_euclid(tau) - std::f64::consts::PI
+}
+
+fn transpose(m: Mat3) -> Mat3 {
+    let mut t = m;
+    for i in 0..3 {
+        for j in 0..3 {
+            t.m[i][j] = m.m[j][i];
+        }
+    }
+    t
+}
+
+/// Solves the problem: the free variables of least effort meeting the goals. Returns them with
+/// the final pose and the number of Newton steps taken.
+pub(crate) fn solve_problem(problem: &Problem) -> ([f64; NX], Pose, usize) {
+    let mut x = [0.0; NX];
+    let mut jac = [[0.0; NX]; NG];
+    let mut p = chain::pose(&problem.body, &problem.config(&x));
+    let mut steps = 0;
+    // Nothing to do when the targets already hold (neutral, or no compensation at all).
+    let mut residual = residual(problem, &goals(&p));
+    if residual.iter().all(|r| r.abs() < 1e-15) {
+        return (x, p, 0);
+    }
+    while steps < MAX_ITERATIONS {
+        steps += 1;
+        jacobian(problem, &p, &mut jac);
+        // Linearised goals J (x' - x) + slack = target - g(x): x' = W⁻¹Jᵀλ, (J W⁻¹ Jᵀ + S) λ = d.
+        let mut m = [[0.0; NG]; NG];
+        let mut d = [0.0; NG];
+        for a in 0..NG {
+            let mut jx = 0.0;
+            for (j, xv) in x.iter().enumerate() {
+                jx += jac[a][j] * xv;
+            }
+            d[a] = residual[a] + jx;
+            for b in a..NG {
+                let mut s = 0.0;
+                for j in 0..NX {
+                    s += jac[a][j] * problem.variance[j] * jac[b][j];
+                }
+                m[a][b] = s;
+                m[b][a] = s;
+            }
+        }
+        for k in HARD..NG {
+            m[k][k] += problem.soft_variance[k - HARD];
+        }
+        if !solve_dense(&mut m, &mut d) {
+            break;
+        }
+        let mut next = [0.0; NX];
+        let mut change: f64 = 0.0;
+        for j in 0..NX {
+            let mut v = 0.0;
+            for (a, lambda) in d.iter().enumerate() {
+                v += jac[a][j] * lambda;
+            }
+            next[j] = problem.variance[j] * v;
+            change = change.max((next[j] - x[j]).abs());
+        }
+        if next.iter().any(|v| !v.is_finite()) {
+            break;
+        }
+        x = next;
+        p = chain::pose(&problem.body, &problem.config(&x));
+        residual = self::residual(problem, &goals(&p));
+        let hard_ok = residual[..HARD].iter().all(|r| r.abs() < 1e-12);
+        if hard_ok && change < 1e-9 {
+            break;
+        }
+    }
+    (x, p, steps)
+}
+
+fn residual(problem: &Problem, g: &[f64; NG]) -> [f64; NG] {
+    let mut r = [0.0; NG];
+    for k in 0..NG {
+        r[k] = problem.target[k] - g[k];
+    }
+    r[2] = wrap(r[2]);
+    r
+}
+
+/// A reusable solver for the animation path: it keeps the last body and its neutral reference,
+/// and writes into one [`Posture`] whose warning list is reused, so a steady stream of valid
+/// scenarios allocates nothing.
+///
+/// ```
+/// use posture_chain::{Scenario, Solver};
+/// let mut solver = Solver::new();
+/// for tilt in [2.0, 4.0, 6.0] {
+///     let posture = solver.solve(&Scenario { head_tilt_deg: tilt, ..Scenario::default() });
+///     assert!(posture.measures.eye_line_tilt_deg.abs() < 0.1);
+/// }
+/// ```
+#[derive(Clone, Debug)]
+pub struct Solver {
+    posture: Posture,
+    cache: Option<(Scenario, Reference, Body)>,
+}
+
+impl Default for Solver {
+    fn default() -> Self {
+        Solver::new()
+    }
+}
+
+impl Solver {
+    pub fn new() -> Solver {
+        let mut posture = readout::empty_posture();
+        posture.warnings.reserve(3 * LEVEL_COUNT + 16);
+        Solver {
+            posture,
+            cache: None,
+        }
+    }
+
+    /// Solves one scenario; the result lives until the next call.
+    pub fn solve(&mut self, scenario: &Scenario) -> &Posture {
+        self.posture.warnings.clear();
+        let s = validated(scenario, &mut self.posture.warnings);
+        let same_body = matches!(&self.cache, Some((k, _, _)) if same_body(k, &s));
+        if !same_body {
+            let body = Body::new(s.stature_cm * 1e-2, s.mass_kg, s.sex, s.coupling);
+            let reference = Reference::of(&body);
+            self.cache = Some((s, reference, body));
+        }
+        let Some((_, reference, body)) = &self.cache else {
+            unreachable!()
+        };
+        let problem = Problem::new(body.clone(), &s, reference);
+        let (x, pose, _) = solve_problem(&problem);
+        readout::fill(&mut self.posture, &problem, &x, &pose, reference);
+        &self.posture
+    }
+}
+
+fn same_body(a: &Scenario, b: &Scenario) -> bool {
+    a.stature_cm.to_bits() == b.stature_cm.to_bits()
+        && a.mass_kg.to_bits() == b.mass_kg.to_bits()
+        && a.sex == b.sex
+        && a.coupling.cervical.to_bits() == b.coupling.cervical.to_bits()
+        && a.coupling.thoracic.to_bits() == b.coupling.thoracic.to_bits()
+        && a.coupling.lumbar.to_bits() == b.coupling.lumbar.to_bits()
+}
+
+/// Solves the posture for one scenario. Out-of-range or non-finite inputs are clamped or replaced
+/// by their defaults and reported in `warnings`.
+///
+/// ```
+/// use posture_chain::{solve, Scenario};
+/// let p = solve(&Scenario { head_tilt_deg: 10.0, ..Scenario::default() });
+/// assert!(p.measures.eye_line_tilt_deg.abs() < 0.1);
+/// ```
+pub fn solve(scenario: &Scenario) -> Posture {
+    let mut solver = Solver::new();
+    solver.solve(scenario);
+    solver.posture
+}
+
+impl Posture {
+    /// The neutral posture of the same body (the ghost figure): every misalignment set to zero.
+    pub fn neutral_for(scenario: &Scenario) -> Posture {
+        solve(&Scenario {
+            head_tilt_deg: 0.0,
+            head_rotation_deg: 0.0,
+            forward_head_deg: 0.0,
+            anatomic_leg_length_diff_mm: 0.0,
+            ..*scenario
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problem(s: &Scenario) -> Problem {
+        let body = Body::new(s.stature_cm * 1e-2, s.mass_kg, s.sex, s.coupling);
+        let reference = Reference::of(&body);
+        Problem::new(body, s, &reference)
+    }
+
+    #[test]
+    fn analytic_jacobian_matches_finite_differences() {
+        let s = Scenario {
+            head_tilt_deg: 12.0,
+            head_rotation_deg: 10.0,
+            forward_head_deg: 20.0,
+            anatomic_leg_length_diff_mm: 8.0,
+            ..Scenario::default()
+        };
+        let pr = problem(&s);
+        let mut x = [0.0; NX];
+        for (j, v) in x.iter_mut().enumerate() {
+            *v = 0.01 * ((j as f64) * 0.7).sin() * if j >= PELVIS { 0.5 } else { 1.0 };
+        }
+        let p = chain::pose(&pr.body, &pr.config(&x));
+        let mut jac = [[0.0; NX]; NG];
+        jacobian(&pr, &p, &mut jac);
+        for j in 0..NX {
+            let h = 1e-6;
+            let mut xp = x;
+            let mut xm = x;
+            xp[j] += h;
+            xm[j] -= h;
+            let gp = goals(&chain::pose(&pr.body, &pr.config(&xp)));
+            let gm = goals(&chain::pose(&pr.body, &pr.config(&xm)));
+            for g in 0..NG {
+                let fd = (gp[g] - gm[g]) / (2.0 * h);
+                let scale = 1.0 + fd.abs();
+                assert!(
+                    (fd - jac[g][j]).abs() < 1e-5 * scale,
+                    "goal {g} var {j}: analytic {} vs numeric {fd}",
+                    jac[g][j]
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn newton_converges_quickly_for_everyday_inputs_and_surely_at_the_corner() {
+        let everyday = Scenario {
+            head_tilt_deg: 8.0,
+            head_rotation_deg: 5.0,
+            anatomic_leg_length_diff_mm: 6.0,
+            ..Scenario::default()
+        };
+        let corner = Scenario {
+            head_tilt_deg: 20.0,
+            head_rotation_deg: 30.0,
+            forward_head_deg: 60.0,
+            anatomic_leg_length_diff_mm: -30.0,
+            ..Scenario::default()
+        };
+        for (s, most) in [(everyday, 8), (corner, MAX_ITERATIONS - 10)] {
+            let pr = problem(&s);
+            let (_, p, steps) = solve_problem(&pr);
+            assert!(steps <= most, "{steps} steps for {s:?}");
+            let r = residual(&pr, &goals(&p));
+            assert!(r[..HARD].iter().all(|v| v.abs() < 1e-12), "{r:?}");
+        }
     }
 }

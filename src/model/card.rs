@@ -1,0 +1,1 @@
+//! The model card's generated tables (placeholder until the renderer lands).

@@ -1,0 +1,355 @@
+//! Lenient reading of a scenario from loosely typed field/value pairs, as JavaScript sends them.
+//!
+//! Units are those of the field names (`_deg`, `_mm`, `_cm`, `_kg`). Every problem becomes a
+//! [`Warning::Input`] naming the field and the value used: numbers out of range are clamped,
+//! non-finite or wrongly typed values fall back to the default, unknown fields are ignored.
+//! Field names are the camelCase names of the JS edge; snake_case is accepted too.
+
+use super::posture::Warning;
+use super::scenario::{Coupling, Scenario, Sex};
+
+/// A loosely typed value, as read from a JavaScript object.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RawValue {
+    Number(f64),
+    Text(String),
+    Bool(bool),
+    Object(Vec<(String, RawValue)>),
+    /// Anything else (null, undefined, an array, a function), described for the warning.
+    Other(String),
+}
+
+/// The accepted range of one numeric input, with its default.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct FieldRange {
+    /// The name at the JS edge, such as `"headTiltDeg"` or `"coupling.lumbar"`.
+    pub name: &'static str,
+    pub min: f64,
+    pub max: f64,
+    pub default: f64,
+}
+
+struct NumberField {
+    range: FieldRange,
+    snake: &'static str,
+    get: fn(&Scenario) -> f64,
+    set: fn(&mut Scenario, f64),
+}
+
+macro_rules! field {
+    ($name:literal, $snake:literal, $min:expr, $max:expr, $($path:ident).+) => {
+        NumberField {
+            range: FieldRange {
+                name: $name,
+                min: $min,
+                max: $max,
+                // Filled from `Scenario::default()` by `field_ranges`.
+                default: 0.0,
+            },
+            snake: $snake,
+            get: |s| s.$($path).+,
+            set: |s, v| s.$($path).+ = v,
+        }
+    };
+}
+
+const NUMBER_FIELDS: [NumberField; 10] = [
+    field!("headTiltDeg", "head_tilt_deg", -20.0, 20.0, head_tilt_deg),
+    field!(
+        "headRotationDeg",
+        "head_rotation_deg",
+        -30.0,
+        30.0,
+        head_rotation_deg
+    ),
+    field!(
+        "forwardHeadDeg",
+        "forward_head_deg",
+        0.0,
+        60.0,
+        forward_head_deg
+    ),
+    field!(
+        "anatomicLegLengthDiffMm",
+        "anatomic_leg_length_diff_mm",
+        -30.0,
+        30.0,
+        anatomic_leg_length_diff_mm
+    ),
+    field!("compensation", "compensation", 0.0, 1.0, compensation),
+    field!("statureCm", "stature_cm", 120.0, 220.0, stature_cm),
+    field!("massKg", "mass_kg", 30.0, 200.0, mass_kg),
+    field!(
+        "coupling.cervical",
+        "coupling.cervical",
+        -1.0,
+        1.0,
+        coupling.cervical
+    ),
+    field!(
+        "coupling.thoracic",
+        "coupling.thoracic",
+        -1.0,
+        1.0,
+        coupling.thoracic
+    ),
+    field!(
+        "coupling.lumbar",
+        "coupling.lumbar",
+        -1.0,
+        1.0,
+        coupling.lumbar
+    ),
+];
+
+/// Every numeric input with its range and default, in the order of [`Scenario`]'s fields.
+pub fn field_ranges() -> [FieldRange; 10] {
+    let d = Scenario::default();
+    NUMBER_FIELDS.map(|f| FieldRange {
+        default: (f.get)(&d),
+        ..f.range
+    })
+}
+
+fn number_text(v: f64) -> String {
+    if v != 0.0 && v.is_finite() && !(1e-6..1e9).contains(&v.abs()) {
+        format!("{v:e}")
+    } else {
+        format!("{v}")
+    }
+}
+
+fn describe(v: &RawValue) -> String {
+    match v {
+        RawValue::Number(n) => number_text(*n),
+        RawValue::Text(t) => format!("{t:?}"),
+        RawValue::Bool(b) => b.to_string(),
+        RawValue::Object(_) => "an object".to_string(),
+        RawValue::Other(o) => o.clone(),
+    }
+}
+
+fn input(field: &'static str, given: String, used: String) -> Warning {
+    Warning::Input { field, given, used }
+}
+
+/// Checks a number against its field's range; returns the value to use.
+fn checked(f: &NumberField, v: f64, default: f64, warnings: &mut Vec<Warning>) -> f64 {
+    let r = &f.range;
+    if !v.is_finite() {
+        warnings.push(input(r.name, number_text(v), number_text(default)));
+        default
+    } else if v < r.min || v > r.max {
+        let used = v.clamp(r.min, r.max);
+        warnings.push(input(r.name, number_text(v), number_text(used)));
+        used
+    } else {
+        v
+    }
+}
+
+/// Validates a scenario built in Rust: the same ranges as the JS edge, with warnings.
+/// A valid scenario comes back unchanged and pushes nothing (and allocates nothing).
+pub(crate) fn validated(s: &Scenario, warnings: &mut Vec<Warning>) -> Scenario {
+    let d = Scenario::default();
+    let mut out = *s;
+    for f in NUMBER_FIELDS.iter() {
+        let v = checked(f, (f.get)(s), (f.get)(&d), warnings);
+        (f.set)(&mut out, v);
+    }
+    out
+}
+
+fn parse_number(f: &NumberField, v: &RawValue, s: &mut Scenario, warnings: &mut Vec<Warning>) {
+    let default = (f.get)(&Scenario::default());
+    let used = match v {
+        RawValue::Number(n) => checked(f, *n, default, warnings),
+        other => {
+            warnings.push(input(f.range.name, describe(other), number_text(default)));
+            default
+        }
+    };
+    (f.set)(s, used);
+}
+
+fn parse_sex(v: &RawValue, s: &mut Scenario, warnings: &mut Vec<Warning>) {
+    let parsed = match v {
+        RawValue::Text(t) => match t.trim().to_ascii_lowercase().as_str() {
+            "female" | "f" => Some(Sex::Female),
+            "male" | "m" => Some(Sex::Male),
+            _ => None,
+        },
+        _ => None,
+    };
+    s.sex = parsed.unwrap_or_else(|| {
+        warnings.push(input("sex", describe(v), "\"male\"".to_string()));
+        Sex::default()
+    });
+}
+
+fn unknown(name: &str, v: &RawValue, warnings: &mut Vec<Warning>) {
+    warnings.push(input(
+        "unknown field",
+        format!("{name:?} = {}", describe(v)),
+        "nothing (ignored)".to_string(),
+    ));
+}
+
+fn find(name: &str, prefix: &str) -> Option<&'static NumberField> {
+    NUMBER_FIELDS.iter().find(|f| {
+        let full = |n: &str| n.strip_prefix(prefix).is_some_and(|rest| rest == name);
+        full(f.range.name) || full(f.snake)
+    })
+}
+
+/// Reads a scenario from field/value pairs. Never fails: see the module documentation.
+///
+/// ```
+/// use posture_chain::{parse_scenario_fields, RawValue};
+/// let (s, warnings) = parse_scenario_fields(&[
+///     ("headTiltDeg".into(), RawValue::Number(45.0)),
+///     ("colour".into(), RawValue::Text("red".into())),
+/// ]);
+/// assert_eq!(s.head_tilt_deg, 20.0);
+/// assert_eq!(warnings.len(), 2);
+/// ```
+pub fn parse_scenario_fields(fields: &[(String, RawValue)]) -> (Scenario, Vec<Warning>) {
+    let mut s = Scenario::default();
+    let mut warnings = Vec::new();
+    for (name, value) in fields {
+        if let Some(f) = find(name, "") {
+            parse_number(f, value, &mut s, &mut warnings);
+        } else if name == "sex" {
+            parse_sex(value, &mut s, &mut warnings);
+        } else if name == "coupling" {
+            match value {
+                RawValue::Object(inner) => {
+                    for (sub, v) in inner {
+                        match find(sub, "coupling.") {
+                            Some(f) => parse_number(f, v, &mut s, &mut warnings),
+                            None => unknown(&format!("coupling.{sub}"), v, &mut warnings),
+                        }
+                    }
+                }
+                other => {
+                    warnings.push(input(
+                        "coupling",
+                        describe(other),
+                        "the default coupling".into(),
+                    ));
+                    s.coupling = Coupling::default();
+                }
+            }
+        } else {
+            unknown(name, value, &mut warnings);
+        }
+    }
+    (s, warnings)
+}
+
+/// Reads a scenario from any value: an object is read field by field; anything else gives the
+/// neutral defaults and a warning.
+pub fn parse_scenario(value: &RawValue) -> (Scenario, Vec<Warning>) {
+    match value {
+        RawValue::Object(fields) => parse_scenario_fields(fields),
+        other => (
+            Scenario::default(),
+            vec![input(
+                "scenario",
+                describe(other),
+                "the neutral defaults".to_string(),
+            )],
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fields(pairs: &[(&str, RawValue)]) -> Vec<(String, RawValue)> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn a_clean_object_reads_without_warnings() {
+        let (s, w) = parse_scenario(&RawValue::Object(fields(&[
+            ("headTiltDeg", RawValue::Number(5.0)),
+            ("forward_head_deg", RawValue::Number(15.0)),
+            ("sex", RawValue::Text("Female".into())),
+            (
+                "coupling",
+                RawValue::Object(fields(&[("lumbar", RawValue::Number(0.1))])),
+            ),
+        ])));
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(s.head_tilt_deg, 5.0);
+        assert_eq!(s.forward_head_deg, 15.0);
+        assert_eq!(s.sex, Sex::Female);
+        assert_eq!(s.coupling.lumbar, 0.1);
+        assert_eq!(s.coupling.cervical, Coupling::default().cervical);
+    }
+
+    #[test]
+    fn each_bad_value_is_named_with_the_value_used() {
+        let (s, w) = parse_scenario_fields(&fields(&[
+            ("massKg", RawValue::Number(f64::NAN)),
+            ("statureCm", RawValue::Number(500.0)),
+            ("compensation", RawValue::Text("lots".into())),
+            ("sex", RawValue::Bool(true)),
+            ("coupling", RawValue::Number(1.0)),
+        ]));
+        assert_eq!(s.mass_kg, 75.0);
+        assert_eq!(s.stature_cm, 220.0);
+        assert_eq!(s.compensation, 1.0);
+        let text: Vec<String> = w.iter().map(|w| w.to_string()).collect();
+        assert_eq!(text.len(), 5, "{text:?}");
+        assert!(text[0].starts_with("massKg: NaN") && text[0].ends_with("using 75"));
+        assert!(text[1].starts_with("statureCm: 500") && text[1].ends_with("using 220"));
+        assert!(text[2].contains("\"lots\""));
+    }
+
+    #[test]
+    fn non_objects_give_defaults_and_one_warning() {
+        for v in [
+            RawValue::Other("null".into()),
+            RawValue::Number(3.0),
+            RawValue::Text("x".into()),
+            RawValue::Bool(false),
+        ] {
+            let (s, w) = parse_scenario(&v);
+            assert_eq!(s, Scenario::default());
+            assert_eq!(w.len(), 1);
+        }
+    }
+
+    #[test]
+    fn validation_leaves_a_valid_scenario_alone_and_clamps_the_rest() {
+        let mut w = Vec::new();
+        let s = Scenario {
+            head_tilt_deg: 7.0,
+            ..Scenario::default()
+        };
+        assert_eq!(validated(&s, &mut w), s);
+        assert!(w.is_empty());
+        let bad = Scenario {
+            head_tilt_deg: f64::INFINITY,
+            mass_kg: 1.0,
+            ..Scenario::default()
+        };
+        let fixed = validated(&bad, &mut w);
+        assert_eq!(fixed.head_tilt_deg, 0.0);
+        assert_eq!(fixed.mass_kg, 30.0);
+        assert_eq!(w.len(), 2);
+    }
+
+    #[test]
+    fn ranges_contain_their_defaults() {
+        for r in field_ranges() {
+            assert!(r.min <= r.default && r.default <= r.max, "{}", r.name);
+        }
+    }
+}
