@@ -218,6 +218,17 @@ pub fn build(
     // Guides: eyes, shoulders, iliac crests, then the C7 plumb line.
     let tl = &truth.landmarks;
     let m = &truth.measures;
+    let c7 = back(lm.c7);
+    let foot_of_lines = sac.y_mm - 170.0;
+    let label_y = body::stack_labels(
+        [
+            el.y_mm.max(er.y_mm),
+            lm.acromion_left.y.max(lm.acromion_right.y),
+            cl.y_mm.max(cr.y_mm),
+            foot_of_lines + 40.0,
+        ],
+        40.0 / s.max(1e-6),
+    );
     level_guide(
         list,
         Pair::Eyes,
@@ -226,6 +237,7 @@ pub fn build(
         tl.eye_right.y - tl.eye_left.y,
         m.eye_line_tilt_deg,
         label_x,
+        label_y[0],
         s,
     );
     level_guide(
@@ -236,6 +248,7 @@ pub fn build(
         m.shoulder_height_diff_mm,
         m.shoulder_tilt_deg,
         label_x,
+        label_y[1],
         s,
     );
     level_guide(
@@ -246,10 +259,9 @@ pub fn build(
         tl.iliac_crest_right.y - tl.iliac_crest_left.y,
         m.pelvic_obliquity_deg,
         label_x,
+        label_y[2],
         s,
     );
-    let c7 = back(lm.c7);
-    let foot_of_lines = sac.y_mm - 170.0;
     list.line(
         P2::new(sac.x_mm, foot_of_lines),
         P2::new(sac.x_mm, c7.y_mm + 40.0),
@@ -265,7 +277,7 @@ pub fn build(
         Dash::Dotted,
     );
     list.disc(c7, 6.0, Colour::Guide, None);
-    let at = P2::new(label_x, foot_of_lines + 40.0);
+    let at = P2::new(label_x, label_y[3]);
     body::caption(list, at, "C7 plumb line");
     let w = list
         .text(at, Font::Small, Align::Left, Colour::Ink)

@@ -166,6 +166,7 @@ pub fn level_guide(
     diff_mm: f64,
     tilt_deg: f64,
     label_x_mm: f64,
+    label_y_mm: f64,
     px_per_mm: f64,
 ) {
     let ext_mm = 14.0 / px_per_mm.max(1e-6);
@@ -186,7 +187,7 @@ pub fn level_guide(
         2.0,
         Dash::Solid,
     );
-    let at = P2::new(label_x_mm, y);
+    let at = P2::new(label_x_mm, label_y_mm);
     list.text(at, Font::Label, Align::Left, Colour::Ink)
         .nudge(0.0, -8.0)
         .str(what.name());
@@ -265,6 +266,17 @@ pub fn skull_rotation_rad(pose: &Pose, project: Project) -> f64 {
     -up.x_mm.atan2(up.y_mm)
 }
 
+/// Label heights, top to bottom, moved down where needed so that each is at least `gap_mm` below
+/// the one before it.
+pub fn stack_labels<const N: usize>(mut ys_mm: [f64; N], gap_mm: f64) -> [f64; N] {
+    for i in 1..N {
+        if ys_mm[i] > ys_mm[i - 1] - gap_mm {
+            ys_mm[i] = ys_mm[i - 1] - gap_mm;
+        }
+    }
+    ys_mm
+}
+
 /// A two-line label: a name in the label font and a value below it.
 pub fn caption(list: &mut DisplayList, at: P2, name: &str) {
     list.text(at, Font::Label, Align::Left, Colour::Ink)
@@ -285,14 +297,30 @@ mod tests {
     }
 
     #[test]
+    fn stacked_labels_keep_their_distance() {
+        assert_eq!(stack_labels([100.0, 95.0, 20.0], 10.0), [100.0, 90.0, 20.0]);
+        assert_eq!(stack_labels([100.0, 99.0, 85.0], 10.0), [100.0, 90.0, 80.0]);
+    }
+
+    #[test]
     fn level_guide_says_which_side_is_higher() {
         let mut list = DisplayList::new();
         let (l, r) = (P2::new(-200.0, 1400.0), P2::new(200.0, 1409.0));
-        level_guide(&mut list, Pair::Shoulders, l, r, 9.04, 1.29, 300.0, 0.3);
+        level_guide(
+            &mut list,
+            Pair::Shoulders,
+            l,
+            r,
+            9.04,
+            1.29,
+            300.0,
+            1404.5,
+            0.3,
+        );
         let texts: Vec<&str> = list.texts().map(|(_, s)| s).collect();
         assert_eq!(texts, ["Shoulders", "R 9.0 mm higher, 1.3°"]);
         list.clear();
-        level_guide(&mut list, Pair::Eyes, l, l, 0.2, 0.0, 300.0, 0.3);
+        level_guide(&mut list, Pair::Eyes, l, l, 0.2, 0.0, 300.0, 1400.0, 0.3);
         let texts: Vec<&str> = list.texts().map(|(_, s)| s).collect();
         assert_eq!(texts, ["Eyes", "level"]);
     }

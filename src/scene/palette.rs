@@ -15,7 +15,7 @@ pub const LOAD_STEP_UPPER: [f64; LOAD_STEPS as usize] = [0.2, 0.4, 0.6, 0.8, 1.0
 
 /// The scale step for a load (0 unloaded, 1 at capacity). Negative or non-finite loads are step 0.
 pub fn load_step(load: f64) -> u8 {
-    if !(load > 0.0) {
+    if load.is_nan() || load <= 0.0 {
         return 0;
     }
     LOAD_STEP_UPPER

@@ -223,13 +223,18 @@ pub fn build(
     list.disc(c7, 6.0, Colour::Guide, None);
 
     let row = 24.0 / s.max(1e-6);
-    let at = P2::new(label_x, c7.y_mm + 2.2 * row);
+    let s1 = add(sac, P2::new(-18.0, 0.0));
+    let label_y = body::stack_labels(
+        [c7.y_mm + 2.0 * row, c7.y_mm, side(v[12]).y_mm, s1.y_mm],
+        1.75 * row,
+    );
+    let at = P2::new(label_x, label_y[0]);
     body::caption(list, at, "Head-neck angle");
     list.text(at, Font::Small, Align::Left, Colour::Ink)
         .nudge(0.0, 8.0)
         .num(m.craniovertebral_angle_deg, 1)
         .str("° above level");
-    let at = P2::new(label_x, c7.y_mm - 0.2 * row);
+    let at = P2::new(label_x, label_y[1]);
     body::caption(list, at, "Load on the neck");
     list.text(at, Font::Small, Align::Left, Colour::Ink)
         .nudge(0.0, 8.0)
@@ -240,7 +245,7 @@ pub fn build(
         (Level::C0C1, f64::NEG_INFINITY),
         |best, j| if j.1 > best.1 { j } else { best },
     );
-    let at = P2::new(label_x, side(v[12]).y_mm);
+    let at = P2::new(label_x, label_y[2]);
     body::caption(list, at, "Most loaded joint");
     list.text(at, Font::Small, Align::Left, Colour::Ink)
         .nudge(0.0, 8.0)
@@ -265,7 +270,7 @@ pub fn build(
         Dash::Solid,
     );
     list.disc(s1, 6.0, Colour::Guide, None);
-    let at = P2::new(label_x, s1.y_mm);
+    let at = P2::new(label_x, label_y[3]);
     body::caption(list, at, "C7 plumb line");
     let sva = m.sagittal_vertical_axis_mm;
     let w = list

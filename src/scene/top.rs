@@ -11,21 +11,23 @@ use crate::PointMm;
 const MARGIN_PX: f64 = 12.0;
 /// Room kept below the drawing for the rotation read-outs, in CSS pixels.
 const LABEL_ROOM_PX: f64 = 64.0;
+/// Room kept right of the drawing for the "shoulders" and "pelvis" names, in CSS pixels.
+const SIDE_ROOM_PX: f64 = 70.0;
 
 fn half_width_mm(neutral: &Pose) -> f64 {
     let lm = &neutral.landmarks;
-    lm.acromion_left.x.abs().max(lm.acromion_right.x.abs()) + 50.0
+    lm.acromion_left.x.abs().max(lm.acromion_right.x.abs()) + 130.0
 }
 
 /// The view's transform, and the z (mm) where the read-outs start.
 pub fn transform(neutral: &Pose, width_px: f64, height_px: f64) -> (ViewTransform, f64) {
     let half = half_width_mm(neutral);
     let z0 = neutral.landmarks.sacrum.z;
-    let guess = ((width_px - 2.0 * MARGIN_PX) / (2.0 * half)).max(0.05);
+    let guess = ((width_px - 2.0 * MARGIN_PX - SIDE_ROOM_PX) / (2.0 * half)).max(0.05);
     let label_z = z0 - 230.0;
     let bounds = BoundsMm {
         min: P2::new(-half, label_z - LABEL_ROOM_PX / guess),
-        max: P2::new(half, z0 + 330.0),
+        max: P2::new(half + SIDE_ROOM_PX / guess, z0 + 330.0),
     };
     (
         ViewTransform::fit(bounds, width_px, height_px, MARGIN_PX),
@@ -103,13 +105,13 @@ pub fn build(
         list.push(Cmd::Begin);
         list.push(Cmd::Ellipse {
             centre: P2::new(a.x_mm, a.y_mm + 60.0),
-            rx_mm: 42.0,
-            ry_mm: 118.0,
+            rx_mm: 40.0,
+            ry_mm: 112.0,
             rotation_rad: 0.0,
         });
         list.push(Cmd::Fill(Colour::Bone));
         list.push(Cmd::Stroke {
-            colour: Colour::Muted,
+            colour: Colour::Rib,
             width_px: 1.0,
             dash: Dash::Solid,
         });
@@ -121,33 +123,80 @@ pub fn build(
     ] {
         list.line(top(l), top(r), Colour::Ghost, 2.0, Dash::Dotted);
     }
+
+    // The pelvis as a ring seen from above, turned with the crest line.
     let (cl, cr) = (top(lm.iliac_crest_left), top(lm.iliac_crest_right));
-    list.line(cl, cr, Colour::Muted, (16.0 * s).max(5.0), Dash::Solid);
+    let pelvis_turn = (cr.y_mm - cl.y_mm).atan2(cr.x_mm - cl.x_mm);
+    let pelvis_centre = cl.mid(cr);
+    let pelvis_rx = (cr.x_mm - cl.x_mm).hypot(cr.y_mm - cl.y_mm) / 2.0;
+    list.push(Cmd::Begin);
+    list.push(Cmd::Ellipse {
+        centre: pelvis_centre,
+        rx_mm: pelvis_rx,
+        ry_mm: 70.0,
+        rotation_rad: pelvis_turn,
+    });
+    list.push(Cmd::Fill(Colour::Bone));
+    list.push(Cmd::Stroke {
+        colour: Colour::Muted,
+        width_px: 2.0,
+        dash: Dash::Solid,
+    });
+    list.line(cl, cr, Colour::Muted, 2.0, Dash::Solid);
     for c in [cl, cr] {
-        list.disc(c, 9.0, Colour::Ink, None);
+        list.disc(c, 9.0, Colour::Muted, None);
     }
+    list.text(cr, Font::Small, Align::Left, Colour::Muted)
+        .nudge(8.0, 12.0)
+        .str("pelvis");
+
+    // The shoulder line through T1, over the pelvis.
     let (al, ar) = (top(lm.acromion_left), top(lm.acromion_right));
-    list.line(al, top(lm.vertebrae[7]), Colour::Ink, 3.0, Dash::Solid);
-    list.line(top(lm.vertebrae[7]), ar, Colour::Ink, 3.0, Dash::Solid);
+    let t1 = top(lm.vertebrae[7]);
+    list.push(Cmd::Begin);
+    list.push(Cmd::MoveTo(al));
+    list.push(Cmd::LineTo(t1));
+    list.push(Cmd::LineTo(ar));
+    list.push(Cmd::Stroke {
+        colour: Colour::Ink,
+        width_px: 4.0,
+        dash: Dash::Solid,
+    });
     for a in [al, ar] {
-        list.disc(a, 11.0, Colour::Ink, None);
+        list.disc(a, 12.0, Colour::Ink, None);
     }
+    list.text(ar, Font::Small, Align::Left, Colour::Ink)
+        .nudge(8.0, -12.0)
+        .str("shoulders");
+
+    // The head from above: an outline, so the lines below show through, and the nose.
     let hc = top(lm.head_centre);
-    list.disc(hc, 78.0, Colour::Bone, Some(Colour::Ink));
+    list.push(Cmd::Begin);
+    list.push(Cmd::Arc {
+        centre: hc,
+        radius_mm: 72.0,
+        start_rad: 0.0,
+        end_rad: std::f64::consts::TAU,
+    });
+    list.push(Cmd::Stroke {
+        colour: Colour::Brand,
+        width_px: 2.5,
+        dash: Dash::Solid,
+    });
     let (el, er) = (top(lm.eye_left), top(lm.eye_right));
     let face = unit(sub(el.mid(er), hc));
     let face = if face.y_mm < 0.2 {
-        // The placeholder solver puts the eyes at the head's centre; face forward then.
+        // Eyes at the head's centre (a placeholder posture): face forward.
         P2::new(0.0, 1.0)
     } else {
         face
     };
-    let tip = add(hc, P2::new(face.x_mm * 100.0, face.y_mm * 100.0));
-    let side = P2::new(face.y_mm * 16.0, -face.x_mm * 16.0);
-    let base = add(hc, P2::new(face.x_mm * 74.0, face.y_mm * 74.0));
+    let tip = add(hc, P2::new(face.x_mm * 96.0, face.y_mm * 96.0));
+    let side = P2::new(face.y_mm * 15.0, -face.x_mm * 15.0);
+    let base = add(hc, P2::new(face.x_mm * 70.0, face.y_mm * 70.0));
     list.polygon(
         &[add(base, side), tip, sub(base, side)],
-        Some(Colour::Ink),
+        Some(Colour::Brand),
         None,
     );
 

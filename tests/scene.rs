@@ -1,0 +1,401 @@
+//! Integration tests of the scene: the display lists that the canvas backend replays, read as
+//! commands (never as pixels), for postures from the model.
+
+use posture_chain::{
+    solve, Cascade, Cmd, Colour, Dash, DisplayList, Pose, Scenario, Scene, SceneOptions, View,
+    CASCADE_MS, P2,
+};
+
+macro_rules! assert_approx_eq {
+    ($a:expr, $b:expr, $tol:expr) => {{
+        let (a, b, tol): (f64, f64, f64) = ($a, $b, $tol);
+        assert!(
+            (a - b).abs() <= tol,
+            "{} = {a} is not within {tol} of {} = {b}",
+            stringify!($a),
+            stringify!($b)
+        );
+    }};
+}
+
+fn pose(scenario: Scenario) -> Pose {
+    Pose::of(&solve(&scenario))
+}
+
+fn tilted(deg: f64) -> Pose {
+    pose(Scenario {
+        head_tilt_deg: deg,
+        ..Scenario::default()
+    })
+}
+
+fn neutral() -> Pose {
+    pose(Scenario::default())
+}
+
+fn built(p: &Pose, options: SceneOptions) -> Scene {
+    let mut scene = Scene::new();
+    for view in View::ALL {
+        scene.set_size_px(view, 380.0, 560.0);
+    }
+    scene.build(p, &neutral(), &options);
+    scene
+}
+
+/// Straight strokes of one colour and dash: (from, to) per `Begin, MoveTo, LineTo, Stroke`.
+fn segments(list: &DisplayList, colour: Colour, dash: Dash) -> Vec<(P2, P2)> {
+    list.cmds()
+        .windows(4)
+        .filter_map(|w| match *w {
+            [Cmd::Begin, Cmd::MoveTo(a), Cmd::LineTo(b), Cmd::Stroke {
+                colour: c, dash: d, ..
+            }] if c == colour && d == dash => Some((a, b)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The text right after the label `name` (the value written under it).
+fn value_under(list: &DisplayList, name: &str) -> String {
+    let texts: Vec<&str> = list.texts().map(|(_, s)| s).collect();
+    let i = texts
+        .iter()
+        .position(|t| *t == name)
+        .unwrap_or_else(|| panic!("no {name:?} in {texts:?}"));
+    texts[i + 1].to_string()
+}
+
+fn slope_deg((a, b): (P2, P2)) -> f64 {
+    (b.y_mm - a.y_mm).atan2(b.x_mm - a.x_mm).to_degrees()
+}
+
+#[test]
+fn eye_guide_runs_through_the_eyes_at_the_models_tilt() {
+    for deg in [-20.0, -7.5, 0.0, 5.0, 20.0] {
+        let p = tilted(deg);
+        let scene = built(&p, SceneOptions::default());
+        let guides = segments(scene.list(View::Back), Colour::Guide, Dash::Solid);
+        assert!(guides.len() >= 3, "eyes, shoulders and crests: {guides:?}");
+        let eyes = guides[0];
+        let expected = (p.landmarks.eye_right.y - p.landmarks.eye_left.y)
+            .atan2(p.landmarks.eye_right.x - p.landmarks.eye_left.x)
+            .to_degrees();
+        assert_approx_eq!(slope_deg(eyes), expected, 1e-9);
+        assert_approx_eq!(slope_deg(eyes), p.measures.eye_line_tilt_deg, 0.05);
+    }
+}
+
+#[test]
+#[ignore = "needs the real solver (the placeholder leaves the eyes tilted)"]
+fn eye_line_is_horizontal_at_full_compensation() {
+    for deg in [-15.0, 5.0, 20.0] {
+        let p = pose(Scenario {
+            head_tilt_deg: deg,
+            compensation: 1.0,
+            ..Scenario::default()
+        });
+        let scene = built(&p, SceneOptions::default());
+        let eyes = segments(scene.list(View::Back), Colour::Guide, Dash::Solid)[0];
+        assert_approx_eq!(slope_deg(eyes), 0.0, 0.5);
+        assert_eq!(value_under(scene.list(View::Back), "Eyes"), "level");
+    }
+}
+
+#[test]
+fn shoulder_guide_is_labelled_with_the_models_millimetres() {
+    let check = |diff_mm: f64, tilt_deg: f64, expected: &str| {
+        let mut p = tilted(5.0);
+        p.measures.shoulder_height_diff_mm = diff_mm;
+        p.measures.shoulder_tilt_deg = tilt_deg;
+        let scene = built(&p, SceneOptions::default());
+        assert_eq!(value_under(scene.list(View::Back), "Shoulders"), expected);
+    };
+    check(9.04, 1.29, "R 9.0 mm higher, 1.3°");
+    check(-12.46, -1.8, "L 12.5 mm higher, 1.8°");
+    check(0.3, 0.04, "level");
+    check(f64::NAN, f64::NAN, "level");
+}
+
+#[test]
+fn shoulder_guide_passes_through_both_acromions() {
+    let mut p = tilted(0.0);
+    p.landmarks.acromion_right.y += 9.0;
+    let scene = built(&p, SceneOptions::default());
+    let (a, b) = segments(scene.list(View::Back), Colour::Guide, Dash::Solid)[1];
+    let (l, r) = (p.landmarks.acromion_left, p.landmarks.acromion_right);
+    let expected = (r.y - l.y).atan2(r.x - l.x).to_degrees();
+    assert_approx_eq!(slope_deg((a, b)), expected, 1e-9);
+    assert!(a.x_mm < l.x && b.x_mm > r.x, "extends past both acromions");
+}
+
+#[test]
+fn every_vertebra_is_a_block_coloured_by_its_load() {
+    let mut p = tilted(5.0);
+    for (i, joint) in p.joints.iter_mut().enumerate() {
+        joint.load = i as f64 / 20.0;
+    }
+    for view in [View::Back, View::Side] {
+        let scene = built(&p, SceneOptions::default());
+        let fills: Vec<Colour> = scene
+            .list(view)
+            .cmds()
+            .iter()
+            .filter_map(|c| match c {
+                Cmd::Fill(colour @ Colour::Load(_)) => Some(*colour),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(fills.len(), 24, "{view:?}: C1..L5");
+        for (i, colour) in fills.iter().enumerate() {
+            assert_eq!(
+                *colour,
+                Colour::for_load(p.joints[i + 1].load),
+                "{view:?} vertebra {i}"
+            );
+        }
+        assert_eq!(fills[0], Colour::Load(0));
+        assert_eq!(
+            fills[23],
+            Colour::Load(5),
+            "L5-S1 over capacity takes the last step"
+        );
+    }
+}
+
+#[test]
+fn back_view_puts_the_subjects_left_on_the_left() {
+    let scene = built(&tilted(5.0), SceneOptions::default());
+    let list = scene.list(View::Back);
+    let x_of = |name: &str| {
+        list.texts()
+            .find_map(|(c, s)| match *c {
+                Cmd::Text { at, .. } if s == name => Some(list.transform.to_px(at).0),
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("no {name} marker"))
+    };
+    assert!(x_of("L") < x_of("R"));
+    let (left_eye_px, _) = list.transform.to_px(P2::new(-30.0, 0.0));
+    let (right_eye_px, _) = list.transform.to_px(P2::new(30.0, 0.0));
+    assert!(
+        left_eye_px < right_eye_px,
+        "+x (subject's right) is drawn to the right"
+    );
+}
+
+#[test]
+fn every_view_fits_its_canvas_at_the_extremes() {
+    let extremes = [
+        Scenario {
+            head_tilt_deg: 20.0,
+            forward_head_deg: 60.0,
+            anatomic_leg_length_diff_mm: 30.0,
+            ..Scenario::default()
+        },
+        Scenario {
+            head_tilt_deg: -20.0,
+            anatomic_leg_length_diff_mm: -30.0,
+            compensation: 0.0,
+            ..Scenario::default()
+        },
+    ];
+    for scenario in extremes {
+        let p = pose(scenario);
+        for options in [
+            SceneOptions::default(),
+            SceneOptions {
+                magnify: 3.0,
+                ..SceneOptions::default()
+            },
+        ] {
+            let scene = built(&p, options);
+            for view in View::ALL {
+                let list = scene.list(view);
+                for cmd in list.cmds() {
+                    let points: &[P2] = match cmd {
+                        Cmd::MoveTo(p) | Cmd::LineTo(p) => std::slice::from_ref(p),
+                        Cmd::Text { at, .. } => std::slice::from_ref(at),
+                        _ => &[],
+                    };
+                    for p in points {
+                        let (x, y) = list.transform.to_px(*p);
+                        assert!(
+                            (-1.0..=381.0).contains(&x) && (-1.0..=561.0).contains(&y),
+                            "{view:?}: {cmd:?} at ({x:.1}, {y:.1}) px is off the canvas"
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn no_label_ever_says_nan() {
+    let mut p = tilted(5.0);
+    p.measures.eye_line_tilt_deg = f64::NAN;
+    p.measures.coronal_balance_mm = f64::INFINITY;
+    p.measures.sagittal_vertical_axis_mm = f64::NAN;
+    p.measures.craniovertebral_angle_deg = f64::NAN;
+    p.measures.head_load_kg = f64::NAN;
+    p.measures.pelvic_rotation_deg = f64::NAN;
+    p.joints[3].load = f64::NAN;
+    let scene = built(&p, SceneOptions::default());
+    for view in View::ALL {
+        for (_, text) in scene.list(view).texts() {
+            assert!(
+                !text.contains("NaN") && !text.contains("inf"),
+                "{view:?}: {text:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_neutral_ghost_is_drawn_behind() {
+    let scene = built(&tilted(10.0), SceneOptions::default());
+    for view in [View::Back, View::Side] {
+        let cmds = scene.list(view).cmds();
+        let ghost = cmds.iter().position(|c| {
+            matches!(
+                c,
+                Cmd::Stroke {
+                    colour: Colour::Ghost,
+                    ..
+                }
+            )
+        });
+        let first_block = cmds
+            .iter()
+            .position(|c| matches!(c, Cmd::Fill(Colour::Load(_))));
+        assert!(ghost.is_some(), "{view:?} has a ghost");
+        assert!(
+            ghost < first_block,
+            "{view:?}: the ghost is drawn before the body"
+        );
+    }
+}
+
+#[test]
+fn explain_highlight_washes_only_when_asked() {
+    let p = tilted(5.0);
+    let washes = |scene: &Scene, view: View| {
+        scene
+            .list(view)
+            .cmds()
+            .iter()
+            .filter(|c| matches!(c, Cmd::Fill(Colour::BrandWash)))
+            .count()
+    };
+    let plain = built(&p, SceneOptions::default());
+    assert_eq!(washes(&plain, View::Back), 0);
+    for step in 0..5 {
+        let lit = built(
+            &p,
+            SceneOptions {
+                highlight: Some(step),
+                ..SceneOptions::default()
+            },
+        );
+        for view in View::ALL {
+            assert_eq!(washes(&lit, view), 1, "{view:?} step {step}");
+        }
+        let digit = (b'1' + step as u8) as char;
+        assert!(
+            lit.list(View::Back)
+                .texts()
+                .any(|(_, s)| s.starts_with(digit)),
+            "step number {digit}"
+        );
+    }
+}
+
+#[test]
+fn magnifying_moves_the_drawing_but_not_the_labels() {
+    let p = tilted(12.0);
+    let plain = built(&p, SceneOptions::default());
+    let big = built(
+        &p,
+        SceneOptions {
+            magnify: 3.0,
+            ..SceneOptions::default()
+        },
+    );
+    let skull_x = |s: &Scene| {
+        s.list(View::Back)
+            .cmds()
+            .iter()
+            .find_map(|c| match c {
+                Cmd::Ellipse { centre, .. } => Some(centre.x_mm),
+                _ => None,
+            })
+            .expect("a skull")
+    };
+    let n = neutral().landmarks.head_centre.x;
+    let (shift_plain, shift_big) = (skull_x(&plain) - n, skull_x(&big) - n);
+    assert!(shift_plain.abs() > 1.0, "the head moved: {shift_plain}");
+    assert_approx_eq!(shift_big, 3.0 * shift_plain, 1e-6);
+    for name in ["Eyes", "Shoulders", "Iliac crests", "C7 plumb line"] {
+        assert_eq!(
+            value_under(plain.list(View::Back), name),
+            value_under(big.list(View::Back), name)
+        );
+    }
+    assert!(big
+        .list(View::Back)
+        .texts()
+        .any(|(_, s)| s == "shifts drawn ×3"));
+}
+
+#[test]
+fn the_head_can_be_grabbed_in_the_back_view_only() {
+    let p = tilted(5.0);
+    let scene = built(&p, SceneOptions::default());
+    let head = P2::new(p.landmarks.head_centre.x, p.landmarks.head_centre.y);
+    let (x, y) = scene.list(View::Back).transform.to_px(head);
+    assert!(scene.hits_head(View::Back, &p, x, y));
+    assert!(!scene.hits_head(View::Side, &p, x, y));
+    let (fx, fy) = scene.list(View::Back).transform.to_px(P2::new(0.0, 50.0));
+    assert!(
+        !scene.hits_head(View::Back, &p, fx, fy),
+        "the feet are not the head"
+    );
+}
+
+#[test]
+fn top_view_says_which_way_the_shoulders_turn() {
+    let mut p = tilted(0.0);
+    p.landmarks.acromion_right.z -= 20.0;
+    p.landmarks.acromion_left.z += 20.0;
+    let scene = built(&p, SceneOptions::default());
+    let texts: Vec<&str> = scene.list(View::Top).texts().map(|(_, s)| s).collect();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.starts_with("Shoulders turned") && t.ends_with("to the right")),
+        "{texts:?}"
+    );
+    assert!(
+        texts.iter().any(|t| t.starts_with("Pelvis square")),
+        "{texts:?}"
+    );
+}
+
+#[test]
+fn a_cascade_reaches_the_head_first_and_settles_within_a_second() {
+    let (a, b) = (tilted(0.0), tilted(15.0));
+    let mut c = Cascade::new(&a);
+    c.retarget(&b, 0.0);
+    c.step(200.0);
+    let head_done = (c.current().landmarks.head_top.x - a.landmarks.head_top.x)
+        / (b.landmarks.head_top.x - a.landmarks.head_top.x);
+    let l5_done = (c.current().landmarks.vertebrae[23].x - a.landmarks.vertebrae[23].x)
+        / (b.landmarks.vertebrae[23].x - a.landmarks.vertebrae[23].x);
+    assert!(
+        head_done > l5_done,
+        "head {head_done} ahead of L5 {l5_done}"
+    );
+    assert!(!c.step(CASCADE_MS + 1.0));
+    const { assert!(CASCADE_MS < 1000.0) };
+    assert_eq!(c.current(), &b);
+}
