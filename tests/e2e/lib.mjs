@@ -194,7 +194,7 @@ export async function openPage(browser, url, { viewport = { width: 1000, height:
       problems.consoleErrors.push(msg.text());
     }
   });
-  page.on('pageerror', (error) => problems.pageErrors.push(String(error?.stack ?? error)));
+  page.on('pageerror', (error) => problems.pageErrors.push(error?.stack || `${error?.name}: ${error?.message}` || String(error)));
   page.on('request', (request) => {
     const target = request.url();
     if (/^https?:/.test(target) && new URL(target).origin !== origin) {
@@ -217,7 +217,8 @@ export async function openPage(browser, url, { viewport = { width: 1000, height:
 }
 
 /**
- * Opens the app and waits until its canvas has been painted (more than one colour).
+ * Opens the app and waits until its canvas has been painted (more than one colour) and has
+ * stopped changing (any opening animation is over), so a later change is the test's doing.
  *
  * @param {import('playwright-core').Browser} browser
  * @param {string} url
@@ -228,9 +229,17 @@ export async function openPage(browser, url, { viewport = { width: 1000, height:
 export async function openApp(browser, url, { canvas = 'canvas', timeout = 10_000, ...options } = {}) {
   const opened = await openPage(browser, url, options);
   const deadline = Date.now() + timeout;
+  if (typeof canvas !== 'function') {
+    const locator = typeof canvas === 'string' ? opened.page.locator(canvas).first() : canvas;
+    await locator.waitFor({ state: 'attached', timeout }).catch((error) => {
+      const problems = opened.problems.list();
+      throw new Error(`no canvas (${canvas}) on ${url} after ${timeout} ms; page problems: ${problems.length ? problems.join('; ') : 'none'}`, { cause: error });
+    });
+  }
   while ((await canvasSignature(opened.page, canvas)).colours < 2 && Date.now() < deadline) {
     await opened.page.waitForTimeout(50);
   }
+  await waitForCanvasStable(opened.page, canvas, { timeout: Math.max(0, deadline - Date.now()) });
   return opened;
 }
 
@@ -319,6 +328,32 @@ export async function waitForCanvasChange(page, target, before, { timeout = 5_00
     if (now.hash !== before.hash || Date.now() >= deadline) return now;
     await page.waitForTimeout(30);
   }
+}
+
+/**
+ * Waits until the canvas shows the same pixels for `quietMs` (an animation has ended), and
+ * returns that signature, or the latest one after `timeout` ms.
+ *
+ * @param {import('playwright-core').Page} page
+ * @param {CanvasTarget} [target] defaults to the first canvas on the page.
+ * @param {{ quietMs?: number, timeout?: number }} [options]
+ * @returns {Promise<CanvasSignature>}
+ */
+export async function waitForCanvasStable(page, target = 'canvas', { quietMs = 250, timeout = 5_000 } = {}) {
+  const deadline = Date.now() + timeout;
+  let last = await canvasSignature(page, target);
+  let since = Date.now();
+  while (Date.now() < deadline) {
+    await page.waitForTimeout(50);
+    const now = await canvasSignature(page, target);
+    if (now.hash !== last.hash) {
+      last = now;
+      since = Date.now();
+    } else if (Date.now() - since >= quietMs) {
+      break;
+    }
+  }
+  return last;
 }
 
 /**
