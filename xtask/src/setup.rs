@@ -384,18 +384,26 @@ const CHROME_NAMES: [&str; 4] = [
     "google-chrome-stable",
 ];
 
-fn find_browser(project: &Project) -> (Option<PathBuf>, Option<PathBuf>) {
-    let path = project.path_var();
-    let from_env = |var: &str| {
-        env::var(var)
-            .ok()
-            .filter(|v| !v.is_empty())
-            .and_then(|v| find_executable(&v, &path))
+/// The program an environment variable names, if it is set: an error when it is not executable.
+fn from_env(project: &Project, var: &str) -> Result<Option<PathBuf>, DynError> {
+    match env::var(var) {
+        Ok(value) if !value.is_empty() => find_executable(&value, &project.path_var())
+            .map(Some)
+            .ok_or_else(|| format!("{var}={value} is not an executable program").into()),
+        _ => Ok(None),
+    }
+}
+
+fn find_browser(project: &Project) -> Result<(Option<PathBuf>, Option<PathBuf>), DynError> {
+    let chrome = match from_env(project, "CHROME")? {
+        Some(chrome) => Some(chrome),
+        None => CHROME_NAMES.iter().find_map(|name| project.which(name)),
     };
-    let chrome =
-        from_env("CHROME").or_else(|| CHROME_NAMES.iter().find_map(|name| project.which(name)));
-    let driver = from_env("CHROMEDRIVER").or_else(|| project.which("chromedriver"));
-    (chrome, driver)
+    let driver = match from_env(project, "CHROMEDRIVER")? {
+        Some(driver) => Some(driver),
+        None => project.which("chromedriver"),
+    };
+    Ok((chrome, driver))
 }
 
 fn major_version(text: &str) -> Option<u32> {
@@ -411,7 +419,7 @@ fn major_version(text: &str) -> Option<u32> {
 /// Finds Chromium (or Chrome) and chromedriver: from `CHROME` / `CHROMEDRIVER`, on PATH, or
 /// installed with apt.
 pub fn ensure_browser(project: &Project) -> Result<Browser, DynError> {
-    let (mut chrome, mut driver) = find_browser(project);
+    let (mut chrome, mut driver) = find_browser(project)?;
     if chrome.is_none() || driver.is_none() {
         report(
             "chromium",
@@ -422,7 +430,7 @@ pub fn ensure_browser(project: &Project) -> Result<Browser, DynError> {
             &["chromium", "chromium-driver"],
             "the browser tests need Chromium",
         )?;
-        (chrome, driver) = find_browser(project);
+        (chrome, driver) = find_browser(project)?;
     }
     let (Some(chrome), Some(chromedriver)) = (chrome, driver) else {
         return Err(

@@ -233,16 +233,15 @@ pub fn run(project: &Project) -> Result<(), DynError> {
     let mut report = Report::default();
     let no_counts = |e: DynError| (e, Counts::default());
 
-    let (wasm, browser): (WasmRust, Browser) =
-        report.stage("setup", "cargo xtask build", || {
-            let wasm = setup::build_tools(project).map_err(no_counts)?;
-            let browser = setup::ensure_browser(project).map_err(no_counts)?;
-            let note = match wasm {
-                WasmRust::Rustup => "tools ready (wasm32 via rustup)",
-                WasmRust::Debian => "tools ready (wasm32 via Debian's rustc-web)",
-            };
-            Ok(((wasm, browser), Outcome::note(note)))
-        })?;
+    let (wasm, browser): (WasmRust, Browser) = report.stage("setup", "cargo xtask test", || {
+        let wasm = setup::build_tools(project).map_err(no_counts)?;
+        let browser = setup::ensure_browser(project).map_err(no_counts)?;
+        let note = match wasm {
+            WasmRust::Rustup => "tools ready (wasm32 via rustup)",
+            WasmRust::Debian => "tools ready (wasm32 via Debian's rustc-web)",
+        };
+        Ok(((wasm, browser), Outcome::note(note)))
+    })?;
 
     report.stage("fmt", "cargo fmt --all --check", || {
         let mut cmd = project.command("cargo");
