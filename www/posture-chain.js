@@ -378,8 +378,14 @@ class PostureChain extends HTMLElement {
     this._motion.addEventListener('change', this._onMotion);
     this._onMotion();
     this._syncInputs();
-    this._resizeObserver = new ResizeObserver(() => this._resize());
-    ui.canvases.forEach((c) => this._resizeObserver.observe(c));
+    this._resizeObserver = new ResizeObserver((entries) => this._resize(entries));
+    ui.canvases.forEach((c) => {
+      try {
+        this._resizeObserver.observe(c, { box: 'device-pixel-content-box' });
+      } catch {
+        this._resizeObserver.observe(c);
+      }
+    });
     this._resize();
   }
 
@@ -390,17 +396,22 @@ class PostureChain extends HTMLElement {
     return li;
   }
 
-  _resize() {
+  /** Sizes each canvas's backing store to its content box in device pixels (crisp at any zoom). */
+  _resize(entries = []) {
     if (!this._widget) return;
     const dpr = window.devicePixelRatio || 1;
+    const exact = new Map(entries.map((e) => [e.target, e]));
     this._ui.canvases.forEach((canvas, i) => {
-      const w = canvas.clientWidth;
-      const h = canvas.clientHeight;
-      const bw = Math.max(1, Math.round(w * dpr));
-      const bh = Math.max(1, Math.round(h * dpr));
+      const entry = exact.get(canvas);
+      const box = entry?.contentBoxSize?.[0];
+      const device = entry?.devicePixelContentBoxSize?.[0];
+      const w = box ? box.inlineSize : canvas.clientWidth;
+      const h = box ? box.blockSize : canvas.clientHeight;
+      const bw = Math.max(1, device ? device.inlineSize : Math.round(w * dpr));
+      const bh = Math.max(1, device ? device.blockSize : Math.round(h * dpr));
       if (canvas.width !== bw) canvas.width = bw;
       if (canvas.height !== bh) canvas.height = bh;
-      this._widget.resize(i, w, h, dpr);
+      this._widget.resize(i, w, h, bw / Math.max(w, 1));
     });
     this._schedule();
   }
@@ -433,6 +444,11 @@ class PostureChain extends HTMLElement {
     this._widget.setHeadTiltDeg(tiltDeg);
     this._widget.frame(performance.now(), ...this._ctxs);
     return performance.now() - t0;
+  }
+
+  /** Where the draggable head is, in CSS pixels from the back view's top-left corner. */
+  headPoint() {
+    return this._widget ? { x: this._widget.headPx(0), y: this._widget.headPx(1) } : null;
   }
 
   _wire() {
@@ -499,7 +515,11 @@ class PostureChain extends HTMLElement {
     back.addEventListener('pointerdown', (e) => {
       if (!this._widget || !this._widget.pointerDown(0, ...local(e))) return;
       stopAutoplay();
-      back.setPointerCapture(e.pointerId);
+      try {
+        back.setPointerCapture(e.pointerId);
+      } catch {
+        // A synthetic or already-ended pointer cannot be captured; the drag still works inside.
+      }
       back.classList.add('grabbing');
       e.preventDefault();
       this._schedule();

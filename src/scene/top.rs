@@ -150,18 +150,10 @@ pub fn build(
         .nudge(8.0, 12.0)
         .str("pelvis");
 
-    // The shoulder line through T1, over the pelvis.
+    // The shoulder line (acromion to acromion) and T1 behind it, over the pelvis.
     let (al, ar) = (top(lm.acromion_left), top(lm.acromion_right));
-    let t1 = top(lm.vertebrae[7]);
-    list.push(Cmd::Begin);
-    list.push(Cmd::MoveTo(al));
-    list.push(Cmd::LineTo(t1));
-    list.push(Cmd::LineTo(ar));
-    list.push(Cmd::Stroke {
-        colour: Colour::Ink,
-        width_px: 4.0,
-        dash: Dash::Solid,
-    });
+    list.line(al, ar, Colour::Ink, 4.0, Dash::Solid);
+    list.disc(top(lm.vertebrae[7]), 8.0, Colour::Ink, None);
     for a in [al, ar] {
         list.disc(a, 12.0, Colour::Ink, None);
     }

@@ -327,6 +327,22 @@ impl Widget {
         hot
     }
 
+    /// Where the head's centre is drawn in the back view, in CSS pixels: x for `axis` 0, y for 1.
+    #[wasm_bindgen(js_name = headPx)]
+    pub fn head_px(&self, axis: u8) -> f64 {
+        let c = self.cascade.current().landmarks.head_centre;
+        let (x, y) = self
+            .scene
+            .list(View::Back)
+            .transform
+            .to_px(crate::scene::P2::new(c.x, c.y));
+        if axis == 0 {
+            x
+        } else {
+            y
+        }
+    }
+
     /// The CSS colour of step `i` of the load scale (for the legend), or "" past the end.
     #[wasm_bindgen(js_name = loadColour)]
     pub fn load_colour(i: usize) -> String {
