@@ -1,1 +1,438 @@
-//! The model card's generated tables (placeholder until the renderer lands).
+//! The model card's generated tables, rendered from the code so `docs/model.md` cannot drift.
+//!
+//! Pure: text in, text out. A section of the card sits between `<!-- generated:NAME -->` and
+//! `<!-- /generated -->`; [`refresh`] rewrites every such section with [`render`]. Numbers are in
+//! the units their column headers state (degrees, millimetres, kilograms, newton-metres).
+
+use std::fmt::Write;
+
+use super::body::{Body, VERTEBRA_COUNT};
+use super::level::{Level, LEVEL_COUNT};
+use super::params as p;
+use super::posture::{CascadeStep, Posture};
+use super::scenario::{Coupling, Scenario, Sex};
+use super::solve::solve;
+
+/// The names of the generated sections, in the order the card uses them.
+pub const SECTIONS: [&str; 8] = [
+    "neutral",
+    "hansraj",
+    "cascade-head",
+    "cascade-leg",
+    "ranges",
+    "body",
+    "constants",
+    "capacity",
+];
+
+const START: &str = "<!-- generated:";
+const END: &str = "<!-- /generated -->";
+
+/// Hansraj 2014, effective load on the neck (kg) against neck flexion (degrees).
+pub const HANSRAJ_KG: [(f64, f64); 5] = [
+    (0.0, 5.0),
+    (15.0, 12.2),
+    (30.0, 18.1),
+    (45.0, 22.2),
+    (60.0, 27.2),
+];
+
+/// Rewrites every generated section of `doc`. Errors name a section that is unknown or unclosed.
+///
+/// ```
+/// use posture_chain::card;
+/// let doc = "Intro\n<!-- generated:hansraj -->\nold\n<!-- /generated -->\nEnd\n";
+/// let fresh = card::refresh(doc).unwrap();
+/// assert!(fresh.contains("| 60 |") && !fresh.contains("old"));
+/// assert_eq!(card::refresh(&fresh).unwrap(), fresh);
+/// ```
+pub fn refresh(doc: &str) -> Result<String, String> {
+    let mut out = String::with_capacity(doc.len());
+    let mut rest = doc;
+    while let Some(start) = rest.find(START) {
+        let after = &rest[start + START.len()..];
+        let close = after
+            .find("-->")
+            .ok_or("a generated marker is not closed")?;
+        let name = after[..close].trim();
+        let body = render(name).ok_or_else(|| format!("unknown generated section {name:?}"))?;
+        let header_end = start + START.len() + close + 3;
+        let end = rest[header_end..]
+            .find(END)
+            .ok_or_else(|| format!("section {name:?} has no {END}"))?;
+        out.push_str(&rest[..header_end]);
+        out.push('\n');
+        out.push_str(&body);
+        out.push_str(END);
+        rest = &rest[header_end + end + END.len()..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// The text of one generated section (ending with a newline), or `None` for an unknown name.
+pub fn render(name: &str) -> Option<String> {
+    Some(match name {
+        "neutral" => neutral(),
+        "hansraj" => hansraj(),
+        "cascade-head" => cascade(&[2.0, 5.0, 10.0, 20.0].map(|t| {
+            (
+                format!("head tilt {t}°"),
+                Scenario {
+                    head_tilt_deg: t,
+                    ..Scenario::default()
+                },
+            )
+        })),
+        "cascade-leg" => cascade(&[5.0, 10.0, 20.0].map(|mm| {
+            (
+                format!("leg {mm} mm longer (right)"),
+                Scenario {
+                    anatomic_leg_length_diff_mm: mm,
+                    ..Scenario::default()
+                },
+            )
+        })),
+        "ranges" => ranges(),
+        "body" => body(),
+        "constants" => constants(),
+        "capacity" => capacity(),
+        _ => return None,
+    })
+}
+
+fn default_body() -> Body {
+    let s = Scenario::default();
+    Body::new(s.stature_cm * 1e-2, s.mass_kg, s.sex, s.coupling)
+}
+
+fn neutral() -> String {
+    let m = solve(&Scenario::default()).measures;
+    let mut t =
+        String::from("| read-out (default body, neutral) | model | normal |\n|---|---|---|\n");
+    let _ = writeln!(
+        t,
+        "| sagittal vertical axis, mm | {:.0} | < 40 (Schwab 2012) |",
+        m.sagittal_vertical_axis_mm
+    );
+    let _ = writeln!(
+        t,
+        "| craniovertebral angle, ° | {:.1} | 50.6 ± 2.1 (controls, Lau 2009) |",
+        m.craniovertebral_angle_deg
+    );
+    let _ = writeln!(
+        t,
+        "| head load, kg | {:.2} | 4.5-5.4 (Hansraj 2014, 0°) |",
+        m.head_load_kg
+    );
+    let _ = writeln!(
+        t,
+        "| weight on the left foot, % | {:.1} | 50 |",
+        m.weight_left_pct
+    );
+    t
+}
+
+fn hansraj() -> String {
+    let mut t = String::from(
+        "| neck flexion, ° | Hansraj 2014, kg | model, head bowed (compensation 0), kg | difference | model, gaze righted (compensation 1), kg |\n|---|---|---|---|---|\n",
+    );
+    for (deg, kg) in HANSRAJ_KG {
+        let bowed = solve(&Scenario {
+            forward_head_deg: deg,
+            compensation: 0.0,
+            ..Scenario::default()
+        });
+        let righted = solve(&Scenario {
+            forward_head_deg: deg,
+            ..Scenario::default()
+        });
+        let b = bowed.measures.head_load_kg;
+        let _ = writeln!(
+            t,
+            "| {deg:.0} | {kg:.1} | {b:.1} | {:+.0}% | {:.1} |",
+            (b - kg) / kg * 100.0,
+            righted.measures.head_load_kg
+        );
+    }
+    t
+}
+
+fn step_label(s: CascadeStep) -> &'static str {
+    match s {
+        CascadeStep::HeadAndUpperNeck => "head, upper neck",
+        CascadeStep::LowerNeckAndShoulders => "lower neck, shoulders",
+        CascadeStep::Thoracic => "thoracic",
+        CascadeStep::Lumbar => "lumbar",
+        CascadeStep::PelvisAndLegs => "pelvis, legs",
+    }
+}
+
+fn cascade(cases: &[(String, Scenario)]) -> String {
+    let mut t = String::from("| scenario (default body) |");
+    for s in CascadeStep::ALL {
+        let _ = write!(t, " {} |", step_label(s));
+    }
+    t.push_str(" eye line, ° | shoulders, ° (mm) | pelvis, ° | functional LLD, mm | coronal balance, mm | weight left, % | L5-S1 load |\n|---|");
+    for _ in 0..CascadeStep::ALL.len() + 7 {
+        t.push_str("---|");
+    }
+    t.push('\n');
+    for (label, s) in cases {
+        let p: Posture = solve(s);
+        let m = &p.measures;
+        let _ = write!(t, "| {label} |");
+        for c in &p.cascade {
+            let _ = write!(t, " {:.0}% |", c.share * 100.0);
+        }
+        let _ = writeln!(
+            t,
+            " {:.2} | {:.1} ({:.0}) | {:.2} | {:.1} | {:.1} | {:.1} | {:.3} |",
+            m.eye_line_tilt_deg + 0.0,
+            m.shoulder_tilt_deg,
+            m.shoulder_height_diff_mm,
+            m.pelvic_obliquity_deg,
+            m.functional_leg_length_diff_mm,
+            m.coronal_balance_mm,
+            m.weight_left_pct,
+            p.joints[Level::L5S1.index()].load
+        );
+    }
+    t
+}
+
+fn ranges() -> String {
+    let b = default_body();
+    let mut t = String::from(
+        "| level | flexion + extension, ° | lateral bend, ° | axial rotation, ° | coupling (default) | neutral curve at the joint, ° |\n|---|---|---|---|---|---|\n",
+    );
+    let incl = super::body::neutral_inclination_deg();
+    for (i, level) in Level::ALL.iter().enumerate() {
+        let r = level.range_of_motion();
+        // Curve at joint i: inclination above minus below (the sacrum's slope below L5-S1).
+        let below = if i + 1 < LEVEL_COUNT {
+            incl[i]
+        } else {
+            p::SACRAL_SLOPE_DEG
+        };
+        let curve = if i == 0 {
+            0.0
+        } else if i == LEVEL_COUNT - 1 {
+            incl[i - 1] - p::SACRAL_SLOPE_DEG
+        } else {
+            incl[i - 1] - below
+        };
+        let _ = writeln!(
+            t,
+            "| {level} | {} | {} | {} | {:+.2} | {:+.1} |",
+            r.flexion_extension_deg,
+            r.lateral_bend_deg,
+            r.axial_rotation_deg,
+            b.coupling[i] + 0.0,
+            curve + 0.0
+        );
+    }
+    t
+}
+
+fn body() -> String {
+    let mut t = String::from("| quantity | male | female | source |\n|---|---|---|---|\n");
+    let bodies = [Sex::Male, Sex::Female].map(|s| Body::new(1.75, 75.0, s, Coupling::default()));
+    let pct = |f: &dyn Fn(&Body) -> f64| bodies.each_ref().map(|b| f(b) / b.mass_kg * 100.0);
+    let rows: [(&str, [f64; 2], &str); 7] = [
+        (
+            "head and neck, % body mass",
+            pct(&|b| b.head_mass_kg),
+            "de Leva 1996",
+        ),
+        (
+            "trunk, % body mass",
+            [p::TRUNK_PCT[0], p::TRUNK_PCT[1]],
+            "de Leva 1996",
+        ),
+        (
+            "one arm, % body mass",
+            pct(&|b| b.arm_mass_kg),
+            "de Leva 1996",
+        ),
+        (
+            "one thigh, % body mass",
+            pct(&|b| b.thigh_mass_kg),
+            "de Leva 1996",
+        ),
+        (
+            "one shank and foot, % body mass",
+            pct(&|b| b.shank_mass_kg),
+            "remainder (derived)",
+        ),
+        (
+            "mass above T12-L1, %",
+            pct(&|b| b.mass_above_kg()[Level::T12L1.index()]),
+            "about 40 (Winter 2009, derived)",
+        ),
+        (
+            "mass above L5-S1, %",
+            pct(&|b| b.mass_above_kg()[Level::L5S1.index()]),
+            "about 54 (Winter 2009, derived)",
+        ),
+    ];
+    for (name, v, src) in rows {
+        let _ = writeln!(t, "| {name} | {:.2} | {:.2} | {src} |", v[0], v[1]);
+    }
+    let lengths: [(&str, f64, &str); 9] = [
+        ("biacromial width", p::BIACROMIAL_H, "Drillis and Contini"),
+        ("iliac crest width", p::HIP_WIDTH_H, "Drillis and Contini"),
+        (
+            "hip centre spacing",
+            p::HIP_CENTRE_SPACING_H,
+            "17 cm at 175 cm (Winter 2009)",
+        ),
+        ("head height", p::HEAD_HEIGHT_H, "Drillis and Contini"),
+        (
+            "shoulder height",
+            p::SHOULDER_HEIGHT_H,
+            "Drillis and Contini",
+        ),
+        (
+            "hip centre height",
+            p::TROCHANTER_HEIGHT_H,
+            "greater trochanter, Drillis and Contini",
+        ),
+        ("knee height", p::KNEE_HEIGHT_H, "Drillis and Contini"),
+        ("ankle height", p::ANKLE_HEIGHT_H, "Drillis and Contini"),
+        ("foot length", p::FOOT_LENGTH_H, "Drillis and Contini"),
+    ];
+    for (name, f, src) in lengths {
+        let _ = writeln!(t, "| {name}, × stature | {f:.3} | {f:.3} | {src} |");
+    }
+    let heights = super::body::vertebra_height_mm();
+    let region = |r: std::ops::Range<usize>| heights[r].iter().sum::<f64>();
+    let _ = writeln!(
+        t,
+        "| spine C1-C7 / T1-T12 / L1-L5 at 175 cm, mm | {:.0} / {:.0} / {:.0} | same | reference figures for adult men |",
+        region(0..7),
+        region(7..19),
+        region(19..VERTEBRA_COUNT)
+    );
+    t
+}
+
+fn constants() -> String {
+    let b = default_body();
+    let mut t =
+        String::from("| constant | value (175 cm) | basis | confidence |\n|---|---|---|---|\n");
+    let rows: [(&str, String, &str, &str); 12] = [
+        (
+            "neck extensor lever arm about C7-T1",
+            format!("{:.1} cm", b.neck_extensor_arm_m * 100.0),
+            "fitted once to Hansraj 2014 (one parameter, five points)",
+            "low",
+        ),
+        (
+            "cervical lordosis C2-C7",
+            format!("{}°", p::CERVICAL_LORDOSIS_DEG),
+            "Guo 2018",
+            "moderate",
+        ),
+        (
+            "thoracic kyphosis T1-T12",
+            format!("{}°", p::THORACIC_KYPHOSIS_DEG),
+            "Fon 1980 (20-40°)",
+            "moderate",
+        ),
+        (
+            "lumbar lordosis T12-S1",
+            format!("{}°", p::LUMBAR_LORDOSIS_DEG),
+            "50 ± 11°; chosen for a normal SVA",
+            "moderate",
+        ),
+        (
+            "sacral slope / pelvic tilt",
+            format!("{}° / {}°", p::SACRAL_SLOPE_DEG, p::PELVIC_TILT_DEG),
+            "Vialle 2005",
+            "high",
+        ),
+        (
+            "leg absorption range",
+            format!("{:.0} mm", b.leg_absorption_range_m * 1e3),
+            "assumption",
+            "low",
+        ),
+        (
+            "pelvis-level goal range",
+            format!("{}°", p::PELVIS_LEVEL_RANGE_DEG),
+            "fitted to 0.8°/cm (Cummings 1993, Young 2000)",
+            "low",
+        ),
+        (
+            "pelvic rotation range",
+            format!("{}°", p::PELVIS_YAW_RANGE_DEG),
+            "assumption",
+            "low",
+        ),
+        (
+            "pelvic shift range",
+            format!("{:.0} mm", b.pelvis_shift_range_m * 1e3),
+            "assumption",
+            "low",
+        ),
+        (
+            "balance goal range",
+            format!("{:.1} mm", b.balance_range_m * 1e3),
+            "assumption",
+            "low",
+        ),
+        (
+            "trunk mass ahead of the vertebrae",
+            format!("{:.0} mm", p::TRUNK_MASS_ANTERIOR_H * 1750.0),
+            "assumption",
+            "low",
+        ),
+        (
+            "C7 spinous process behind the C7 body",
+            format!("{:.0} mm", p::C7_SPINOUS_BEHIND_H * 1750.0),
+            "set for a neutral CVA near 50° (Lau 2009)",
+            "low",
+        ),
+    ];
+    for (name, v, basis, conf) in rows {
+        let _ = writeln!(t, "| {name} | {v} | {basis} | {conf} |");
+    }
+    t
+}
+
+fn capacity() -> String {
+    let b = default_body();
+    let mut t = String::from("| region | capacity, N·m (default body) | joint |\n|---|---|---|\n");
+    let names = [
+        ("upper cervical", Level::C1C2),
+        ("lower cervical", Level::C7T1),
+        ("thoracic", Level::T12L1),
+        ("lumbar", Level::L5S1),
+    ];
+    for (k, (name, level)) in names.iter().enumerate() {
+        let _ = writeln!(t, "| {name} | {:.1} | {level} |", b.capacity_nm[k]);
+    }
+    t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_listed_section_renders_and_unknown_ones_do_not() {
+        for name in SECTIONS {
+            let text = render(name).unwrap();
+            assert!(text.ends_with('\n') && text.starts_with('|'), "{name}");
+        }
+        assert!(render("nonsense").is_none());
+    }
+
+    #[test]
+    fn refresh_reports_broken_markers() {
+        assert!(refresh("<!-- generated:hansraj -->\nno end").is_err());
+        assert!(refresh("<!-- generated:nope -->\n<!-- /generated -->").is_err());
+        assert_eq!(refresh("no sections").unwrap(), "no sections");
+    }
+}

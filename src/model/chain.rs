@@ -103,8 +103,11 @@ pub(crate) fn legs(body: &Body, pelvis: &Pelvis, leg_length_diff_m: f64) -> Legs
             ankle[side] = foot;
             knee[side] = hip[side] + dir * along + fwd * out;
         }
-        moment_sum += (hip[side] + knee[side]) * (0.5 * body.thigh_mass_kg);
-        moment_sum += (knee[side] + ankle[side]) * (0.5 * body.shank_mass_kg);
+        // Masses on the straight hip-to-foot line: smooth in the pelvis's motion (the knee's
+        // bulge grows like a square root from a straight leg, and would make the balance kink).
+        let thigh_com = hip[side] + dir * (0.5 * l1);
+        let shank_com = hip[side] + dir * (l1 + 0.5 * l2);
+        moment_sum += thigh_com * body.thigh_mass_kg + shank_com * body.shank_mass_kg;
     }
     Legs {
         hip_mid,

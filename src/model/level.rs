@@ -2,6 +2,8 @@
 
 use serde::{Serialize, Serializer};
 
+use super::params::ROM_DEG;
+
 /// A region of the spine. Every [`Level`] belongs to exactly one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Region {
@@ -35,6 +37,20 @@ pub enum Level {
 /// How many joints the chain has.
 pub const LEVEL_COUNT: usize = 25;
 
+/// A joint's representative range of motion in degrees (White AA, Panjabi MM. Clinical
+/// Biomechanics of the Spine, 2nd ed., 1990). The model takes half the flexion-extension arc as the
+/// range each way, and the lateral-bend and axial-rotation figures (one side) as they are.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RangeOfMotion {
+    /// The whole arc, flexion plus extension.
+    pub flexion_extension_deg: f64,
+    /// To one side.
+    pub lateral_bend_deg: f64,
+    /// To one side.
+    pub axial_rotation_deg: f64,
+}
+
 impl Level {
     /// Every level, head to sacrum.
     #[rustfmt::skip]
@@ -58,6 +74,21 @@ impl Level {
             "T11-T12", "T12-L1", "L1-L2", "L2-L3", "L3-L4", "L4-L5", "L5-S1",
         ];
         NAMES[self as usize]
+    }
+
+    /// The joint's range of motion.
+    ///
+    /// ```
+    /// use posture_chain::Level;
+    /// assert_eq!(Level::C1C2.range_of_motion().axial_rotation_deg, 40.0);
+    /// ```
+    pub const fn range_of_motion(self) -> RangeOfMotion {
+        let [fe, lb, ar] = ROM_DEG[self as usize];
+        RangeOfMotion {
+            flexion_extension_deg: fe,
+            lateral_bend_deg: lb,
+            axial_rotation_deg: ar,
+        }
     }
 
     /// The region this joint belongs to.

@@ -22,7 +22,7 @@ mod scenario;
 mod solve;
 
 pub use input::{field_ranges, parse_scenario, parse_scenario_fields, FieldRange, RawValue};
-pub use level::{Level, Region, LEVEL_COUNT};
+pub use level::{Level, RangeOfMotion, Region, LEVEL_COUNT};
 pub use posture::{
     CascadeShare, CascadeStep, JointState, Landmarks, Measures, PointMm, Posture, Warning,
 };
