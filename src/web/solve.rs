@@ -42,7 +42,11 @@ fn raw_value(v: &JsValue, depth: usize) -> RawValue {
             .collect();
         RawValue::Object(fields)
     } else {
-        RawValue::Other(v.js_typeof().as_string().unwrap_or_else(|| "a value".into()))
+        RawValue::Other(
+            v.js_typeof()
+                .as_string()
+                .unwrap_or_else(|| "a value".into()),
+        )
     }
 }
 
