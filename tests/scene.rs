@@ -86,7 +86,6 @@ fn eye_guide_runs_through_the_eyes_at_the_models_tilt() {
 }
 
 #[test]
-#[ignore = "needs the real solver (the placeholder leaves the eyes tilted)"]
 fn eye_line_is_horizontal_at_full_compensation() {
     for deg in [-15.0, 5.0, 20.0] {
         let p = pose(Scenario {

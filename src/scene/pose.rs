@@ -84,8 +84,15 @@ pub const fn joint_step(i: usize) -> usize {
     }
 }
 
+/// Exact at both ends, so a finished region is exactly its target.
 fn lerp(a: f64, b: f64, t: f64) -> f64 {
-    a + (b - a) * t
+    if t <= 0.0 {
+        a
+    } else if t >= 1.0 {
+        b
+    } else {
+        a + (b - a) * t
+    }
 }
 
 fn lerp_point(a: PointMm, b: PointMm, t: f64) -> PointMm {

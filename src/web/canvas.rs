@@ -6,7 +6,10 @@ use std::f64::consts::TAU;
 use wasm_bindgen::JsValue;
 use web_sys::CanvasRenderingContext2d;
 
-use crate::scene::{Align, Cmd, Dash, DisplayList, Font};
+use crate::scene::{Align, Cmd, Colour, Dash, DisplayList, Font};
+
+/// Width of the background-coloured outline behind text, in CSS pixels.
+const HALO_PX: f64 = 4.0;
 
 /// Line-dash arrays made once, so a frame passes no new JS objects.
 pub struct Dashes {
@@ -77,6 +80,13 @@ pub fn replay(
     let mut dash = Dash::Solid;
     let _ = ctx.set_line_dash(dashes.get(dash));
     let mut alpha = 1.0;
+    // What the context holds now, so unchanged styles are not sent across again.
+    let mut fill: Option<Colour> = None;
+    let mut stroke: Option<Colour> = None;
+    let mut stroke_is_halo = false;
+    let mut width = f64::NAN;
+    let mut font_now: Option<Font> = None;
+    let mut align_now: Option<Align> = None;
     for cmd in list.cmds() {
         match *cmd {
             Cmd::Begin => ctx.begin_path(),
@@ -116,7 +126,10 @@ pub fn replay(
             Cmd::Close => ctx.close_path(),
             Cmd::Fill(colour) => {
                 set_alpha(ctx, &mut alpha, colour.alpha());
-                ctx.set_fill_style_str(colour.css(brand));
+                if fill != Some(colour) {
+                    fill = Some(colour);
+                    ctx.set_fill_style_str(colour.css(brand));
+                }
                 ctx.fill();
             }
             Cmd::Stroke {
@@ -129,8 +142,15 @@ pub fn replay(
                     dash = d;
                     let _ = ctx.set_line_dash(dashes.get(dash));
                 }
-                ctx.set_stroke_style_str(colour.css(brand));
-                ctx.set_line_width(width_px);
+                if stroke != Some(colour) {
+                    stroke = Some(colour);
+                    stroke_is_halo = false;
+                    ctx.set_stroke_style_str(colour.css(brand));
+                }
+                if width != width_px {
+                    width = width_px;
+                    ctx.set_line_width(width_px);
+                }
                 ctx.stroke();
             }
             Cmd::Text {
@@ -151,12 +171,29 @@ pub fn replay(
                 let (x, y) = t.to_px(at);
                 let (x, y) = (x + dx_px, y + dy_px);
                 let text = list.text_of(start, end);
-                ctx.set_font(font_css(font));
-                ctx.set_text_align(align_css(align));
-                ctx.set_stroke_style_str(background);
-                ctx.set_line_width(4.0);
+                if font_now != Some(font) {
+                    font_now = Some(font);
+                    ctx.set_font(font_css(font));
+                }
+                if align_now != Some(align) {
+                    align_now = Some(align);
+                    ctx.set_text_align(align_css(align));
+                }
+                // The halo: the background colour, which no palette entry uses.
+                if !stroke_is_halo {
+                    stroke_is_halo = true;
+                    stroke = None;
+                    ctx.set_stroke_style_str(background);
+                }
+                if width != HALO_PX {
+                    width = HALO_PX;
+                    ctx.set_line_width(HALO_PX);
+                }
                 let _ = ctx.stroke_text(text, x, y);
-                ctx.set_fill_style_str(colour.css(brand));
+                if fill != Some(colour) {
+                    fill = Some(colour);
+                    ctx.set_fill_style_str(colour.css(brand));
+                }
                 let _ = ctx.fill_text(text, x, y);
             }
         }

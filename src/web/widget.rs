@@ -6,7 +6,7 @@ use web_sys::CanvasRenderingContext2d;
 
 use super::canvas::{replay, Dashes};
 use crate::scene::{Cascade, Pose, Scene, SceneOptions, StepWeights, View, LOAD_CSS};
-use crate::{solve, Scenario};
+use crate::{Scenario, Solver};
 
 /// Head tilt range of the widget's input, in degrees.
 const HEAD_TILT_MAX_DEG: f64 = 20.0;
@@ -26,6 +26,7 @@ struct Drag {
 /// One widget's state. Create with `new Widget()`, free with `.free()`.
 #[wasm_bindgen]
 pub struct Widget {
+    solver: Solver,
     scenario: Scenario,
     neutral: Pose,
     compensated: Pose,
@@ -60,12 +61,14 @@ impl Widget {
             head_tilt_deg: 5.0,
             ..Scenario::default()
         };
-        let neutral = Pose::of(&solve(&Scenario {
+        let mut solver = Solver::new();
+        let neutral = Pose::of(solver.solve(&Scenario {
             head_tilt_deg: 0.0,
             ..scenario
         }));
-        let compensated = Pose::of(&solve(&scenario));
+        let compensated = Pose::of(solver.solve(&scenario));
         Widget {
+            solver,
             scenario,
             neutral,
             compensated,
@@ -360,20 +363,24 @@ impl Widget {
     /// Solves for the current inputs and sends the body towards the result.
     fn resolve(&mut self, now_ms: f64) {
         self.needs_solve = false;
-        self.compensated = Pose::of(&solve(&self.scenario));
         let target = match self.explain {
             Some(step) => {
-                self.uncompensated = Pose::of(&solve(&Scenario {
+                let bare = Scenario {
                     compensation: 0.0,
                     ..self.scenario
-                }));
+                };
+                self.uncompensated = Pose::of(self.solver.solve(&bare));
+                self.compensated = Pose::of(self.solver.solve(&self.scenario));
                 let mut w: StepWeights = [0.0; 5];
                 for (k, wk) in w.iter_mut().enumerate() {
                     *wk = if k <= step { 1.0 } else { 0.0 };
                 }
                 Pose::mix(&self.uncompensated, &self.compensated, &w)
             }
-            None => self.compensated,
+            None => {
+                self.compensated = Pose::of(self.solver.solve(&self.scenario));
+                self.compensated
+            }
         };
         if self.reduced_motion && self.autoplay_since_ms.is_none() {
             self.cascade.jump(&target);
