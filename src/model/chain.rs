@@ -59,8 +59,9 @@ impl Default for Mat3Wrap {
     }
 }
 
-/// Places the pelvis and the legs for the given pelvis degrees of freedom.
-pub(crate) fn legs(body: &Body, pelvis: &Pelvis, leg_length_diff_m: f64) -> Legs {
+/// Places the pelvis and the legs for the given pelvis degrees of freedom. Without `knees` the
+/// knees and ankles are left at zero (the solver's inner loop needs only hips and masses).
+pub(crate) fn legs(body: &Body, pelvis: &Pelvis, leg_length_diff_m: f64, knees: bool) -> Legs {
     let d = body.hip_spacing_m;
     let half_diff = 0.5 * leg_length_diff_m;
     let h_right = body.leg_height_m + half_diff - 0.5 * pelvis.absorption_m;
@@ -89,7 +90,9 @@ pub(crate) fn legs(body: &Body, pelvis: &Pelvis, leg_length_diff_m: f64) -> Legs
         let to_foot = foot - hip[side];
         let dist = to_foot.norm();
         let dir = to_foot * (1.0 / dist);
-        if dist >= l1 + l2 {
+        if !knees {
+            // Only the masses are wanted.
+        } else if dist >= l1 + l2 {
             // The leg is too short for the place its hip is in: the heel rises (foot supination).
             ankle[side] = hip[side] + dir * (l1 + l2);
             knee[side] = hip[side] + dir * l1;
@@ -161,7 +164,7 @@ impl Pose {
 
 /// Forward kinematics for one configuration.
 pub(crate) fn pose(body: &Body, cfg: &Config) -> Pose {
-    let legs = legs(body, &cfg.pelvis, cfg.leg_length_diff_m);
+    let legs = legs(body, &cfg.pelvis, cfg.leg_length_diff_m, true);
     let rp = legs.rot.0;
     let mut joint = [Vec3::ZERO; LEVEL_COUNT];
     let mut above = [Mat3::IDENTITY; LEVEL_COUNT];

@@ -86,6 +86,9 @@ impl Mat3 {
 
     /// Rotation about +x by `a` radians (takes +y toward +z: forward flexion).
     pub fn rot_x(a: f64) -> Mat3 {
+        if a == 0.0 {
+            return Mat3::IDENTITY;
+        }
         let (s, c) = a.sin_cos();
         Mat3 {
             m: [[1.0, 0.0, 0.0], [0.0, c, -s], [0.0, s, c]],
@@ -94,6 +97,9 @@ impl Mat3 {
 
     /// Rotation about +y by `a` radians (takes +z toward +x: turning to the right).
     pub fn rot_y(a: f64) -> Mat3 {
+        if a == 0.0 {
+            return Mat3::IDENTITY;
+        }
         let (s, c) = a.sin_cos();
         Mat3 {
             m: [[c, 0.0, s], [0.0, 1.0, 0.0], [-s, 0.0, c]],
@@ -102,6 +108,9 @@ impl Mat3 {
 
     /// Rotation about +z by `a` radians (takes +x toward +y).
     pub fn rot_z(a: f64) -> Mat3 {
+        if a == 0.0 {
+            return Mat3::IDENTITY;
+        }
         let (s, c) = a.sin_cos();
         Mat3 {
             m: [[c, -s, 0.0], [s, c, 0.0], [0.0, 0.0, 1.0]],

@@ -39,6 +39,9 @@ pub(crate) struct Problem {
     pub target: [f64; NG],
     /// Goal values of the rigid posture (imposed misalignments, nothing else moving).
     pub rigid: [f64; NG],
+    /// Indices of the free variables (those with a range), the first `free_count` entries.
+    pub free: [usize; NX],
+    pub free_count: usize,
 }
 
 /// Which joints carry an imposed motion and so are held at it.
@@ -89,6 +92,14 @@ impl Problem {
             body.balance_range_m.powi(2),
             body.pelvis_level_range_rad.powi(2),
         ];
+        let mut free = [0; NX];
+        let mut free_count = 0;
+        for (j, v) in variance.iter().enumerate() {
+            if *v > 0.0 {
+                free[free_count] = j;
+                free_count += 1;
+            }
+        }
         let mut problem = Problem {
             body,
             imposed,
@@ -96,6 +107,8 @@ impl Problem {
             soft_variance,
             target: [0.0; NG],
             rigid: [0.0; NG],
+            free,
+            free_count,
         };
         let rigid_pose = chain::pose(&problem.body, &problem.config(&[0.0; NX]));
         problem.rigid = goals(&rigid_pose);
@@ -147,47 +160,73 @@ pub(crate) fn goals(p: &Pose) -> [f64; NG] {
     [roll, pitch, yaw, p.com.x, p.com.z, p.legs.obliquity]
 }
 
-/// Rates of the head goals for a small rotation of the head about the world axis `a`.
-fn head_rates(head: Mat3, a: Vec3) -> [f64; 3] {
-    let e = head.col(0);
-    let f = head.col(2);
-    let de = a.cross(e);
-    let df = a.cross(f);
-    let horiz = (f.x * f.x + f.z * f.z).max(1e-12);
-    [
-        de.y / (1.0 - e.y * e.y).max(1e-12).sqrt(),
-        -df.y / (1.0 - f.y * f.y).max(1e-12).sqrt(),
-        (f.z * df.x - f.x * df.z) / horiz,
-    ]
+/// Rates of the head goals for small rotations of the head about world axes.
+struct HeadRates {
+    e: Vec3,
+    f: Vec3,
+    inv_e: f64,
+    inv_f: f64,
+    inv_horiz: f64,
+}
+
+impl HeadRates {
+    fn new(head: Mat3) -> HeadRates {
+        let e = head.col(0);
+        let f = head.col(2);
+        HeadRates {
+            e,
+            f,
+            inv_e: 1.0 / (1.0 - e.y * e.y).max(1e-12).sqrt(),
+            inv_f: 1.0 / (1.0 - f.y * f.y).max(1e-12).sqrt(),
+            inv_horiz: 1.0 / (f.x * f.x + f.z * f.z).max(1e-12),
+        }
+    }
+
+    /// Eye-line roll, pitch and yaw rates for a rotation about the unit axis `a`.
+    fn about(&self, a: Vec3) -> [f64; 3] {
+        let de = a.cross(self.e);
+        let df = a.cross(self.f);
+        [
+            de.y * self.inv_e,
+            -df.y * self.inv_f,
+            (self.f.z * df.x - self.f.x * df.z) * self.inv_horiz,
+        ]
+    }
 }
 
 /// The goals' Jacobian with respect to the free variables at a pose.
 fn jacobian(problem: &Problem, p: &Pose, jac: &mut [[f64; NX]; NG]) {
     let head = p.head();
+    let rates = HeadRates::new(head);
     let inv_mass = 1.0 / p.total_mass_kg;
     let column = |i: usize, a: Vec3| -> [f64; 5] {
-        let h = head_rates(head, a);
+        let h = rates.about(a);
         let lever = p.moment_sum_above[i] - p.joint[i] * p.mass_above_kg[i];
         let dcom = a.cross(lever) * inv_mass;
         [h[0], h[1], h[2], dcom.x, dcom.z]
     };
     for i in 0..LEVEL_COUNT {
         let [a_bend, a_flex, a_rot] = p.axis[i];
-        let rot = column(i, a_rot);
-        let mut bend = column(i, a_bend);
-        let k = problem.body.coupling[i];
-        for (b, r) in bend.iter_mut().zip(rot) {
-            *b += k * r;
+        let free = |k: usize| problem.variance[3 * i + k] > 0.0;
+        // Held variables keep zero columns (set once in `solve_problem`).
+        if free(0) || free(2) {
+            let rot = column(i, a_rot);
+            let mut bend = column(i, a_bend);
+            let k = problem.body.coupling[i];
+            for (b, r) in bend.iter_mut().zip(rot) {
+                *b += k * r;
+            }
+            for g in 0..5 {
+                jac[g][3 * i] = bend[g];
+                jac[g][3 * i + 2] = rot[g];
+            }
         }
-        let flex = column(i, a_flex);
-        for g in 0..5 {
-            jac[g][3 * i] = bend[g];
-            jac[g][3 * i + 1] = flex[g];
-            jac[g][3 * i + 2] = rot[g];
+        if free(1) {
+            let flex = column(i, a_flex);
+            for g in 0..5 {
+                jac[g][3 * i + 1] = flex[g];
+            }
         }
-        jac[5][3 * i] = 0.0;
-        jac[5][3 * i + 1] = 0.0;
-        jac[5][3 * i + 2] = 0.0;
     }
     // Pelvis and legs: central differences of a cheap function (the body above rides rigidly).
     let rp = p.legs.rot.0;
@@ -199,7 +238,7 @@ fn jacobian(problem: &Problem, p: &Pose, jac: &mut [[f64; NX]; NG]) {
     let upper_local = rpt * (upper_sum * (1.0 / upper_mass) - p.legs.hip_mid);
     let current = p.pelvis_dofs;
     let eval = |pel: &Pelvis| -> [f64; NG] {
-        let legs = chain::legs(&problem.body, pel, problem.imposed.leg_length_diff_m);
+        let legs = chain::legs(&problem.body, pel, problem.imposed.leg_length_diff_m, false);
         let r = legs.rot.0;
         let com = ((legs.hip_mid + r * upper_local) * upper_mass + legs.moment_sum)
             * (1.0 / (upper_mass + legs.mass_kg));
@@ -250,16 +289,25 @@ fn transpose(m: Mat3) -> Mat3 {
 
 /// Solves the problem: the free variables of least effort meeting the goals. Returns them with
 /// the final pose and the number of Newton steps taken.
-pub(crate) fn solve_problem(problem: &Problem) -> ([f64; NX], Pose, usize) {
-    let mut x = [0.0; NX];
+pub(crate) fn solve_problem(problem: &Problem, start: &[f64; NX]) -> ([f64; NX], Pose, usize) {
+    let zero = [0.0; NX];
+    // Nothing to do when the rigid posture already meets the targets (neutral, or no
+    // compensation at all): the answer is exactly "nothing moves", whatever the start.
+    if residual(problem, &problem.rigid)
+        .iter()
+        .all(|r| r.abs() < 1e-15)
+    {
+        return (zero, chain::pose(&problem.body, &problem.config(&zero)), 0);
+    }
+    let free: &[usize] = &problem.free[..problem.free_count];
+    let mut x = zero;
+    for &j in free {
+        x[j] = if start[j].is_finite() { start[j] } else { 0.0 };
+    }
     let mut jac = [[0.0; NX]; NG];
     let mut p = chain::pose(&problem.body, &problem.config(&x));
+    let mut residual = self::residual(problem, &goals(&p));
     let mut steps = 0;
-    // Nothing to do when the targets already hold (neutral, or no compensation at all).
-    let mut residual = residual(problem, &goals(&p));
-    if residual.iter().all(|r| r.abs() < 1e-15) {
-        return (x, p, 0);
-    }
     while steps < MAX_ITERATIONS {
         steps += 1;
         jacobian(problem, &p, &mut jac);
@@ -268,13 +316,13 @@ pub(crate) fn solve_problem(problem: &Problem) -> ([f64; NX], Pose, usize) {
         let mut d = [0.0; NG];
         for a in 0..NG {
             let mut jx = 0.0;
-            for (j, xv) in x.iter().enumerate() {
-                jx += jac[a][j] * xv;
+            for &j in free {
+                jx += jac[a][j] * x[j];
             }
             d[a] = residual[a] + jx;
             for b in a..NG {
                 let mut s = 0.0;
-                for j in 0..NX {
+                for &j in free {
                     s += jac[a][j] * problem.variance[j] * jac[b][j];
                 }
                 m[a][b] = s;
@@ -287,9 +335,9 @@ pub(crate) fn solve_problem(problem: &Problem) -> ([f64; NX], Pose, usize) {
         if !solve_dense(&mut m, &mut d) {
             break;
         }
-        let mut next = [0.0; NX];
+        let mut next = zero;
         let mut change: f64 = 0.0;
-        for j in 0..NX {
+        for &j in free {
             let mut v = 0.0;
             for (a, lambda) in d.iter().enumerate() {
                 v += jac[a][j] * lambda;
@@ -336,6 +384,8 @@ fn residual(problem: &Problem, g: &[f64; NG]) -> [f64; NG] {
 pub struct Solver {
     posture: Posture,
     cache: Option<(Scenario, Reference, Body)>,
+    /// The last solution, the next solve's starting point (same body only).
+    last: [f64; NX],
 }
 
 impl Default for Solver {
@@ -351,6 +401,7 @@ impl Solver {
         Solver {
             posture,
             cache: None,
+            last: [0.0; NX],
         }
     }
 
@@ -363,12 +414,16 @@ impl Solver {
             let body = Body::new(s.stature_cm * 1e-2, s.mass_kg, s.sex, s.coupling);
             let reference = Reference::of(&body);
             self.cache = Some((s, reference, body));
+            // A different body: the last solution is no starting point for this one.
+            self.last = [0.0; NX];
         }
         let Some((_, reference, body)) = &self.cache else {
             unreachable!()
         };
         let problem = Problem::new(body.clone(), &s, reference);
-        let (x, pose, _) = solve_problem(&problem);
+        // Animation frames differ little: start from the last solution.
+        let (x, pose, _) = solve_problem(&problem, &self.last);
+        self.last = x;
         readout::fill(&mut self.posture, &problem, &x, &pose, reference);
         &self.posture
     }
@@ -437,7 +492,8 @@ mod tests {
         let p = chain::pose(&pr.body, &pr.config(&x));
         let mut jac = [[0.0; NX]; NG];
         jacobian(&pr, &p, &mut jac);
-        for j in 0..NX {
+        // Held variables are never moved, so only the free columns are computed.
+        for &j in &pr.free[..pr.free_count] {
             let h = 1e-6;
             let mut xp = x;
             let mut xm = x;
@@ -474,7 +530,7 @@ mod tests {
         };
         for (s, most) in [(everyday, 8), (corner, MAX_ITERATIONS - 10)] {
             let pr = problem(&s);
-            let (_, p, steps) = solve_problem(&pr);
+            let (_, p, steps) = solve_problem(&pr, &[0.0; NX]);
             assert!(steps <= most, "{steps} steps for {s:?}");
             let r = residual(&pr, &goals(&p));
             assert!(r[..HARD].iter().all(|v| v.abs() < 1e-12), "{r:?}");
