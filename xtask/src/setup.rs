@@ -217,7 +217,7 @@ fn apt_install(project: &Project, packages: &[&str], purpose: &str) -> Result<()
     cmd::run(
         project
             .command("apt-get")
-            .args(["install", "-y", "-q", "--no-install-recommends"])
+            .args(["install", "-y", "-q"])
             .args(packages)
             .env("DEBIAN_FRONTEND", "noninteractive"),
     )
