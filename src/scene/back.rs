@@ -1,7 +1,7 @@
 //! The back view (frontal plane), as a clinician standing behind the subject sees it.
 
 use super::body::{
-    self, add, back, bone, ghost, level_guide, offset, skull_rotation_rad, skull_ry_mm, spine, sub,
+    self, add, back, bone, dist, ghost, level_guide, offset, scale, skull_rotation_rad, spine, sub,
     unit, Pair,
 };
 use super::list::{Align, Cmd, Colour, Dash, DisplayList, Font, P2};
@@ -43,6 +43,17 @@ pub fn transform(neutral: &Pose, width_px: f64, height_px: f64) -> (ViewTransfor
     )
 }
 
+/// The back of the skull: from the crown down to just above C1. Its centre and half-height.
+fn skull(pose: &Pose) -> (P2, f64) {
+    let crown = back(pose.landmarks.head_top);
+    let c1 = back(pose.landmarks.vertebrae[0]);
+    let base = add(c1, scale(unit(sub(crown, c1)), 16.0));
+    (
+        crown.mid(base),
+        (dist(crown, base) / 2.0).clamp(50.0, 120.0),
+    )
+}
+
 pub fn build(
     list: &mut DisplayList,
     shown: &Pose,
@@ -69,7 +80,8 @@ pub fn build(
     if let Some(step) = options.highlight {
         super::highlight_band(list, shown, step, -half - 20.0, half + 10.0);
     }
-    ghost(list, neutral, back, skull_ry_mm(neutral, back) * 0.75);
+    let (skull_centre, skull_r) = skull(neutral);
+    ghost(list, neutral, back, skull_centre, skull_r);
 
     // Legs, feet and arms.
     for (hip, knee, ankle) in [
@@ -191,13 +203,13 @@ pub fn build(
         list.disc(back(acromion), 11.0, Colour::Ink, None);
     }
 
-    // Skull with the eye line; outlined in the brand colour because it can be dragged.
-    let hc = back(lm.head_centre);
-    let ry = skull_ry_mm(shown, back);
+    // The back of the skull, from the crown down to just above C1, with the eye line; outlined
+    // in the brand colour because it can be dragged.
+    let (skull_centre, ry) = skull(shown);
     list.push(Cmd::Begin);
     list.push(Cmd::Ellipse {
-        centre: hc,
-        rx_mm: ry * 0.72,
+        centre: skull_centre,
+        rx_mm: ry * 0.95,
         ry_mm: ry,
         rotation_rad: skull_rotation_rad(shown, back),
     });
@@ -318,6 +330,12 @@ pub fn build(
         )
         .nudge(0.0, -4.0)
         .str("shifts drawn ×")
-        .num(options.magnify, 0);
+        .num(
+            options.magnify,
+            if options.magnify.fract() < 0.05 { 0 } else { 1 },
+        );
+    }
+    if let Some(step) = options.highlight {
+        super::highlight_number(list, shown, step, -half - 20.0);
     }
 }

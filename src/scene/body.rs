@@ -206,7 +206,13 @@ pub fn level_guide(
 }
 
 /// The neutral posture, drawn faintly: spine, skull, shoulder and pelvis lines, legs.
-pub fn ghost(list: &mut DisplayList, neutral: &Pose, project: Project, skull_r_mm: f64) {
+pub fn ghost(
+    list: &mut DisplayList,
+    neutral: &Pose,
+    project: Project,
+    skull_centre: P2,
+    skull_r_mm: f64,
+) {
     let lm = &neutral.landmarks;
     let style = Cmd::Stroke {
         colour: Colour::Ghost,
@@ -232,7 +238,7 @@ pub fn ghost(list: &mut DisplayList, neutral: &Pose, project: Project, skull_r_m
         list.push(Cmd::LineTo(project(knee)));
         list.push(Cmd::LineTo(project(ankle)));
     }
-    let c = project(lm.head_centre);
+    let c = skull_centre;
     list.push(Cmd::MoveTo(P2::new(c.x_mm + skull_r_mm, c.y_mm)));
     list.push(Cmd::Arc {
         centre: c,

@@ -66,6 +66,10 @@ impl Default for SceneOptions {
     }
 }
 
+/// Magnification is reduced where it would move a landmark further than this from neutral, so the
+/// body stays inside its view.
+const MAGNIFIED_SHIFT_MAX_MM: f64 = 90.0;
+
 /// One display list per view, reused from frame to frame.
 #[derive(Clone, Debug)]
 pub struct Scene {
@@ -110,6 +114,10 @@ impl Scene {
 
     /// Rebuilds one view.
     pub fn build_view(&mut self, view: View, pose: &Pose, neutral: &Pose, options: &SceneOptions) {
+        let options = &SceneOptions {
+            magnify: pose.magnify_within(neutral, options.magnify, MAGNIFIED_SHIFT_MAX_MM),
+            ..*options
+        };
         let shown = pose.magnified(neutral, options.magnify);
         let (w, h) = self.sizes_px[view.index()];
         let list = &mut self.lists[view.index()];
@@ -117,7 +125,8 @@ impl Scene {
         match view {
             View::Back => back::build(list, &shown, pose, neutral, options, w, h),
             View::Side => side::build(list, &shown, pose, neutral, options, w, h),
-            View::Top => top::build(list, &shown, pose, neutral, options, w, h),
+            // The top view shows turns in depth, which are never magnified.
+            View::Top => top::build(list, pose, pose, neutral, options, w, h),
         }
     }
 
@@ -148,7 +157,7 @@ fn region_y_mm(pose: &Pose, step: usize) -> (f64, f64) {
     }
 }
 
-/// A faint band behind the highlighted region, with its step number at the left.
+/// A faint band behind the highlighted region.
 fn highlight_band(list: &mut DisplayList, pose: &Pose, step: usize, x0_mm: f64, x1_mm: f64) {
     let (y0, y1) = region_y_mm(pose, step);
     list.polygon(
@@ -161,6 +170,11 @@ fn highlight_band(list: &mut DisplayList, pose: &Pose, step: usize, x0_mm: f64, 
         Some(Colour::BrandWash),
         None,
     );
+}
+
+/// The highlighted step's number at the left of its band, drawn over the body.
+fn highlight_number(list: &mut DisplayList, pose: &Pose, step: usize, x0_mm: f64) {
+    let (y0, y1) = region_y_mm(pose, step);
     let digits = ["1", "2", "3", "4", "5"];
     list.text(
         P2::new(x0_mm, (y0 + y1) / 2.0),
@@ -168,6 +182,6 @@ fn highlight_band(list: &mut DisplayList, pose: &Pose, step: usize, x0_mm: f64, 
         Align::Left,
         Colour::Brand,
     )
-    .nudge(4.0, 5.0)
+    .nudge(4.0, 0.0)
     .str(digits[step.min(4)]);
 }

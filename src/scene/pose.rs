@@ -41,8 +41,33 @@ impl Pose {
         out
     }
 
-    /// Landmarks moved `gain` times further from `neutral` (to make millimetres visible); joints and
-    /// measures are left as they are.
+    /// The largest gain, up to `gain` and at least 1, that moves no landmark further than
+    /// `limit_mm` from `neutral` across the frontal plane.
+    pub fn magnify_within(&self, neutral: &Pose, gain: f64, limit_mm: f64) -> f64 {
+        if gain.is_nan() || gain <= 1.0 {
+            return 1.0;
+        }
+        let mut largest: f64 = 0.0;
+        let mut scratch = self.landmarks;
+        for_each_point(
+            &mut scratch,
+            &neutral.landmarks,
+            &self.landmarks,
+            |_, n, p| {
+                largest = largest.max((p.x - n.x).abs()).max((p.y - n.y).abs());
+                p
+            },
+        );
+        if largest * gain <= limit_mm || !largest.is_finite() {
+            gain
+        } else {
+            (limit_mm / largest).clamp(1.0, gain)
+        }
+    }
+
+    /// Landmarks moved `gain` times further from `neutral` across the frontal plane (x and y), to
+    /// make side-to-side millimetres visible; depth (z), joints and measures are left as they are,
+    /// since forward head posture is large already.
     pub fn magnified(&self, neutral: &Pose, gain: f64) -> Pose {
         let mut out = *self;
         if gain == 1.0 {
@@ -52,13 +77,7 @@ impl Pose {
             &mut out.landmarks,
             &neutral.landmarks,
             &self.landmarks,
-            |_, n, p| {
-                PointMm::new(
-                    n.x + gain * (p.x - n.x),
-                    n.y + gain * (p.y - n.y),
-                    n.z + gain * (p.z - n.z),
-                )
-            },
+            |_, n, p| PointMm::new(n.x + gain * (p.x - n.x), n.y + gain * (p.y - n.y), p.z),
         );
         out
     }
@@ -210,6 +229,18 @@ mod tests {
             };
             assert_eq!(joint_step(i), expected, "{level}");
         }
+    }
+
+    #[test]
+    fn magnification_is_held_back_for_large_shifts() {
+        let (n, p) = (pose(0.0), pose(20.0));
+        assert_eq!(p.magnify_within(&n, 1.0, 90.0), 1.0);
+        assert_eq!(p.magnify_within(&n, 3.0, 1e9), 3.0);
+        let g = p.magnify_within(&n, 3.0, 30.0);
+        assert!((1.0..3.0).contains(&g), "{g}");
+        let m = p.magnified(&n, g);
+        let d = (m.landmarks.head_top.x - n.landmarks.head_top.x).abs();
+        assert!(d <= 30.0 + 1e-9 || g == 1.0, "{d}");
     }
 
     #[test]

@@ -19,7 +19,8 @@ pub fn transform(neutral: &Pose, width_px: f64, height_px: f64) -> (ViewTransfor
     let z0 = lm.sacrum.z;
     let top_mm = lm.head_top.y + 70.0;
     let guess = ((height_px - 2.0 * MARGIN_PX) / (top_mm + 30.0)).max(0.05);
-    let label_x = z0 + 250.0;
+    // Clear of the head even at full forward head posture.
+    let label_x = z0 + 330.0;
     let bounds = BoundsMm {
         min: P2::new(z0 - 230.0, -30.0),
         max: P2::new(label_x + LABEL_ROOM_PX / guess, top_mm),
@@ -56,7 +57,14 @@ pub fn build(
     if let Some(step) = options.highlight {
         super::highlight_band(list, shown, step, z0 - 230.0, z0 + 240.0);
     }
-    ghost(list, neutral, side, skull_ry_mm(neutral, side) * 0.8);
+    let skull_r = skull_ry_mm(neutral, side) * 0.8;
+    ghost(
+        list,
+        neutral,
+        side,
+        side(neutral.landmarks.head_centre),
+        skull_r,
+    );
 
     // Legs and feet: the far (left) leg first.
     for (hip, knee, ankle) in [
@@ -140,14 +148,9 @@ pub fn build(
         dash: Dash::Solid,
     });
 
-    // The near arm, hanging from the acromion.
+    // The spine over the ribs, and the near shoulder girdle from T1 to the acromion.
     let a = side(lm.acromion_right);
-    let elbow = add(a, P2::new(-18.0, -285.0));
-    bone(
-        list,
-        &[a, elbow, add(elbow, P2::new(40.0, -240.0))],
-        (26.0 * s).max(2.5),
-    );
+    list.line(side(v[7]), a, Colour::Ink, 2.0, Dash::Solid);
     spine(list, shown, side, false);
     list.disc(a, 11.0, Colour::Ink, None);
 
@@ -301,4 +304,7 @@ pub fn build(
         Colour::Muted,
     )
     .str("front →");
+    if let Some(step) = options.highlight {
+        super::highlight_number(list, shown, step, z0 - 230.0);
+    }
 }

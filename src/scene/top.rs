@@ -11,23 +11,21 @@ use crate::PointMm;
 const MARGIN_PX: f64 = 12.0;
 /// Room kept below the drawing for the rotation read-outs, in CSS pixels.
 const LABEL_ROOM_PX: f64 = 64.0;
-/// Room kept right of the drawing for the "shoulders" and "pelvis" names, in CSS pixels.
-const SIDE_ROOM_PX: f64 = 70.0;
 
 fn half_width_mm(neutral: &Pose) -> f64 {
     let lm = &neutral.landmarks;
-    lm.acromion_left.x.abs().max(lm.acromion_right.x.abs()) + 130.0
+    lm.acromion_left.x.abs().max(lm.acromion_right.x.abs()) + 100.0
 }
 
 /// The view's transform, and the z (mm) where the read-outs start.
 pub fn transform(neutral: &Pose, width_px: f64, height_px: f64) -> (ViewTransform, f64) {
     let half = half_width_mm(neutral);
     let z0 = neutral.landmarks.sacrum.z;
-    let guess = ((width_px - 2.0 * MARGIN_PX - SIDE_ROOM_PX) / (2.0 * half)).max(0.05);
+    let guess = ((width_px - 2.0 * MARGIN_PX) / (2.0 * half)).max(0.05);
     let label_z = z0 - 230.0;
     let bounds = BoundsMm {
         min: P2::new(-half, label_z - LABEL_ROOM_PX / guess),
-        max: P2::new(half + SIDE_ROOM_PX / guess, z0 + 330.0),
+        max: P2::new(half, z0 + 330.0),
     };
     (
         ViewTransform::fit(bounds, width_px, height_px, MARGIN_PX),
@@ -146,9 +144,14 @@ pub fn build(
     for c in [cl, cr] {
         list.disc(c, 9.0, Colour::Muted, None);
     }
-    list.text(cr, Font::Small, Align::Left, Colour::Muted)
-        .nudge(8.0, 12.0)
-        .str("pelvis");
+    list.text(
+        P2::new(pelvis_centre.x_mm, pelvis_centre.y_mm - 70.0),
+        Font::Small,
+        Align::Centre,
+        Colour::Muted,
+    )
+    .nudge(0.0, 10.0)
+    .str("pelvis");
 
     // The shoulder line (acromion to acromion) and T1 behind it, over the pelvis.
     let (al, ar) = (top(lm.acromion_left), top(lm.acromion_right));
@@ -157,8 +160,8 @@ pub fn build(
     for a in [al, ar] {
         list.disc(a, 12.0, Colour::Ink, None);
     }
-    list.text(ar, Font::Small, Align::Left, Colour::Ink)
-        .nudge(8.0, -12.0)
+    list.text(al, Font::Small, Align::Centre, Colour::Ink)
+        .nudge(0.0, -16.0)
         .str("shoulders");
 
     // The head from above: an outline, so the lines below show through, and the nose.
