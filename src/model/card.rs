@@ -298,9 +298,21 @@ fn body() -> String {
             p::TROCHANTER_HEIGHT_H,
             "greater trochanter, Drillis and Contini",
         ),
-        ("knee height", p::KNEE_HEIGHT_H, "Drillis and Contini"),
-        ("ankle height", p::ANKLE_HEIGHT_H, "Drillis and Contini"),
-        ("foot length", p::FOOT_LENGTH_H, "Drillis and Contini"),
+        (
+            "knee height",
+            p::KNEE_HEIGHT_H,
+            "Drillis and Contini (standard figure, moderate)",
+        ),
+        (
+            "ankle height",
+            p::ANKLE_HEIGHT_H,
+            "Drillis and Contini (standard figure, moderate)",
+        ),
+        (
+            "foot length (drawing only)",
+            p::FOOT_LENGTH_H,
+            "Drillis and Contini (standard figure, moderate)",
+        ),
     ];
     for (name, f, src) in lengths {
         let _ = writeln!(t, "| {name}, × stature | {f:.3} | {f:.3} | {src} |");

@@ -51,7 +51,9 @@ pub(crate) const THIGH_PCT: [f64; 2] = [14.16, 14.78];
 /// checked against the mass above L5/S1 (about 54%, derived from Winter 2009, Table 4.1).
 pub(crate) const LOWER_TRUNK_ON_LUMBAR: f64 = 1.0 / 3.0;
 
-/// Lengths as fractions of stature H (Drillis and Contini, as drawn in Winter 2009, Fig. 4.1).
+/// Lengths as fractions of stature H (Drillis and Contini, as drawn in Winter 2009, Fig. 4.1). The
+/// knee, ankle and foot figures are the same chart's standard values; the foot only shapes the
+/// drawing.
 pub(crate) const BIACROMIAL_H: f64 = 0.259;
 pub(crate) const HIP_WIDTH_H: f64 = 0.191;
 pub(crate) const HEAD_HEIGHT_H: f64 = 0.130;
