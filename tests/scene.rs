@@ -140,7 +140,7 @@ fn every_vertebra_is_a_block_coloured_by_its_load() {
             .cmds()
             .iter()
             .filter_map(|c| match c {
-                Cmd::Fill(colour @ Colour::Load(_)) => Some(*colour),
+                Cmd::Block { fill, .. } => Some(*fill),
                 _ => None,
             })
             .collect();
@@ -264,10 +264,9 @@ fn the_neutral_ghost_is_drawn_behind() {
                 }
             )
         });
-        let first_block = cmds
-            .iter()
-            .position(|c| matches!(c, Cmd::Fill(Colour::Load(_))));
+        let first_block = cmds.iter().position(|c| matches!(c, Cmd::Block { .. }));
         assert!(ghost.is_some(), "{view:?} has a ghost");
+        assert!(first_block.is_some(), "{view:?} has vertebrae");
         assert!(
             ghost < first_block,
             "{view:?}: the ghost is drawn before the body"

@@ -68,7 +68,8 @@ fn vertebra_half_width_mm(i: usize, frontal: bool) -> f64 {
     }
 }
 
-/// The spine as one block per vertebra (C1..L5), each coloured by the load on the joint below it,
+/// The spine as one block per vertebra (C1..L5), each coloured by the load on the joint below it
+/// and outlined 1 px,
 /// over a thin line through their centres from the head to the sacrum.
 pub fn spine(list: &mut DisplayList, pose: &Pose, project: Project, frontal: bool) {
     let lm = &pose.landmarks;
@@ -100,18 +101,14 @@ pub fn spine(list: &mut DisplayList, pose: &Pose, project: Project, frontal: boo
         let gap = (above.x_mm - below.x_mm).hypot(above.y_mm - below.y_mm) / 2.0;
         let half_h = (gap * 0.36).clamp(3.0, 16.0);
         let half_w = vertebra_half_width_mm(i, frontal);
-        let corners = [
-            offset(c, u, half_h, -half_w),
-            offset(c, u, half_h, half_w),
-            offset(c, u, -half_h, half_w),
-            offset(c, u, -half_h, -half_w),
-        ];
-        let load = pose.joints[i + 1].load;
-        list.polygon(
-            &corners,
-            Some(Colour::for_load(load)),
-            Some((Colour::Ink, 1.0)),
-        );
+        list.push(Cmd::Block {
+            centre: c,
+            up: u,
+            half_w_mm: half_w,
+            half_h_mm: half_h,
+            fill: Colour::for_load(pose.joints[i + 1].load),
+            outline: Colour::Ink,
+        });
     }
 }
 

@@ -16,6 +16,23 @@ pub struct P2 {
 }
 
 impl P2 {
+    /// The four corners of a [`Cmd::Block`], anticlockwise from the top left.
+    pub fn block_corners(centre: P2, up: P2, half_w_mm: f64, half_h_mm: f64) -> [P2; 4] {
+        let right = P2::new(up.y_mm, -up.x_mm);
+        let at = |a: f64, b: f64| {
+            P2::new(
+                centre.x_mm + up.x_mm * a + right.x_mm * b,
+                centre.y_mm + up.y_mm * a + right.y_mm * b,
+            )
+        };
+        [
+            at(half_h_mm, -half_w_mm),
+            at(-half_h_mm, -half_w_mm),
+            at(-half_h_mm, half_w_mm),
+            at(half_h_mm, half_w_mm),
+        ]
+    }
+
     pub const fn new(x_mm: f64, y_mm: f64) -> Self {
         P2 { x_mm, y_mm }
     }
@@ -110,6 +127,16 @@ pub enum Cmd {
         rotation_rad: f64,
     },
     Close,
+    /// A filled, outlined (1 px) rectangle centred on `centre`, its height along the unit vector
+    /// `up`: one vertebral body. Its own command so the backend can draw it in few calls.
+    Block {
+        centre: P2,
+        up: P2,
+        half_w_mm: f64,
+        half_h_mm: f64,
+        fill: Colour,
+        outline: Colour,
+    },
     Fill(Colour),
     Stroke {
         colour: Colour,
@@ -318,6 +345,26 @@ mod tests {
         let texts: Vec<&str> = list.texts().map(|(_, s)| s).collect();
         assert_eq!(texts, ["up 9.0", "L"]);
         assert_eq!(list.cmds().len(), 2);
+    }
+
+    #[test]
+    fn block_corners_follow_the_up_vector() {
+        let c = P2::block_corners(P2::new(10.0, 20.0), P2::new(0.0, 1.0), 3.0, 2.0);
+        assert_eq!(
+            c,
+            [
+                P2::new(7.0, 22.0),
+                P2::new(7.0, 18.0),
+                P2::new(13.0, 18.0),
+                P2::new(13.0, 22.0)
+            ]
+        );
+        let tilted = P2::block_corners(P2::default(), P2::new(1.0, 0.0), 3.0, 2.0);
+        assert_eq!(
+            tilted[0],
+            P2::new(2.0, 3.0),
+            "up along +x: the top-left corner is up and left"
+        );
     }
 
     #[test]

@@ -87,7 +87,12 @@ pub fn replay(
     let mut width = f64::NAN;
     let mut font_now: Option<Font> = None;
     let mut align_now: Option<Align> = None;
+    let mut rotated = false;
     for cmd in list.cmds() {
+        if rotated && !matches!(cmd, Cmd::Block { .. }) {
+            rotated = false;
+            let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
+        }
         match *cmd {
             Cmd::Begin => ctx.begin_path(),
             Cmd::MoveTo(p) => {
@@ -124,6 +129,48 @@ pub fn replay(
                 let _ = ctx.ellipse(x, y, r_px(rx_mm), r_px(ry_mm), -rotation_rad, 0.0, TAU);
             }
             Cmd::Close => ctx.close_path(),
+            Cmd::Block {
+                centre,
+                up,
+                half_w_mm,
+                half_h_mm,
+                fill: f,
+                outline,
+            } => {
+                // One transform per block: x along the block's width, y down its height, in CSS
+                // pixels (the canvas has y down, the view y up).
+                let (cx, cy) = t.to_px(centre);
+                let _ = ctx.set_transform(
+                    dpr * up.y_mm,
+                    dpr * up.x_mm,
+                    -dpr * up.x_mm,
+                    dpr * up.y_mm,
+                    dpr * cx,
+                    dpr * cy,
+                );
+                rotated = true;
+                set_alpha(ctx, &mut alpha, 1.0);
+                if fill != Some(f) {
+                    fill = Some(f);
+                    ctx.set_fill_style_str(f.css(brand));
+                }
+                if stroke != Some(outline) {
+                    stroke = Some(outline);
+                    stroke_is_halo = false;
+                    ctx.set_stroke_style_str(outline.css(brand));
+                }
+                if width != 1.0 {
+                    width = 1.0;
+                    ctx.set_line_width(1.0);
+                }
+                if dash != Dash::Solid {
+                    dash = Dash::Solid;
+                    let _ = ctx.set_line_dash(dashes.get(dash));
+                }
+                let (w, h) = (r_px(half_w_mm), r_px(half_h_mm));
+                ctx.fill_rect(-w, -h, 2.0 * w, 2.0 * h);
+                ctx.stroke_rect(-w, -h, 2.0 * w, 2.0 * h);
+            }
             Cmd::Fill(colour) => {
                 set_alpha(ctx, &mut alpha, colour.alpha());
                 if fill != Some(colour) {
@@ -199,6 +246,9 @@ pub fn replay(
         }
     }
     set_alpha(ctx, &mut alpha, 1.0);
+    if rotated {
+        let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
+    }
 }
 
 fn set_alpha(ctx: &CanvasRenderingContext2d, current: &mut f64, wanted: f64) {
