@@ -16,12 +16,14 @@ pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 /// Where Debian's Rust (`rustc-web`, `cargo-web`) puts its programs.
 const DEBIAN_BIN: &str = "/usr/bin";
 
-/// Debian packages for the wasm32 fallback: compiler, cargo, std sources, linker, clippy.
-const DEBIAN_RUST_PACKAGES: [&str; 5] = [
+/// Debian packages for the wasm32 fallback: compiler, cargo, std sources, the linker (lld-22,
+/// found as `rust-lld` through rust-web-llvm), clippy.
+const DEBIAN_RUST_PACKAGES: [&str; 6] = [
     "rustc-web",
     "cargo-web",
     "rust-web-src",
     "lld-22",
+    "rust-web-llvm",
     "rust-web-clippy",
 ];
 
