@@ -102,9 +102,9 @@ canvas.grabbing { cursor: grabbing; }
 fieldset { border: 0; margin: 0; padding: 0; min-width: 0; }
 legend, h3 { font-size: 15px; font-weight: 700; margin: 0 0 6px; padding: 0; }
 .ctl { margin: 0 0 10px; }
-.ctl label { display: flex; justify-content: space-between; gap: 8px; font-size: 14px; }
+.ctl .row { display: flex; justify-content: space-between; align-items: baseline; gap: 8px; font-size: 14px; }
 .ctl output { font-variant-numeric: tabular-nums; font-weight: 600; }
-.ctl.primary label { font-size: 16px; font-weight: 600; }
+.ctl.primary .row { font-size: 16px; font-weight: 600; }
 input[type=range] { width: 100%; margin: 4px 0 0; accent-color: var(--brand); height: 28px; }
 .ctl.primary input[type=range] { height: 34px; }
 .ends { display: flex; justify-content: space-between; font-size: 12px; color: var(--muted); }
@@ -177,21 +177,21 @@ const MARKUP = `
     <fieldset>
       <legend>Try it</legend>
       <div class="ctl primary">
-        <label for="head-tilt">Head tilt <output id="head-tilt-out" for="head-tilt">5° right</output></label>
+        <div class="row"><label for="head-tilt">Head tilt</label><output id="head-tilt-out" for="head-tilt">5° right</output></div>
         <input id="head-tilt" type="range" min="-20" max="20" step="0.5" value="5">
         <div class="ends" aria-hidden="true"><span>← left 20°</span><span>right 20° →</span></div>
       </div>
       <div class="ctl">
-        <label for="forward-head">Forward head posture <output id="forward-head-out" for="forward-head">0°</output></label>
+        <div class="row"><label for="forward-head">Forward head posture</label><output id="forward-head-out" for="forward-head">0°</output></div>
         <input id="forward-head" type="range" min="0" max="60" step="1" value="0">
       </div>
       <div class="ctl">
-        <label for="leg-length">Leg-length difference <output id="leg-length-out" for="leg-length">none</output></label>
+        <div class="row"><label for="leg-length">Leg-length difference</label><output id="leg-length-out" for="leg-length">none</output></div>
         <input id="leg-length" type="range" min="-30" max="30" step="1" value="0">
         <div class="ends" aria-hidden="true"><span>left longer</span><span>right longer</span></div>
       </div>
       <div class="ctl">
-        <label for="compensation">Compensation <output id="compensation-out" for="compensation">full</output></label>
+        <div class="row"><label for="compensation">Compensation</label><output id="compensation-out" for="compensation">full</output></div>
         <input id="compensation" type="range" min="0" max="100" step="5" value="100">
         <div class="ends" aria-hidden="true"><span>none: the head just tilts</span><span>full: eyes level</span></div>
       </div>

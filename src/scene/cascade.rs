@@ -31,6 +31,17 @@ impl Ease {
 }
 
 /// Animates a [`Pose`] towards a target, region by region. Pure: time comes in as milliseconds.
+///
+/// ```
+/// use posture_chain::{solve, Cascade, Pose, Scenario, CASCADE_MS};
+/// let upright = Pose::of(&solve(&Scenario::default()));
+/// let tilted = Pose::of(&solve(&Scenario { head_tilt_deg: 10.0, ..Scenario::default() }));
+/// let mut cascade = Cascade::new(&upright);
+/// cascade.retarget(&tilted, 0.0);
+/// assert!(cascade.step(100.0), "still moving");
+/// assert!(!cascade.step(CASCADE_MS), "settled in under a second");
+/// assert_eq!(cascade.current(), &tilted);
+/// ```
 #[derive(Clone, Debug)]
 pub struct Cascade {
     from: Pose,

@@ -71,6 +71,18 @@ impl Default for SceneOptions {
 const MAGNIFIED_SHIFT_MAX_MM: f64 = 90.0;
 
 /// One display list per view, reused from frame to frame.
+///
+/// ```
+/// use posture_chain::{Pose, Scenario, Scene, SceneOptions, Solver, View};
+/// let mut solver = Solver::new();
+/// let neutral = Pose::of(solver.solve(&Scenario::default()));
+/// let tilted = Pose::of(solver.solve(&Scenario { head_tilt_deg: 5.0, ..Scenario::default() }));
+/// let mut scene = Scene::new();
+/// scene.set_size_px(View::Back, 400.0, 600.0);
+/// scene.build(&tilted, &neutral, &SceneOptions::default());
+/// let labels: Vec<&str> = scene.list(View::Back).texts().map(|(_, s)| s).collect();
+/// assert!(labels.contains(&"Shoulders") && labels.contains(&"L") && labels.contains(&"R"));
+/// ```
 #[derive(Clone, Debug)]
 pub struct Scene {
     lists: [DisplayList; 3],
