@@ -169,13 +169,7 @@ pub fn ensure_wasm_target(project: &Project) -> Result<WasmRust, DynError> {
             return Ok(WasmRust::Rustup);
         }
         report("wasm32 target", "adding with rustup (up to 2 minutes)");
-        let mut add = if project.which("timeout").is_some() {
-            let mut cmd = project.command("timeout");
-            cmd.args(["120", "rustup"]);
-            cmd
-        } else {
-            project.command("rustup")
-        };
+        let mut add = rustup_with_timeout(project);
         match cmd::run(add.args(["target", "add", WASM_TARGET])) {
             Ok(()) => return Ok(WasmRust::Rustup),
             Err(e) => {
@@ -187,6 +181,35 @@ pub fn ensure_wasm_target(project: &Project) -> Result<WasmRust, DynError> {
     }
     ensure_debian_wasm_std(project)?;
     Ok(WasmRust::Debian)
+}
+
+/// `rustup`, under `timeout 120` when that exists: its server may be unreachable from here.
+fn rustup_with_timeout(project: &Project) -> Command {
+    if project.which("timeout").is_some() {
+        let mut cmd = project.command("timeout");
+        cmd.args(["120", "rustup"]);
+        cmd
+    } else {
+        project.command("rustup")
+    }
+}
+
+/// rustfmt and clippy, for the fmt and clippy stages: added with rustup when it manages Rust.
+pub fn ensure_lint_tools(project: &Project) -> Result<(), DynError> {
+    let works = |tool: &str| probe(project.command("cargo").args([tool, "--version"])).is_some();
+    if works("fmt") && works("clippy") {
+        report("rustfmt, clippy", "ok");
+        return Ok(());
+    }
+    if project.which("rustup").is_none() {
+        return Err(
+            "`cargo fmt` and `cargo clippy` are needed: install rustfmt and clippy \
+                    (with rustup: rustup component add rustfmt clippy) and run again"
+                .into(),
+        );
+    }
+    report("rustfmt, clippy", "adding with rustup");
+    cmd::run(rustup_with_timeout(project).args(["component", "add", "rustfmt", "clippy"]))
 }
 
 fn is_root(project: &Project) -> bool {

@@ -234,6 +234,7 @@ pub fn run(project: &Project) -> Result<(), DynError> {
     let no_counts = |e: DynError| (e, Counts::default());
 
     let (wasm, browser): (WasmRust, Browser) = report.stage("setup", "cargo xtask test", || {
+        setup::ensure_lint_tools(project).map_err(no_counts)?;
         let wasm = setup::build_tools(project).map_err(no_counts)?;
         let browser = setup::ensure_browser(project).map_err(no_counts)?;
         let note = match wasm {
