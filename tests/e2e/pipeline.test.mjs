@@ -24,12 +24,12 @@ let browser;
 before(async () => {
   server = await startServer();
   browser = await launchBrowser();
-});
+}, TIMEOUT);
 
 after(async () => {
   await browser?.close();
   await server?.close();
-});
+}, TIMEOUT);
 
 test('the page loads with no console error, failed request or third-party request', TIMEOUT, async () => {
   const { page, problems } = await openApp(browser, server.url);
