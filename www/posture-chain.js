@@ -42,8 +42,8 @@ const ROWS = [
   { key: 'eyeTilt', name: 'Eye line tilt', range: 'within 2°',
     text: (v) => (Math.abs(v) < 0.05 ? 'level' : `${num(Math.abs(v), 1)}°, ${side(v, 'right', 'left')} eye higher`),
     ok: (v) => Math.abs(v) <= 2 },
-  { key: 'shoulderMm', name: 'Shoulder height difference', range: 'under 10 mm',
-    text: (v) => (Math.abs(v) < 0.5 ? 'level' : `${num(Math.abs(v), 1)} mm, ${side(v, 'right', 'left')} higher`),
+  { key: 'shoulderMm', name: 'Shoulder height difference', range: 'under 10\u00a0mm',
+    text: (v) => (Math.abs(v) < 0.5 ? 'level' : `${num(Math.abs(v), 1)}\u00a0mm, ${side(v, 'right', 'left')} higher`),
     ok: (v) => Math.abs(v) < 10 },
   { key: 'pelvisTilt', name: 'Pelvic tilt (side to side)', range: 'within 1°',
     text: (v) => (Math.abs(v) < 0.05 ? 'level' : `${num(Math.abs(v), 1)}°, ${side(v, 'left', 'right')} side lower`),
@@ -51,19 +51,19 @@ const ROWS = [
   { key: 'pelvisTurn', name: 'Pelvic rotation', range: 'within 5°',
     text: (v) => (Math.abs(v) < 0.05 ? 'none' : `${num(Math.abs(v), 1)}° to the ${side(v, 'right', 'left')}`),
     ok: (v) => Math.abs(v) <= 5 },
-  { key: 'legMm', name: 'Hip height difference', range: 'under 20 mm',
-    text: (v) => (Math.abs(v) < 0.5 ? 'level' : `${num(Math.abs(v), 1)} mm, ${side(v, 'right', 'left')} higher`),
+  { key: 'legMm', name: 'Hip height difference', range: 'under 20\u00a0mm',
+    text: (v) => (Math.abs(v) < 0.5 ? 'level' : `${num(Math.abs(v), 1)}\u00a0mm, ${side(v, 'right', 'left')} higher`),
     ok: (v) => Math.abs(v) < 20 },
-  { key: 'coronalMm', name: 'C7 plumb line, side to side', range: 'within 20 mm',
-    text: (v) => (Math.abs(v) < 0.5 ? 'centred' : `${num(Math.abs(v), 1)} mm to the ${side(v, 'right', 'left')}`),
+  { key: 'coronalMm', name: 'C7 plumb line, side to side', range: 'within 20\u00a0mm',
+    text: (v) => (Math.abs(v) < 0.5 ? 'centred' : `${num(Math.abs(v), 1)}\u00a0mm to the ${side(v, 'right', 'left')}`),
     ok: (v) => Math.abs(v) <= 20 },
-  { key: 'svaMm', name: 'C7 plumb line, front to back', range: 'under 40 mm ahead',
-    text: (v) => (Math.abs(v) < 0.5 ? 'over the sacrum' : `${num(Math.abs(v), 1)} mm ${side(v, 'ahead', 'behind')}`),
+  { key: 'svaMm', name: 'C7 plumb line, front to back', range: 'under 40\u00a0mm ahead',
+    text: (v) => (Math.abs(v) < 0.5 ? 'over the sacrum' : `${num(Math.abs(v), 1)}\u00a0mm ${side(v, 'ahead', 'behind')}`),
     ok: (v) => v < 40 },
-  { key: 'cva', name: 'Head-neck angle (CVA)', range: '48° or more',
+  { key: 'cva', name: 'Head-neck angle (CVA)', range: '48° or\u00a0more',
     text: (v) => `${num(v, 1)}°`, ok: (v) => v >= 48 },
-  { key: 'headKg', name: 'Load on the neck', range: 'under 7 kg',
-    text: (v) => `${num(v, 1)} kg`, ok: (v) => v < 7 },
+  { key: 'headKg', name: 'Load on the neck', range: 'under 7\u00a0kg',
+    text: (v) => `${num(v, 1)}\u00a0kg`, ok: (v) => v < 7 },
 ];
 
 /** A number for people: fixed decimals, a real minus sign, never NaN. */
@@ -88,7 +88,8 @@ figure { margin: 0; min-width: 0; }
 figcaption { font-weight: 600; font-size: 14px; margin: 0 0 4px; }
 figcaption span { font-weight: 400; color: var(--muted); }
 canvas { display: block; width: 100%; height: 480px; background: var(--paper);
-  border: 1px solid var(--line); border-radius: 6px; touch-action: none; }
+  border: 1px solid var(--line); border-radius: 6px; }
+canvas.back { touch-action: none; }
 canvas.top { height: 340px; }
 canvas.grab { cursor: grab; }
 canvas.grabbing { cursor: grabbing; }
