@@ -333,6 +333,29 @@ test('bad attributes warn and fall back; the element survives double loading and
   }
 });
 
+test("the host page's inherited styles do not leak in, and the element adds nothing outside itself", TIMEOUT, async () => {
+  const { page, problems } = await open();
+  try {
+    const globalsBefore = await page.evaluate(() => Object.keys(window).length);
+    await page.evaluate(() => {
+      document.body.style.letterSpacing = '6px';
+      document.body.style.lineHeight = '4';
+      document.body.style.textAlign = 'right';
+      document.body.style.color = 'rgb(255, 0, 0)';
+    });
+    const inside = await page.locator('#head-tilt-out').evaluate((el) => {
+      const s = getComputedStyle(el);
+      return { letterSpacing: s.letterSpacing, textAlign: getComputedStyle(el.closest('.pc')).textAlign, color: s.color };
+    });
+    assert.deepEqual(inside, { letterSpacing: 'normal', textAlign: 'left', color: 'rgb(31, 35, 40)' });
+    assert.equal(await page.evaluate(() => Object.keys(window).length), globalsBefore);
+    assert.equal(await page.evaluate(() => document.head.querySelectorAll('style').length), 1, "only the demo page's own style");
+    assert.deepEqual(problems.list(), []);
+  } finally {
+    await page.context().close();
+  }
+});
+
 test('axe-core finds no accessibility violations, in explain mode either', TIMEOUT, async () => {
   const { page } = await open();
   try {
