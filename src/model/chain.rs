@@ -125,7 +125,7 @@ pub(crate) fn legs(body: &Body, pelvis: &Pelvis, leg_length_diff_m: f64, knees: 
 }
 
 /// The whole body placed in space, with what the solver and the read-outs need.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub(crate) struct Pose {
     pub legs: Legs,
     /// Joint centres, head to sacrum (index 24 is the top of S1).
@@ -162,75 +162,76 @@ impl Pose {
     }
 }
 
+/// `Rz(-bend) · Rx(flexion) · Ry(rotation)` in closed form, and the flexion axis `Rz(-bend) · x`.
+fn joint_rotation(bend: f64, flexion: f64, rotation: f64) -> (Mat3, Vec3) {
+    let sc = |a: f64| if a == 0.0 { (0.0, 1.0) } else { a.sin_cos() };
+    let (sb, cz) = sc(bend);
+    let sz = -sb;
+    let (sf, cf) = sc(flexion);
+    let (sa, ca) = sc(rotation);
+    let m = [
+        [cz * ca - sz * sf * sa, -sz * cf, cz * sa + sz * sf * ca],
+        [sz * ca + cz * sf * sa, cz * cf, sz * sa - cz * sf * ca],
+        [-cf * sa, sf, cf * ca],
+    ];
+    (Mat3 { m }, Vec3::new(cz, sz, 0.0))
+}
+
 /// Forward kinematics for one configuration.
 pub(crate) fn pose(body: &Body, cfg: &Config) -> Pose {
-    let legs = legs(body, &cfg.pelvis, cfg.leg_length_diff_m, true);
-    let rp = legs.rot.0;
-    let mut joint = [Vec3::ZERO; LEVEL_COUNT];
-    let mut above = [Mat3::IDENTITY; LEVEL_COUNT];
-    let mut axis = [[Vec3::ZERO; 3]; LEVEL_COUNT];
-    let mut centre = [Vec3::ZERO; VERTEBRA_COUNT];
-    joint[LEVEL_COUNT - 1] = legs.hip_mid + rp * body.s1_from_hips;
+    let mut out = Pose::default();
+    pose_into(body, cfg, &mut out);
+    out
+}
+
+/// Forward kinematics written into an existing pose (no large copies in the solver's loop).
+pub(crate) fn pose_into(body: &Body, cfg: &Config, out: &mut Pose) {
+    out.legs = legs(body, &cfg.pelvis, cfg.leg_length_diff_m, true);
+    out.pelvis_dofs = cfg.pelvis;
+    let rp = out.legs.rot.0;
+    out.joint[LEVEL_COUNT - 1] = out.legs.hip_mid + rp * body.s1_from_hips;
     let mut below = rp;
     for i in (0..LEVEL_COUNT).rev() {
-        let bend_rot = Mat3::rot_z(-cfg.bend[i]);
-        let after_bend = below * bend_rot;
-        let after_flex = after_bend * Mat3::rot_x(cfg.flexion[i]);
-        let frame = after_flex * Mat3::rot_y(cfg.rotation[i]);
-        axis[i] = [-below.col(2), after_bend.col(0), frame.col(1)];
-        above[i] = frame;
+        let (local, bend_x) = joint_rotation(cfg.bend[i], cfg.flexion[i], cfg.rotation[i]);
+        let frame = below * local;
+        out.axis[i] = [-below.col(2), below * bend_x, frame.col(1)];
+        out.above[i] = frame;
         if i >= 1 {
             let seg = frame * body.segment[i - 1];
-            centre[i - 1] = joint[i] + seg * 0.5;
-            joint[i - 1] = joint[i] + seg;
+            out.centre[i - 1] = out.joint[i] + seg * 0.5;
+            out.joint[i - 1] = out.joint[i] + seg;
         }
         below = frame;
     }
-    let t1 = centre[T1_VERTEBRA];
-    let t1_frame = above[T1_VERTEBRA + 1];
+    let t1 = out.centre[T1_VERTEBRA];
+    let t1_frame = out.above[T1_VERTEBRA + 1];
     let ar = body.acromion_right;
-    let acromion = [
+    out.acromion = [
         t1 + t1_frame * Vec3::new(-ar.x, ar.y, ar.z),
         t1 + t1_frame * ar,
     ];
-    let head_com = joint[0] + above[0] * body.head_com;
+    out.head_com = out.joint[0] + out.above[0] * body.head_com;
 
-    let mut mass_above_kg = [0.0; LEVEL_COUNT];
-    let mut moment_sum_above = [Vec3::ZERO; LEVEL_COUNT];
     let mut m = body.head_mass_kg;
-    let mut s = head_com * body.head_mass_kg;
+    let mut s = out.head_com * body.head_mass_kg;
     for i in 0..LEVEL_COUNT {
         if i >= 1 {
             let j = i - 1;
             let vm = body.vertebra_mass_kg[j];
             m += vm;
-            s += (centre[j] + above[i] * body.trunk_mass_offset) * vm;
+            s += (out.centre[j] + out.above[i] * body.trunk_mass_offset) * vm;
             if j == T1_VERTEBRA {
                 m += 2.0 * body.arm_mass_kg;
-                s += (acromion[0] + acromion[1]) * body.arm_mass_kg;
+                s += (out.acromion[0] + out.acromion[1]) * body.arm_mass_kg;
             }
         }
-        mass_above_kg[i] = m;
-        moment_sum_above[i] = s;
+        out.mass_above_kg[i] = m;
+        out.moment_sum_above[i] = s;
     }
-    let pelvis_com = legs.hip_mid + rp * body.pelvis_com;
-    let total_mass_kg = m + body.pelvis_mass_kg + legs.mass_kg;
-    let com = (s + pelvis_com * body.pelvis_mass_kg + legs.moment_sum) * (1.0 / total_mass_kg);
-    Pose {
-        legs,
-        joint,
-        above,
-        axis,
-        centre,
-        acromion,
-        head_com,
-        mass_above_kg,
-        moment_sum_above,
-        pelvis_com,
-        com,
-        total_mass_kg,
-        pelvis_dofs: cfg.pelvis,
-    }
+    out.pelvis_com = out.legs.hip_mid + rp * body.pelvis_com;
+    out.total_mass_kg = m + body.pelvis_mass_kg + out.legs.mass_kg;
+    out.com = (s + out.pelvis_com * body.pelvis_mass_kg + out.legs.moment_sum)
+        * (1.0 / out.total_mass_kg);
 }
 
 #[cfg(test)]
@@ -269,6 +270,20 @@ mod tests {
         let dy = p.legs.hip[1].y - p.legs.hip[0].y;
         assert!((dy - 0.01).abs() < 1e-12);
         assert!(p.legs.obliquity > 0.0);
+    }
+
+    #[test]
+    fn the_closed_form_joint_rotation_is_the_product_of_three() {
+        for (b, f, r) in [(0.3, -0.2, 0.5), (0.0, 0.4, 0.0), (-1.0, 0.0, 2.0)] {
+            let (m, x) = joint_rotation(b, f, r);
+            let product = Mat3::rot_z(-b) * Mat3::rot_x(f) * Mat3::rot_y(r);
+            for i in 0..3 {
+                for j in 0..3 {
+                    assert!((m.m[i][j] - product.m[i][j]).abs() < 1e-15);
+                }
+            }
+            assert!((x - Mat3::rot_z(-b).col(0)).norm() < 1e-15);
+        }
     }
 
     #[test]

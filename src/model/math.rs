@@ -18,14 +18,17 @@ impl Vec3 {
     pub const ZERO: Vec3 = Vec3::new(0.0, 0.0, 0.0);
     pub const Z: Vec3 = Vec3::new(0.0, 0.0, 1.0);
 
+    #[inline]
     pub const fn new(x: f64, y: f64, z: f64) -> Self {
         Vec3 { x, y, z }
     }
 
+    #[inline]
     pub fn dot(self, o: Vec3) -> f64 {
         self.x * o.x + self.y * o.y + self.z * o.z
     }
 
+    #[inline]
     pub fn cross(self, o: Vec3) -> Vec3 {
         Vec3::new(
             self.y * o.z - self.z * o.y,
@@ -34,6 +37,7 @@ impl Vec3 {
         )
     }
 
+    #[inline]
     pub fn norm(self) -> f64 {
         self.dot(self).sqrt()
     }
@@ -41,12 +45,14 @@ impl Vec3 {
 
 impl Add for Vec3 {
     type Output = Vec3;
+    #[inline]
     fn add(self, o: Vec3) -> Vec3 {
         Vec3::new(self.x + o.x, self.y + o.y, self.z + o.z)
     }
 }
 
 impl AddAssign for Vec3 {
+    #[inline]
     fn add_assign(&mut self, o: Vec3) {
         *self = *self + o;
     }
@@ -54,6 +60,7 @@ impl AddAssign for Vec3 {
 
 impl Sub for Vec3 {
     type Output = Vec3;
+    #[inline]
     fn sub(self, o: Vec3) -> Vec3 {
         Vec3::new(self.x - o.x, self.y - o.y, self.z - o.z)
     }
@@ -61,6 +68,7 @@ impl Sub for Vec3 {
 
 impl Neg for Vec3 {
     type Output = Vec3;
+    #[inline]
     fn neg(self) -> Vec3 {
         Vec3::new(-self.x, -self.y, -self.z)
     }
@@ -68,6 +76,7 @@ impl Neg for Vec3 {
 
 impl Mul<f64> for Vec3 {
     type Output = Vec3;
+    #[inline]
     fn mul(self, s: f64) -> Vec3 {
         Vec3::new(self.x * s, self.y * s, self.z * s)
     }
@@ -79,12 +88,19 @@ pub(crate) struct Mat3 {
     pub m: [[f64; 3]; 3],
 }
 
+impl Default for Mat3 {
+    fn default() -> Self {
+        Mat3::IDENTITY
+    }
+}
+
 impl Mat3 {
     pub const IDENTITY: Mat3 = Mat3 {
         m: [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]],
     };
 
     /// Rotation about +x by `a` radians (takes +y toward +z: forward flexion).
+    #[cfg(test)]
     pub fn rot_x(a: f64) -> Mat3 {
         if a == 0.0 {
             return Mat3::IDENTITY;
@@ -117,6 +133,7 @@ impl Mat3 {
         }
     }
 
+    #[inline]
     pub fn col(&self, j: usize) -> Vec3 {
         Vec3::new(self.m[0][j], self.m[1][j], self.m[2][j])
     }
@@ -124,19 +141,25 @@ impl Mat3 {
 
 impl Mul for Mat3 {
     type Output = Mat3;
+    #[inline]
     fn mul(self, o: Mat3) -> Mat3 {
-        let mut r = [[0.0; 3]; 3];
-        for (i, row) in r.iter_mut().enumerate() {
-            for (j, v) in row.iter_mut().enumerate() {
-                *v = self.m[i][0] * o.m[0][j] + self.m[i][1] * o.m[1][j] + self.m[i][2] * o.m[2][j];
-            }
+        let (a, b) = (&self.m, &o.m);
+        let row = |r: &[f64; 3]| {
+            [
+                r[0] * b[0][0] + r[1] * b[1][0] + r[2] * b[2][0],
+                r[0] * b[0][1] + r[1] * b[1][1] + r[2] * b[2][1],
+                r[0] * b[0][2] + r[1] * b[1][2] + r[2] * b[2][2],
+            ]
+        };
+        Mat3 {
+            m: [row(&a[0]), row(&a[1]), row(&a[2])],
         }
-        Mat3 { m: r }
     }
 }
 
 impl Mul<Vec3> for Mat3 {
     type Output = Vec3;
+    #[inline]
     fn mul(self, v: Vec3) -> Vec3 {
         let m = &self.m;
         Vec3::new(

@@ -37,7 +37,8 @@ pub(crate) struct Problem {
     /// Range² of the soft goals' slack.
     pub soft_variance: [f64; NG - HARD],
     pub target: [f64; NG],
-    /// Goal values of the rigid posture (imposed misalignments, nothing else moving).
+    /// The rigid posture (imposed misalignments, nothing else moving) and its goal values.
+    pub rigid_pose: Pose,
     pub rigid: [f64; NG],
     /// Indices of the free variables (those with a range), the first `free_count` entries.
     pub free: [usize; NX],
@@ -70,8 +71,16 @@ fn imposed(body: &Body, s: &Scenario) -> Config {
 }
 
 impl Problem {
+    /// A problem for `body` and a scenario.
+    #[cfg(test)]
     pub fn new(body: Body, s: &Scenario, reference: &Reference) -> Problem {
-        let imposed = imposed(&body, s);
+        let mut problem = Problem::for_body(body);
+        problem.set_scenario(s, reference);
+        problem
+    }
+
+    /// A problem for `body`, its ranges set, waiting for [`Problem::set_scenario`].
+    pub fn for_body(body: Body) -> Problem {
         let mut variance = [0.0; NX];
         for i in 0..LEVEL_COUNT {
             let r = body.range_rad[i];
@@ -100,37 +109,47 @@ impl Problem {
                 free_count += 1;
             }
         }
-        let mut problem = Problem {
+        Problem {
             body,
-            imposed,
+            imposed: Config::default(),
             variance,
             soft_variance,
             target: [0.0; NG],
+            rigid_pose: Pose::default(),
             rigid: [0.0; NG],
             free,
             free_count,
-        };
-        let rigid_pose = chain::pose(&problem.body, &problem.config(&[0.0; NX]));
-        problem.rigid = goals(&rigid_pose);
+        }
+    }
+
+    /// Sets what is imposed and the targets, in place.
+    pub fn set_scenario(&mut self, s: &Scenario, reference: &Reference) {
+        self.imposed = imposed(&self.body, s);
+        let rigid = self.config(&[0.0; NX]);
+        chain::pose_into(&self.body, &rigid, &mut self.rigid_pose);
+        self.rigid = goals(&self.rigid_pose);
         let ideal = [0.0, 0.0, 0.0, 0.0, reference.com_z_m, 0.0];
         let c = s.compensation;
         for k in 0..NG {
-            problem.target[k] = (1.0 - c) * problem.rigid[k] + c * ideal[k];
+            self.target[k] = (1.0 - c) * self.rigid[k] + c * ideal[k];
         }
-        problem
     }
 
     /// The configuration for free variables `x`: imposed plus free, with bend coupled into rotation.
     pub fn config(&self, x: &[f64; NX]) -> Config {
-        let mut cfg = self.imposed;
-        for i in 0..LEVEL_COUNT {
-            cfg.bend[i] += x[3 * i];
-            cfg.flexion[i] += x[3 * i + 1];
-            cfg.rotation[i] += x[3 * i + 2] + self.body.coupling[i] * cfg.bend[i];
-        }
-        cfg.pelvis = pelvis_of(x);
-        cfg
+        config_of(&self.body, &self.imposed, x)
     }
+}
+
+fn config_of(body: &Body, imposed: &Config, x: &[f64; NX]) -> Config {
+    let mut cfg = *imposed;
+    for i in 0..LEVEL_COUNT {
+        cfg.bend[i] += x[3 * i];
+        cfg.flexion[i] += x[3 * i + 1];
+        cfg.rotation[i] += x[3 * i + 2] + body.coupling[i] * cfg.bend[i];
+    }
+    cfg.pelvis = pelvis_of(x);
+    cfg
 }
 
 fn pelvis_of(x: &[f64; NX]) -> Pelvis {
@@ -228,47 +247,62 @@ fn jacobian(problem: &Problem, p: &Pose, jac: &mut [[f64; NX]; NG]) {
             }
         }
     }
-    // Pelvis and legs: central differences of a cheap function (the body above rides rigidly).
-    let rp = p.legs.rot.0;
-    let rpt = transpose(rp);
-    let head_local = rpt * head;
-    let upper_mass = p.mass_above_kg[LEVEL_COUNT - 1] + problem.body.pelvis_mass_kg;
-    let upper_sum =
-        p.moment_sum_above[LEVEL_COUNT - 1] + p.pelvis_com * problem.body.pelvis_mass_kg;
-    let upper_local = rpt * (upper_sum * (1.0 / upper_mass) - p.legs.hip_mid);
-    let current = p.pelvis_dofs;
-    let eval = |pel: &Pelvis| -> [f64; NG] {
-        let legs = chain::legs(&problem.body, pel, problem.imposed.leg_length_diff_m, false);
-        let r = legs.rot.0;
-        let com = ((legs.hip_mid + r * upper_local) * upper_mass + legs.moment_sum)
-            * (1.0 / (upper_mass + legs.mass_kg));
-        let [roll, pitch, yaw] = head_goals(r * head_local);
-        [roll, pitch, yaw, com.x, com.z, legs.obliquity]
-    };
-    let steps = [1e-7, 1e-7, 1e-7, 1e-7];
-    for (k, step) in steps.iter().enumerate() {
-        let mut plus = current;
-        let mut minus = current;
-        bump(&mut plus, k, *step);
-        bump(&mut minus, k, -*step);
-        let gp = eval(&plus);
-        let gm = eval(&minus);
-        for g in 0..NG {
-            let mut diff = gp[g] - gm[g];
-            if g == 2 {
-                diff = wrap(diff);
-            }
-            jac[g][PELVIS + k] = diff / (2.0 * step);
-        }
-    }
+    pelvis_columns(problem, p, &rates, jac);
 }
 
-fn bump(p: &mut Pelvis, k: usize, by: f64) {
-    match k {
-        0 => p.absorption_m += by,
-        1 => p.yaw += by,
-        2 => p.shift_x_m += by,
-        _ => p.shift_z_m += by,
+/// The Jacobian's four pelvis columns. The body above the hips rides the pelvis rigidly; each leg's
+/// masses ride the line from its hip to its foot, so a hip displacement `δh` moves a mass at
+/// distance `s` from the hip by `δh − (s / ℓ) · (I − u uᵀ) δh` (`u` the unit hip-to-foot vector,
+/// `ℓ` its length).
+fn pelvis_columns(problem: &Problem, p: &Pose, rates: &HeadRates, jac: &mut [[f64; NX]; NG]) {
+    let body = &problem.body;
+    let legs = &p.legs;
+    let inv_mass = 1.0 / p.total_mass_kg;
+    let centre = legs.hip_mid;
+    let upper_mass = p.mass_above_kg[LEVEL_COUNT - 1] + body.pelvis_mass_kg;
+    let upper_lever = p.moment_sum_above[LEVEL_COUNT - 1] + p.pelvis_com * body.pelvis_mass_kg
+        - centre * upper_mass;
+    let half_diff = 0.5 * problem.imposed.leg_length_diff_m;
+    let leg_motion = |side: usize, dhip: Vec3| -> Vec3 {
+        let sign = if side == 0 { -1.0 } else { 1.0 };
+        let foot = Vec3::new(sign * 0.5 * body.hip_spacing_m, body.ankle_height_m, 0.0);
+        let to_foot = foot - legs.hip[side];
+        let dist = to_foot.norm();
+        let u = to_foot * (1.0 / dist);
+        let across = dhip - u * u.dot(dhip);
+        let l1 = body.thigh_length_m;
+        let l2 = body.shank_length_m + sign * half_diff;
+        (dhip - across * (0.5 * l1 / dist)) * body.thigh_mass_kg
+            + (dhip - across * ((l1 + 0.5 * l2) / dist)) * body.shank_mass_kg
+    };
+    let rotation = |a: Vec3| -> [f64; 5] {
+        let h = rates.about(a);
+        let mut moved = a.cross(upper_lever);
+        for side in 0..2 {
+            moved += leg_motion(side, a.cross(legs.hip[side] - centre));
+        }
+        let dcom = moved * inv_mass;
+        [h[0], h[1], h[2], dcom.x, dcom.z]
+    };
+    let translation = |t: Vec3| -> [f64; 5] {
+        let moved = t * upper_mass + leg_motion(0, t) + leg_motion(1, t);
+        let dcom = moved * inv_mass;
+        [0.0, 0.0, 0.0, dcom.x, dcom.z]
+    };
+    // Absorption tips the pelvis about its forward axis: dρ/du = −1 / (d cos ρ).
+    let rho_rate = -1.0 / (body.hip_spacing_m * legs.obliquity.cos());
+    let tip = rotation(legs.rot.0.col(2)).map(|v| v * rho_rate);
+    let columns = [
+        (tip, rho_rate),
+        (rotation(Vec3::new(0.0, 1.0, 0.0)), 0.0),
+        (translation(Vec3::new(1.0, 0.0, 0.0)), 0.0),
+        (translation(Vec3::Z), 0.0),
+    ];
+    for (k, (col, rho)) in columns.iter().enumerate() {
+        for g in 0..5 {
+            jac[g][PELVIS + k] = col[g];
+        }
+        jac[5][PELVIS + k] = *rho;
     }
 }
 
@@ -277,19 +311,10 @@ fn wrap(a: f64) -> f64 {
     (a + std::f64::consts::PI).rem_euclid(tau) - std::f64::consts::PI
 }
 
-fn transpose(m: Mat3) -> Mat3 {
-    let mut t = m;
-    for i in 0..3 {
-        for j in 0..3 {
-            t.m[i][j] = m.m[j][i];
-        }
-    }
-    t
-}
-
-/// Solves the problem: the free variables of least effort meeting the goals. Returns them with
-/// the final pose and the number of Newton steps taken.
-pub(crate) fn solve_problem(problem: &Problem, start: &[f64; NX]) -> ([f64; NX], Pose, usize) {
+/// Solves the problem: the free variables of least effort meeting the goals. `x` holds the
+/// starting point on entry and the solution on return, `pose` the solution's pose; returns the
+/// number of Newton steps taken.
+pub(crate) fn solve_problem(problem: &Problem, x: &mut [f64; NX], pose: &mut Pose) -> usize {
     let zero = [0.0; NX];
     // Nothing to do when the rigid posture already meets the targets (neutral, or no
     // compensation at all): the answer is exactly "nothing moves", whatever the start.
@@ -297,20 +322,27 @@ pub(crate) fn solve_problem(problem: &Problem, start: &[f64; NX]) -> ([f64; NX],
         .iter()
         .all(|r| r.abs() < 1e-15)
     {
-        return (zero, chain::pose(&problem.body, &problem.config(&zero)), 0);
+        *x = zero;
+        *pose = problem.rigid_pose;
+        return 0;
     }
     let free: &[usize] = &problem.free[..problem.free_count];
-    let mut x = zero;
+    let mut start = zero;
     for &j in free {
-        x[j] = if start[j].is_finite() { start[j] } else { 0.0 };
+        start[j] = if x[j].is_finite() { x[j] } else { 0.0 };
+    }
+    *x = start;
+    if *x == zero {
+        *pose = problem.rigid_pose;
+    } else {
+        chain::pose_into(&problem.body, &problem.config(x), pose);
     }
     let mut jac = [[0.0; NX]; NG];
-    let mut p = chain::pose(&problem.body, &problem.config(&x));
-    let mut residual = self::residual(problem, &goals(&p));
+    let mut residual = self::residual(problem, &goals(pose));
     let mut steps = 0;
     while steps < MAX_ITERATIONS {
         steps += 1;
-        jacobian(problem, &p, &mut jac);
+        jacobian(problem, pose, &mut jac);
         // Linearised goals J (x' - x) + slack = target - g(x): x' = W⁻¹Jᵀλ, (J W⁻¹ Jᵀ + S) λ = d.
         let mut m = [[0.0; NG]; NG];
         let mut d = [0.0; NG];
@@ -348,15 +380,15 @@ pub(crate) fn solve_problem(problem: &Problem, start: &[f64; NX]) -> ([f64; NX],
         if next.iter().any(|v| !v.is_finite()) {
             break;
         }
-        x = next;
-        p = chain::pose(&problem.body, &problem.config(&x));
-        residual = self::residual(problem, &goals(&p));
+        *x = next;
+        chain::pose_into(&problem.body, &problem.config(x), pose);
+        residual = self::residual(problem, &goals(pose));
         let hard_ok = residual[..HARD].iter().all(|r| r.abs() < 1e-12);
         if hard_ok && change < 1e-9 {
             break;
         }
     }
-    (x, p, steps)
+    steps
 }
 
 fn residual(problem: &Problem, g: &[f64; NG]) -> [f64; NG] {
@@ -383,9 +415,19 @@ fn residual(problem: &Problem, g: &[f64; NG]) -> [f64; NG] {
 #[derive(Clone, Debug)]
 pub struct Solver {
     posture: Posture,
-    cache: Option<(Scenario, Reference, Body)>,
-    /// The last solution, the next solve's starting point (same body only).
-    last: [f64; NX],
+    state: Option<State>,
+}
+
+/// What a solver keeps between calls: built once per body, updated in place per scenario.
+#[derive(Clone, Debug)]
+struct State {
+    /// The scenario whose body (stature, mass, sex, coupling) the rest was built for.
+    key: Scenario,
+    reference: Reference,
+    problem: Problem,
+    pose: Pose,
+    /// The last solution: animation frames differ little, so the next solve starts from it.
+    x: [f64; NX],
 }
 
 impl Default for Solver {
@@ -400,8 +442,7 @@ impl Solver {
         posture.warnings.reserve(3 * LEVEL_COUNT + 16);
         Solver {
             posture,
-            cache: None,
-            last: [0.0; NX],
+            state: None,
         }
     }
 
@@ -409,22 +450,29 @@ impl Solver {
     pub fn solve(&mut self, scenario: &Scenario) -> &Posture {
         self.posture.warnings.clear();
         let s = validated(scenario, &mut self.posture.warnings);
-        let same_body = matches!(&self.cache, Some((k, _, _)) if same_body(k, &s));
-        if !same_body {
+        let reusable = matches!(&self.state, Some(st) if same_body(&st.key, &s));
+        if !reusable {
             let body = Body::new(s.stature_cm * 1e-2, s.mass_kg, s.sex, s.coupling);
-            let reference = Reference::of(&body);
-            self.cache = Some((s, reference, body));
-            // A different body: the last solution is no starting point for this one.
-            self.last = [0.0; NX];
+            self.state = Some(State {
+                key: s,
+                reference: Reference::of(&body),
+                problem: Problem::for_body(body),
+                pose: Pose::default(),
+                x: [0.0; NX],
+            });
         }
-        let Some((_, reference, body)) = &self.cache else {
-            unreachable!()
+        let Some(st) = self.state.as_mut() else {
+            unreachable!("the state was just built")
         };
-        let problem = Problem::new(body.clone(), &s, reference);
-        // Animation frames differ little: start from the last solution.
-        let (x, pose, _) = solve_problem(&problem, &self.last);
-        self.last = x;
-        readout::fill(&mut self.posture, &problem, &x, &pose, reference);
+        st.problem.set_scenario(&s, &st.reference);
+        solve_problem(&st.problem, &mut st.x, &mut st.pose);
+        readout::fill(
+            &mut self.posture,
+            &st.problem,
+            &st.x,
+            &st.pose,
+            &st.reference,
+        );
         &self.posture
     }
 }
@@ -530,7 +578,8 @@ mod tests {
         };
         for (s, most) in [(everyday, 8), (corner, MAX_ITERATIONS - 10)] {
             let pr = problem(&s);
-            let (_, p, steps) = solve_problem(&pr, &[0.0; NX]);
+            let (mut x, mut p) = ([0.0; NX], Pose::default());
+            let steps = solve_problem(&pr, &mut x, &mut p);
             assert!(steps <= most, "{steps} steps for {s:?}");
             let r = residual(&pr, &goals(&p));
             assert!(r[..HARD].iter().all(|v| v.abs() < 1e-12), "{r:?}");
