@@ -61,7 +61,9 @@ impl Pose {
         if largest * gain <= limit_mm || !largest.is_finite() {
             gain
         } else {
-            (limit_mm / largest).clamp(1.0, gain)
+            // Not `clamp`: with a bound that is not a constant, its assertion drags float
+            // formatting (about 8 KB gzipped) into the wasm.
+            (limit_mm / largest).max(1.0).min(gain)
         }
     }
 
