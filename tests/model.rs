@@ -864,6 +864,22 @@ proptest! {
     }
 
     #[test]
+    fn the_solution_stays_near_the_stance_it_corrects(s in scenario()) {
+        // Guards against Newton leaping to a far-off solution of the same goals: the head stays
+        // above the shoulders and the trunk over the pelvis.
+        let p = solve(&s);
+        let m = &p.measures;
+        prop_assert!(m.craniovertebral_angle_deg > 10.0, "{m:?}");
+        prop_assert!(m.coronal_balance_mm.abs() < 0.1 * s.stature_cm * 10.0, "{m:?}");
+        prop_assert!(p.landmarks.head_top.y > p.landmarks.eye_left.y);
+        let upper: f64 = p.joints[..2].iter().map(|j| j.flexion_deg).sum();
+        if s.compensation > 0.5 && s.forward_head_deg > 5.0 {
+            prop_assert!(upper < 0.0, "the head joints flex by {upper}° instead of extending");
+        }
+        prop_assert!(upper <= 1e-9 || s.compensation < 1.0 || s.forward_head_deg == 0.0);
+    }
+
+    #[test]
     fn full_compensation_levels_the_eyes_everywhere(s in scenario()) {
         let p = solve(&Scenario { compensation: 1.0, ..s });
         prop_assert!(p.measures.eye_line_tilt_deg.abs() < 0.1, "{:?} for {s:?}", p.measures);
