@@ -581,6 +581,17 @@ fn angles_beyond_range_are_reported_once_each() {
         .filter(|w| matches!(w, Warning::BeyondRange { .. }))
         .collect();
     assert!(!beyond.is_empty());
+    let mut keys: Vec<String> = beyond
+        .iter()
+        .map(|w| match w {
+            Warning::BeyondRange { level, motion, .. } => format!("{level} {motion}"),
+            _ => unreachable!(),
+        })
+        .collect();
+    let n = keys.len();
+    keys.sort();
+    keys.dedup();
+    assert_eq!(keys.len(), n, "a joint and motion reported twice");
     let text = beyond[0].to_string();
     assert!(text.contains("beyond its range of motion"), "{text}");
     let p = solve(&tilt(4.0));

@@ -203,3 +203,43 @@ pub struct Posture {
     pub landmarks: Landmarks,
     pub warnings: Vec<Warning>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn warnings_read_as_sentences_naming_what_and_how_much() {
+        let w = Warning::BeyondRange {
+            level: Level::C4C5,
+            motion: "lateral bend",
+            angle_deg: -12.34,
+            range_deg: 11.0,
+        };
+        assert_eq!(
+            w.to_string(),
+            "C4-C5: lateral bend of -12.3° is beyond its range of motion (11°)"
+        );
+        let w = Warning::Input {
+            field: "massKg",
+            given: "NaN".into(),
+            used: "75".into(),
+        };
+        assert_eq!(String::from(w), "massKg: NaN is not usable; using 75");
+    }
+
+    #[test]
+    fn a_neutral_joint_has_nothing_but_its_level() {
+        let j = JointState::neutral(Level::T7T8);
+        assert_eq!(j.level, Level::T7T8);
+        assert_eq!(
+            [
+                j.lateral_bend_deg,
+                j.flexion_deg,
+                j.axial_rotation_deg,
+                j.load
+            ],
+            [0.0; 4]
+        );
+    }
+}

@@ -71,3 +71,26 @@ impl Default for Scenario {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_is_the_neutral_symmetric_adult() {
+        let s = Scenario::default();
+        assert_eq!(s.head_tilt_deg, 0.0);
+        assert_eq!(s.head_rotation_deg, 0.0);
+        assert_eq!(s.forward_head_deg, 0.0);
+        assert_eq!(s.anatomic_leg_length_diff_mm, 0.0);
+        assert_eq!(s.compensation, 1.0);
+        assert_eq!(s.sex, Sex::Male);
+    }
+
+    #[test]
+    fn default_coupling_follows_the_reviews_directions() {
+        // Cervical: same side (Cook 2006); lumbar: opposite side (Panjabi 1989); thoracic: none.
+        let c = Coupling::default();
+        assert!(c.cervical > 0.0 && c.lumbar < 0.0 && c.thoracic == 0.0);
+    }
+}
