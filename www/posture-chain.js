@@ -166,7 +166,7 @@ const MARKUP = `
   <ul class="legend" aria-label="Colour scale: load on each spinal joint, as a share of what it can carry"></ul>
   <section class="explain" hidden aria-labelledby="explain-step">
     <p class="step" id="explain-step"></p>
-    <p class="caption"></p>
+    <p class="caption" aria-live="polite"></p>
     <div class="buttons">
       <button type="button" data-act="prev">Previous step</button>
       <button type="button" data-act="next">Next step</button>
@@ -217,7 +217,7 @@ const MARKUP = `
     </div>
   </div>
   <p class="note">An educational illustration of a simplified model, not a diagnosis. Usual ranges are rough guides for adults.</p>
-  <p class="vh" aria-live="polite" aria-atomic="true"></p>
+  <p class="vh live" aria-live="polite" aria-atomic="true"></p>
 </div>`;
 
 // Attribute validation: each returns [value, error message or null].
@@ -301,7 +301,7 @@ class PostureChain extends HTMLElement {
       explain: $('.explain'), stepTitle: $('#explain-step'), stepCaption: $('.explain .caption'),
       tbody: $('tbody'), legend: $('.legend'),
       pcts: root.querySelectorAll('.bar .pct'), fills: root.querySelectorAll('.bar .fill'),
-      live: $('[aria-live]'),
+      live: $('.live'),
     };
     this._widget = null;
     this._ctxs = null;
@@ -363,7 +363,9 @@ class PostureChain extends HTMLElement {
       console.warn(`<${TAG}> this browser gave no 2-D canvas context.`);
       return;
     }
-    this._widget.setBrand(parseBrand(this.getAttribute('brand-color')));
+    const brand = parseBrand(this.getAttribute('brand-color'));
+    this._widget.setBrand(brand);
+    this.style.setProperty('--on-brand', inkOn(ui.root, brand));
     ui.legend.replaceChildren(this._legendTitle());
     const labels = ['under 20%', '20–40%', '40–60%', '60–80%', '80–100%', 'over 100%'];
     labels.forEach((label, i) => {

@@ -50,7 +50,7 @@ async function settle(page) {
 
 /** The read-out table as text, one row per line. */
 const readouts = (page) => page.locator('posture-chain tbody').innerText();
-const liveText = (page) => page.locator('posture-chain [aria-live]').textContent();
+const liveText = (page) => page.locator('posture-chain .live').textContent();
 
 test('loads with no console error, draws all three views and starts tilted 5°', TIMEOUT, async () => {
   for (const [name, viewport] of [['widget-desktop', { width: 1280, height: 800 }], ['widget-phone', { width: 390, height: 844 }]]) {
@@ -196,15 +196,15 @@ test('the live region describes the posture once it settles', TIMEOUT, async () 
   const { page, problems } = await open();
   try {
     await page.waitForFunction(() => document.querySelector('posture-chain').shadowRoot
-      .querySelector('[aria-live]').textContent.length > 0);
+      .querySelector('.live').textContent.length > 0);
     const first = await liveText(page);
     assert.match(first, /^Head tilted 5\.0° to the right; eyes (level|tilted [\d.]+°); .*shoulder.*; pelvis .*; \d+% of the weight on the (left|right) foot\.$/);
     await page.locator('#head-tilt').focus();
     for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowLeft');
     await page.waitForFunction((prev) => document.querySelector('posture-chain').shadowRoot
-      .querySelector('[aria-live]').textContent !== prev, first);
+      .querySelector('.live').textContent !== prev, first);
     assert.match(await liveText(page), /^Head tilted 5\.0° to the left;/);
-    assert.equal(await page.locator('posture-chain [aria-live]').getAttribute('aria-live'), 'polite');
+    assert.equal(await page.locator('posture-chain .live').getAttribute('aria-live'), 'polite');
     assert.deepEqual(problems.list(), []);
   } finally {
     await page.context().close();
