@@ -159,7 +159,8 @@ pub fn build(
         list.disc(crest, 9.0, Colour::Ink, None);
     }
 
-    // Rib cage and scapulae, hinted.
+    // Rib cage (one path) and scapulae, hinted.
+    list.push(Cmd::Begin);
     for (i, half_w) in [
         (8, 95.0),
         (10, 118.0),
@@ -170,19 +171,18 @@ pub fn build(
         let c = back(v[i]);
         let u = unit(sub(back(v[i - 1]), back(v[i + 1])));
         for side in [-1.0, 1.0] {
-            list.push(Cmd::Begin);
             list.push(Cmd::MoveTo(offset(c, u, 0.0, side * 20.0)));
             list.push(Cmd::QuadTo {
                 ctrl: offset(c, u, 10.0, side * half_w * 0.85),
                 to: offset(c, u, -62.0, side * half_w),
             });
-            list.push(Cmd::Stroke {
-                colour: Colour::Rib,
-                width_px: 1.5,
-                dash: Dash::Solid,
-            });
         }
     }
+    list.push(Cmd::Stroke {
+        colour: Colour::Rib,
+        width_px: 1.5,
+        dash: Dash::Solid,
+    });
     for (acromion, side) in [(lm.acromion_left, -1.0), (lm.acromion_right, 1.0)] {
         let a = back(acromion);
         let t2 = back(v[8]);

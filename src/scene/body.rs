@@ -114,19 +114,21 @@ pub fn spine(list: &mut DisplayList, pose: &Pose, project: Project, frontal: boo
 
 /// A long bone as a thick light stroke with an outline, through the given points.
 pub fn bone(list: &mut DisplayList, points: &[P2], width_px: f64) {
+    let Some((first, rest)) = points.split_first() else {
+        return;
+    };
+    list.push(Cmd::Begin);
+    list.push(Cmd::MoveTo(*first));
+    for p in rest {
+        list.push(Cmd::LineTo(*p));
+    }
+    // The same path twice: a wide outline, then the bone over it.
     for (colour, width) in [(Colour::Muted, width_px + 2.5), (Colour::Bone, width_px)] {
-        if let Some((first, rest)) = points.split_first() {
-            list.push(Cmd::Begin);
-            list.push(Cmd::MoveTo(*first));
-            for p in rest {
-                list.push(Cmd::LineTo(*p));
-            }
-            list.push(Cmd::Stroke {
-                colour,
-                width_px: width,
-                dash: Dash::Solid,
-            });
-        }
+        list.push(Cmd::Stroke {
+            colour,
+            width_px: width,
+            dash: Dash::Solid,
+        });
     }
 }
 

@@ -107,8 +107,9 @@ pub fn build(
     );
     list.disc(hip, 22.0, Colour::Bone, Some(Colour::Ink));
 
-    // Ribs from the thoracic vertebrae forward to the sternum.
+    // Ribs (one path) from the thoracic vertebrae forward to the sternum.
     let mut sternum = [P2::default(); 4];
+    list.push(Cmd::Begin);
     for (k, (i, depth)) in [
         (8, 150.0),
         (10, 172.0),
@@ -122,21 +123,20 @@ pub fn build(
         let c = side(v[i]);
         let u = unit(sub(side(v[i - 1]), side(v[i + 1])));
         let end = offset(c, u, -48.0, depth);
-        list.push(Cmd::Begin);
         list.push(Cmd::MoveTo(offset(c, u, 0.0, 12.0)));
         list.push(Cmd::QuadTo {
             ctrl: offset(c, u, 12.0, depth * 0.6),
             to: end,
         });
-        list.push(Cmd::Stroke {
-            colour: Colour::Rib,
-            width_px: 1.5,
-            dash: Dash::Solid,
-        });
         if k < sternum.len() {
             sternum[k] = end;
         }
     }
+    list.push(Cmd::Stroke {
+        colour: Colour::Rib,
+        width_px: 1.5,
+        dash: Dash::Solid,
+    });
     list.push(Cmd::Begin);
     list.push(Cmd::MoveTo(sternum[0]));
     for p in &sternum[1..] {
