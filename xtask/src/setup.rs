@@ -168,6 +168,14 @@ pub fn ensure_wasm_target(project: &Project) -> Result<WasmRust, DynError> {
             report("wasm32 target", "installed (rustup)");
             return Ok(WasmRust::Rustup);
         }
+        if debian_std_is_current() {
+            // rustup could not add it before, and its server may hang until the timeout.
+            report(
+                "wasm32 target",
+                "not in rustup; using Debian's Rust set up by an earlier run",
+            );
+            return Ok(WasmRust::Debian);
+        }
         report("wasm32 target", "adding with rustup (up to 2 minutes)");
         let mut add = rustup_with_timeout(project);
         match cmd::run(add.args(["target", "add", WASM_TARGET])) {
@@ -248,6 +256,30 @@ fn apt_install(project: &Project, packages: &[&str], purpose: &str) -> Result<()
     )
 }
 
+/// Written next to the wasm32 std built for Debian's rustc: that rustc's `-vV`, then the files.
+const STD_STAMP: &str = ".xtask-std-stamp";
+
+fn split_stamp(text: &str) -> (&str, &str) {
+    text.split_once("\n--\n").unwrap_or(("", ""))
+}
+
+/// Debian's rustc, when installed: its `-vV` text and its wasm32 library directory.
+fn debian_rustc() -> Option<(String, PathBuf)> {
+    let rustc = Path::new(DEBIAN_BIN).join("rustc");
+    let version = probe(Command::new(&rustc).arg("-vV"))?;
+    let libdir =
+        probe(Command::new(&rustc).args(["--print", "target-libdir", "--target", WASM_TARGET]))?;
+    Some((version, PathBuf::from(libdir)))
+}
+
+/// Whether an earlier run built a wasm32 std for Debian's rustc as it is now.
+fn debian_std_is_current() -> bool {
+    debian_rustc().is_some_and(|(version, libdir)| {
+        let stamp = fs::read_to_string(libdir.join(STD_STAMP)).unwrap_or_default();
+        split_stamp(&stamp).0 == version
+    })
+}
+
 /// The fallback from toolchain.md: Debian's rustc-web, and a wasm32 `std` built once with
 /// `-Zbuild-std` in a throw-away crate and copied where that compiler looks for it.
 fn ensure_debian_wasm_std(project: &Project) -> Result<(), DynError> {
@@ -260,21 +292,12 @@ fn ensure_debian_wasm_std(project: &Project) -> Result<(), DynError> {
         report("debian rust", &format!("installing {}", missing.join(" ")));
         apt_install(project, &missing, purpose)?;
     }
-    let rustc = Path::new(DEBIAN_BIN).join("rustc");
-    let version = probe(Command::new(&rustc).arg("-vV"))
-        .ok_or_else(|| format!("{purpose}: `{} -vV` failed", rustc.display()))?;
-    let libdir =
-        probe(Command::new(&rustc).args(["--print", "target-libdir", "--target", WASM_TARGET]))
-            .map(PathBuf::from)
-            .ok_or_else(|| {
-                format!(
-                    "{purpose}: cannot ask {} for its wasm32 libdir",
-                    rustc.display()
-                )
-            })?;
-    let stamp = libdir.join(".xtask-std-stamp");
+    let (version, libdir) = debian_rustc().ok_or_else(|| {
+        format!("{purpose}: {DEBIAN_BIN}/rustc does not answer `-vV` or `--print target-libdir`")
+    })?;
+    let stamp = libdir.join(STD_STAMP);
     let stamp_text = fs::read_to_string(&stamp).unwrap_or_default();
-    let (stamp_version, old_files) = stamp_text.split_once("\n--\n").unwrap_or(("", ""));
+    let (stamp_version, old_files) = split_stamp(&stamp_text);
     if stamp_version == version {
         report("wasm32 std (debian)", "built for this rustc");
         return Ok(());
