@@ -5,7 +5,9 @@
 //! cargo test --target wasm32-unknown-unknown --test wasm`.
 #![cfg(target_arch = "wasm32")]
 
-use posture_chain::{solve, Level, Posture, Scenario, LEVEL_COUNT};
+use posture_chain::{
+    solve, Level, Pose, Posture, Scenario, Scene, SceneOptions, Solver, View, LEVEL_COUNT,
+};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -82,19 +84,47 @@ fn solving_is_deterministic_in_wasm() {
 }
 
 #[wasm_bindgen_test]
-fn bad_input_does_not_panic() {
-    // A panic aborts the wasm instance (panic = "abort"), so reaching the end is the test.
+fn bad_input_does_not_panic_and_still_gives_finite_values() {
+    // A panic would abort the wasm instance (panic = "abort") and fail the test.
     for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY, 1e300, -1e300] {
-        let _ = solve(&tilted(bad));
-        let _ = solve(&Scenario {
-            stature_cm: bad,
-            mass_kg: bad,
-            ..Scenario::default()
-        });
-        let _ = solve(&Scenario {
-            compensation: bad,
-            forward_head_deg: bad,
-            ..Scenario::default()
-        });
+        let scenarios = [
+            tilted(bad),
+            Scenario {
+                stature_cm: bad,
+                mass_kg: bad,
+                ..Scenario::default()
+            },
+            Scenario {
+                compensation: bad,
+                forward_head_deg: bad,
+                ..Scenario::default()
+            },
+        ];
+        for scenario in scenarios {
+            let posture = solve(&scenario);
+            for (i, value) in numbers(&posture).into_iter().enumerate() {
+                assert!(value.is_finite(), "{scenario:?}: number {i} is {value}");
+            }
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn every_view_builds_a_labelled_display_list_inside_wasm() {
+    let mut solver = Solver::new();
+    let neutral = Pose::of(solver.solve(&Scenario::default()));
+    let tilted = Pose::of(solver.solve(&tilted(5.0)));
+    let mut scene = Scene::new();
+    for view in View::ALL {
+        scene.set_size_px(view, 400.0, 600.0);
+    }
+    scene.build(&tilted, &neutral, &SceneOptions::default());
+    for view in View::ALL {
+        let list = scene.list(view);
+        assert!(!list.cmds().is_empty(), "{view:?}: empty display list");
+        assert!(
+            list.texts().any(|(_, text)| !text.is_empty()),
+            "{view:?}: no labels"
+        );
     }
 }
