@@ -3,6 +3,20 @@
 // animation and the drawing live in wasm; this file only wires the DOM, attributes and events.
 // Self-contained: open shadow DOM with its own styles, no third-party requests, the wasm loaded
 // relative to this module. Safe to load twice on one page.
+//
+// Usage:
+//   <script type="module" src="posture-chain.js"></script>
+//   <posture-chain head-tilt="5" brand-color="#1d5f8a"></posture-chain>
+//
+// Attributes (all optional; a bad value logs a console warning and a safe value is used: the
+// nearest in range, or the default). Reset returns to the attributes' values:
+//   head-tilt      degrees, -20..20, positive toward the right ear (default 5)
+//   forward-head   degrees of neck flexion, 0..60 (default 0)
+//   leg-length     mm, -30..30, positive: right leg longer (default 0)
+//   compensation   none | partial | full, or 0..1, or 0%..100% (default full)
+//   brand-color    any CSS colour for accents (default #1d5f8a)
+// Methods: headPoint() (where the draggable head is drawn), measureFrame(deg) (timing hook).
+// Property: lastFrameMs (duration of the last animation frame's wasm work).
 
 import init, { Widget } from './pkg/posture_chain.js';
 
@@ -228,30 +242,30 @@ const ATTRS = {
 };
 const COMPENSATION_WORDS = { none: 0, partial: 0.5, full: 1 };
 
-function parseRanged(name, raw) {
+function parseRanged(name, raw, warn = true) {
   const spec = ATTRS[name];
   const v = Number(raw);
   if (raw === null) return spec.fallback;
   if (raw.trim() === '' || !Number.isFinite(v)) {
-    console.warn(`<${TAG}> ${name}="${raw}" is not a number; using ${spec.fallback}${spec.unit}.`);
+    if (warn) console.warn(`<${TAG}> ${name}="${raw}" is not a number; using ${spec.fallback}${spec.unit}.`);
     return spec.fallback;
   }
   if (v < spec.min || v > spec.max) {
     const used = Math.min(spec.max, Math.max(spec.min, v));
-    console.warn(`<${TAG}> ${name}="${raw}" is outside ${spec.min}..${spec.max}${spec.unit}; using ${used}${spec.unit}.`);
+    if (warn) console.warn(`<${TAG}> ${name}="${raw}" is outside ${spec.min}..${spec.max}${spec.unit}; using ${used}${spec.unit}.`);
     return used;
   }
   return v;
 }
 
-function parseCompensation(raw) {
+function parseCompensation(raw, warn = true) {
   if (raw === null) return 1;
   const word = COMPENSATION_WORDS[raw.trim().toLowerCase()];
   if (word !== undefined) return word;
   const pct = raw.trim().endsWith('%');
   const v = Number(pct ? raw.trim().slice(0, -1) : raw) / (pct ? 100 : 1);
   if (raw.trim() === '' || !Number.isFinite(v) || v < 0 || v > 1) {
-    console.warn(`<${TAG}> compensation="${raw}" should be none, partial, full, 0..1 or 0%..100%; using full.`);
+    if (warn) console.warn(`<${TAG}> compensation="${raw}" should be none, partial, full, 0..1 or 0%..100%; using full.`);
     return 1;
   }
   return v;
@@ -352,6 +366,16 @@ class PostureChain extends HTMLElement {
       input.value = String(parseRanged(name, raw));
     }
     this._syncInputs();
+  }
+
+  /** Sets the controls from the attributes (quietly: they were validated when they were set). */
+  _applyAttributes() {
+    const ui = this._ui;
+    const attr = (name) => this.getAttribute(name);
+    ui.tilt.value = String(parseRanged('head-tilt', attr('head-tilt'), false));
+    ui.fwd.value = String(parseRanged('forward-head', attr('forward-head'), false));
+    ui.leg.value = String(parseRanged('leg-length', attr('leg-length'), false));
+    ui.comp.value = String(Math.round(parseCompensation(attr('compensation'), false) * 100));
   }
 
   _start() {
@@ -484,10 +508,7 @@ class PostureChain extends HTMLElement {
         this._widget?.reset();
         this._setExplain(-1);
         ui.magnify.checked = false;
-        ui.tilt.value = '5';
-        ui.fwd.value = '0';
-        ui.leg.value = '0';
-        ui.comp.value = '100';
+        this._applyAttributes();
         this._syncInputs();
       } else if (act === 'explain') {
         this._setExplain(this._step < 0 ? 0 : -1);

@@ -320,6 +320,13 @@ test('bad attributes warn and fall back; the element survives double loading and
     for (const name of ['head-tilt="lots"', 'leg-length="99"', 'compensation="maximum"', 'brand-color="not-a-colour"']) {
       assert.ok(warnings.some((w) => w.includes(name)), `a warning names ${name}: ${warnings}`);
     }
+    await second.locator('#leg-length').fill('-12');
+    await second.locator('#head-tilt').fill('-10');
+    const warned = warnings.length;
+    await second.locator('[data-act=reset]').click();
+    assert.equal(await second.locator('#leg-length').inputValue(), '30', 'reset returns to the attributes');
+    assert.equal(await second.locator('#head-tilt').inputValue(), '5');
+    assert.equal(warnings.length, warned, 'reset does not warn again');
     const text = await second.evaluate((el) => el.shadowRoot.textContent);
     assert.doesNotMatch(text, /NaN|undefined/);
     await second.evaluate((el) => el.setAttribute('brand-color', '#8a1d5f'));
