@@ -93,18 +93,50 @@ pub fn build(
     let crest = side(lm.iliac_crest_left).mid(side(lm.iliac_crest_right));
     let hip = side(lm.hip_left).mid(side(lm.hip_right));
     let sac = side(lm.sacrum);
-    list.polygon(
-        &[
-            add(crest, P2::new(70.0, -55.0)),
-            add(crest, P2::new(10.0, 8.0)),
-            add(sac, P2::new(-58.0, -5.0)),
-            P2::new(sac.x_mm - 50.0, hip.y_mm - 55.0),
-            add(hip, P2::new(-20.0, -80.0)),
-            add(hip, P2::new(70.0, -38.0)),
-        ],
-        Some(Colour::Bone),
-        Some((Colour::Ink, 1.5)),
-    );
+    // The ilium as a rounded wing: back (PSIS) over the crest to the front (ASIS), down past
+    // the hip socket to the ischium, and back up behind the sacrum.
+    let at = |p: P2, dx: f64, dy: f64| add(p, P2::new(dx, dy));
+    let psis = P2::new(sac.x_mm - 45.0, crest.y_mm - 40.0);
+    let asis = at(crest, 75.0, -50.0);
+    list.push(Cmd::Begin);
+    list.push(Cmd::MoveTo(psis));
+    list.push(Cmd::QuadTo {
+        ctrl: P2::new(psis.x_mm + 5.0, crest.y_mm + 14.0),
+        to: at(crest, 15.0, 6.0),
+    });
+    list.push(Cmd::QuadTo {
+        ctrl: at(crest, 70.0, 4.0),
+        to: asis,
+    });
+    list.push(Cmd::LineTo(at(hip, 58.0, -10.0)));
+    list.push(Cmd::QuadTo {
+        ctrl: at(hip, 55.0, -72.0),
+        to: at(hip, 5.0, -88.0),
+    });
+    list.push(Cmd::LineTo(at(hip, -38.0, -72.0)));
+    list.push(Cmd::QuadTo {
+        ctrl: P2::new(sac.x_mm - 70.0, hip.y_mm - 10.0),
+        to: psis,
+    });
+    list.push(Cmd::Close);
+    list.push(Cmd::Fill(Colour::Bone));
+    list.push(Cmd::Stroke {
+        colour: Colour::Ink,
+        width_px: 1.5,
+        dash: Dash::Solid,
+    });
+    // The sacrum and coccyx curving down and back from S1.
+    list.push(Cmd::Begin);
+    list.push(Cmd::MoveTo(sac));
+    list.push(Cmd::QuadTo {
+        ctrl: at(sac, -45.0, -55.0),
+        to: at(sac, -30.0, -125.0),
+    });
+    list.push(Cmd::Stroke {
+        colour: Colour::Muted,
+        width_px: (22.0 * s).max(3.0),
+        dash: Dash::Solid,
+    });
     list.disc(hip, 22.0, Colour::Bone, Some(Colour::Ink));
 
     // Ribs (one path) from the thoracic vertebrae forward to the sternum.
