@@ -57,7 +57,8 @@ const ROWS = [
     text: (v) => (Math.abs(v) < 0.05 ? 'level' : `${num(Math.abs(v), 1)}°, ${side(v, 'right', 'left')} eye higher`),
     ok: (v) => Math.abs(v) <= 2 },
   { key: 'shoulderMm', name: 'Shoulder height difference', range: 'under 10\u00a0mm',
-    text: (v) => (Math.abs(v) < 0.5 ? 'level' : `${num(Math.abs(v), 1)}\u00a0mm, ${side(v, 'right', 'left')} higher`),
+    text: (v, r) => (Math.abs(v) < 0.5 ? 'level'
+      : `${num(Math.abs(v), 1)}\u00a0mm, ${side(v, 'right', 'left')} higher (${num(Math.abs(r[R.shoulderTilt]), 1)}°)`),
     ok: (v) => Math.abs(v) < 10 },
   { key: 'pelvisTilt', name: 'Pelvic tilt (side to side)', range: 'within 1°',
     text: (v) => (Math.abs(v) < 0.05 ? 'level' : `${num(Math.abs(v), 1)}°, ${side(v, 'left', 'right')} side lower`),
@@ -668,7 +669,7 @@ class PostureChain extends HTMLElement {
     for (const entry of this._rows) {
       const v = r[R[entry.row.key]];
       const ok = !Number.isFinite(v) || entry.row.ok(v);
-      const text = entry.row.text(v);
+      const text = entry.row.text(v, r);
       const key = `${text}|${ok}`;
       if (key === entry.last) continue;
       entry.last = key;
