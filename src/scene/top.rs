@@ -144,13 +144,14 @@ pub fn build(
     for c in [cl, cr] {
         list.disc(c, 9.0, Colour::Muted, None);
     }
+    // Below the ring and right of the forward axis, clear of every line.
     list.text(
         P2::new(pelvis_centre.x_mm, pelvis_centre.y_mm - 70.0),
         Font::Small,
-        Align::Centre,
+        Align::Left,
         Colour::Muted,
     )
-    .nudge(0.0, 10.0)
+    .nudge(8.0, 12.0)
     .str("pelvis");
 
     // The shoulder line (acromion to acromion) and T1 behind it, over the pelvis.

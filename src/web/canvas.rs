@@ -8,9 +8,6 @@ use web_sys::CanvasRenderingContext2d;
 
 use crate::scene::{Align, Cmd, Colour, Dash, DisplayList, Font};
 
-/// Width of the background-coloured outline behind text, in CSS pixels.
-const HALO_PX: f64 = 4.0;
-
 /// Line-dash arrays made once, so a frame passes no new JS objects.
 pub struct Dashes {
     solid: JsValue,
@@ -45,9 +42,9 @@ impl Dashes {
 
 fn font_css(font: Font) -> &'static str {
     match font {
-        Font::Small => "12px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
-        Font::Label => "600 13px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
-        Font::Marker => "700 16px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
+        Font::Small => "12px system-ui,sans-serif",
+        Font::Label => "600 13px system-ui,sans-serif",
+        Font::Marker => "700 16px system-ui,sans-serif",
     }
 }
 
@@ -60,13 +57,12 @@ fn align_css(align: Align) -> &'static str {
 }
 
 /// Clears the canvas (`width_px` x `height_px` CSS pixels at `dpr` device pixels each) and draws
-/// the list on it. Text gets a halo in `background` so it reads over lines.
+/// the list on it. Text is drawn last, over everything, so the scene keeps labels off lines.
 pub fn replay(
     ctx: &CanvasRenderingContext2d,
     list: &DisplayList,
     dashes: &Dashes,
     brand: &str,
-    background: &str,
     dpr: f64,
     (width_px, height_px): (f64, f64),
 ) {
@@ -83,10 +79,7 @@ pub fn replay(
     // What the context holds now, so unchanged styles are not sent across again.
     let mut fill: Option<Colour> = None;
     let mut stroke: Option<Colour> = None;
-    let mut stroke_is_halo = false;
     let mut width = f64::NAN;
-    let mut font_now: Option<Font> = None;
-    let mut align_now: Option<Align> = None;
     let mut rotated = false;
     for cmd in list.cmds() {
         if rotated && !matches!(cmd, Cmd::Block { .. }) {
@@ -156,7 +149,6 @@ pub fn replay(
                 }
                 if stroke != Some(outline) {
                     stroke = Some(outline);
-                    stroke_is_halo = false;
                     ctx.set_stroke_style_str(outline.css(brand));
                 }
                 if width != 1.0 {
@@ -191,7 +183,6 @@ pub fn replay(
                 }
                 if stroke != Some(colour) {
                     stroke = Some(colour);
-                    stroke_is_halo = false;
                     ctx.set_stroke_style_str(colour.css(brand));
                 }
                 if width != width_px {
@@ -200,7 +191,19 @@ pub fn replay(
                 }
                 ctx.stroke();
             }
-            Cmd::Text {
+            // Text comes last, grouped by font (setting a font is costly).
+            Cmd::Text { .. } => {}
+        }
+    }
+    if rotated {
+        let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
+    }
+    set_alpha(ctx, &mut alpha, 1.0);
+    let mut align_now: Option<Align> = None;
+    for wanted in [Font::Small, Font::Label, Font::Marker] {
+        let mut font_set = false;
+        for cmd in list.cmds() {
+            let Cmd::Text {
                 at,
                 dx_px,
                 dy_px,
@@ -209,45 +212,28 @@ pub fn replay(
                 colour,
                 start,
                 end,
-            } => {
-                set_alpha(ctx, &mut alpha, 1.0);
-                if dash != Dash::Solid {
-                    dash = Dash::Solid;
-                    let _ = ctx.set_line_dash(dashes.get(dash));
-                }
-                let (x, y) = t.to_px(at);
-                let (x, y) = (x + dx_px, y + dy_px);
-                let text = list.text_of(start, end);
-                if font_now != Some(font) {
-                    font_now = Some(font);
-                    ctx.set_font(font_css(font));
-                }
-                if align_now != Some(align) {
-                    align_now = Some(align);
-                    ctx.set_text_align(align_css(align));
-                }
-                // The halo: the background colour, which no palette entry uses.
-                if !stroke_is_halo {
-                    stroke_is_halo = true;
-                    stroke = None;
-                    ctx.set_stroke_style_str(background);
-                }
-                if width != HALO_PX {
-                    width = HALO_PX;
-                    ctx.set_line_width(HALO_PX);
-                }
-                let _ = ctx.stroke_text(text, x, y);
-                if fill != Some(colour) {
-                    fill = Some(colour);
-                    ctx.set_fill_style_str(colour.css(brand));
-                }
-                let _ = ctx.fill_text(text, x, y);
+            } = *cmd
+            else {
+                continue;
+            };
+            if font != wanted {
+                continue;
             }
+            if !font_set {
+                font_set = true;
+                ctx.set_font(font_css(font));
+            }
+            if align_now != Some(align) {
+                align_now = Some(align);
+                ctx.set_text_align(align_css(align));
+            }
+            if fill != Some(colour) {
+                fill = Some(colour);
+                ctx.set_fill_style_str(colour.css(brand));
+            }
+            let (x, y) = t.to_px(at);
+            let _ = ctx.fill_text(list.text_of(start, end), x + dx_px, y + dy_px);
         }
-    }
-    set_alpha(ctx, &mut alpha, 1.0);
-    if rotated {
-        let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
     }
 }
 

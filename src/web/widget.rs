@@ -13,8 +13,6 @@ const HEAD_TILT_MAX_DEG: f64 = 20.0;
 /// Autoplay sweeps the head between these degrees, once every period.
 const AUTOPLAY_AMPLITUDE_DEG: f64 = 12.0;
 const AUTOPLAY_PERIOD_MS: f64 = 7000.0;
-/// Canvas background (also the halo behind labels).
-const BACKGROUND_CSS: &str = "#fcfcfa";
 
 /// A drag of the head in the back view: the pointer's angle around C7 when it began.
 #[derive(Clone, Copy)]
@@ -231,7 +229,6 @@ impl Widget {
                     self.scene.list(view),
                     &self.dashes,
                     &self.brand,
-                    BACKGROUND_CSS,
                     self.dpr,
                     self.scene.size_px(view),
                 );
