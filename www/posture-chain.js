@@ -158,8 +158,14 @@ tr.out td.val { color: var(--alert); font-weight: 700; }
 .vh { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
   clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 .fail { padding: 12px; color: var(--alert); }
+@container (min-width: 560px) {
+  .views { grid-template-columns: 1fr 1fr; }
+  .views figure:last-child { grid-column: 1 / -1; }
+  canvas.top { height: 320px; }
+}
 @container (min-width: 760px) {
   .views { grid-template-columns: 1fr 1fr 1fr; }
+  .views figure:last-child { grid-column: auto; }
   canvas, canvas.top { height: clamp(440px, 62vh, 640px); }
   .panel { grid-template-columns: minmax(0, 1fr) minmax(0, 1.15fr); gap: 28px; }
 }
