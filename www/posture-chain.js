@@ -45,9 +45,9 @@ const STEPS = [
   ['Mid back',
     'The twelve thoracic vertebrae share a gentle curve that keeps the shoulders and the head stacked above the pelvis.'],
   ['Low back',
-    'The five lumbar vertebrae carry the most weight; they bend back against the curve above, and their load rises.'],
+    'The five lumbar vertebrae, which carry most of the upper body, bend gently against the curve above so the trunk stays centred over the pelvis.'],
   ['Pelvis and legs',
-    'The pelvis tips slightly, one hip drops, and more of the body weight moves onto one foot: the chain is balanced again, but no longer symmetric.'],
+    'The pelvis and legs make the last and smallest adjustments, a slight tip of the pelvis or a shift of weight between the feet, so the whole chain stands balanced.'],
 ];
 
 // Read-out rows: label, how to write the value, its normal range in words, and whether it is in it.
