@@ -244,11 +244,15 @@ pub fn run(project: &Project) -> Result<(), DynError> {
         Ok(((wasm, browser), Outcome::note(note)))
     })?;
 
-    report.stage("fmt", "cargo fmt --all --check", || {
-        let mut cmd = project.command("cargo");
-        cmd.args(["fmt", "--all", "--check"]);
-        check(cmd)
-    })?;
+    report.stage(
+        "fmt",
+        "cargo fmt --all --check; fix with: cargo fmt --all",
+        || {
+            let mut cmd = project.command("cargo");
+            cmd.args(["fmt", "--all", "--check"]);
+            check(cmd)
+        },
+    )?;
 
     report.stage(
         "clippy (native)",
@@ -328,7 +332,7 @@ pub fn run(project: &Project) -> Result<(), DynError> {
         ))
     })?;
 
-    report.stage("e2e", "node --test tests/e2e/", || {
+    report.stage("e2e", "cargo xtask build && node --test tests/e2e/", || {
         let files = e2e_files(project).map_err(no_counts)?;
         let mut cmd = project.command("node");
         cmd.args(["--test", "--test-reporter=tap"])
