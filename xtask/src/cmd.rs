@@ -45,12 +45,17 @@ pub fn run_teed(cmd: &mut Command) -> Result<(bool, String), DynError> {
         .map_err(|e| format!("could not start `{line}`: {e}"))?;
     let mut captured = String::new();
     if let Some(out) = child.stdout.take() {
+        // Bytes, not `lines()`: a line that is not UTF-8 must not stop the reading (the child
+        // would then block on a full pipe).
+        let mut reader = BufReader::new(out);
         let mut stdout = std::io::stdout();
-        for line in BufReader::new(out).lines().map_while(Result::ok) {
-            let _ = writeln!(stdout, "{line}");
-            captured.push_str(&line);
-            captured.push('\n');
+        let mut buf = Vec::new();
+        while reader.read_until(b'\n', &mut buf)? > 0 {
+            let _ = stdout.write_all(&buf);
+            captured.push_str(&String::from_utf8_lossy(&buf));
+            buf.clear();
         }
+        let _ = stdout.flush();
     }
     let status = child.wait()?;
     Ok((status.success(), captured))
