@@ -10,6 +10,7 @@
 //! ```
 
 mod model;
+mod numfmt;
 mod scene;
 
 pub use model::*;

@@ -680,7 +680,7 @@ fn lenient_input_reads_what_it_can_and_says_what_it_did() {
             mass_kg: 200.0,
             ..Scenario::default()
         },
-        &["massKg: 1e300 is not usable; using 200"],
+        &["massKg: 1e+300 is not usable; using 200"],
     );
     check(
         vec![("wobble", Number(1.0))],

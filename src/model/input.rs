@@ -112,17 +112,30 @@ pub fn field_ranges() -> [FieldRange; 10] {
 }
 
 fn number_text(v: f64) -> String {
-    if v != 0.0 && v.is_finite() && !(1e-6..1e9).contains(&v.abs()) {
-        format!("{v:e}")
-    } else {
-        format!("{v}")
+    let mut text = String::new();
+    crate::numfmt::push_number(&mut text, v);
+    text
+}
+
+/// A text value in double quotes, cut to 40 characters (no `Debug`: it would add its Unicode
+/// tables to the wasm).
+fn quoted(t: &str) -> String {
+    let mut text = String::from("\"");
+    for (i, c) in t.chars().enumerate() {
+        if i == 40 {
+            text.push('…');
+            break;
+        }
+        text.push(if c.is_control() { ' ' } else { c });
     }
+    text.push('"');
+    text
 }
 
 fn describe(v: &RawValue) -> String {
     match v {
         RawValue::Number(n) => number_text(*n),
-        RawValue::Text(t) => format!("{t:?}"),
+        RawValue::Text(t) => quoted(t),
         RawValue::Bool(b) => b.to_string(),
         RawValue::Object(_) => "an object".to_string(),
         RawValue::Other(o) => o.clone(),
@@ -140,7 +153,8 @@ fn checked(f: &NumberField, v: f64, default: f64, warnings: &mut Vec<Warning>) -
         warnings.push(input(r.name, number_text(v), number_text(default)));
         default
     } else if v < r.min || v > r.max {
-        let used = v.clamp(r.min, r.max);
+        // Not `f64::clamp`: its bounds check would bring float formatting into the wasm.
+        let used = if v < r.min { r.min } else { r.max };
         warnings.push(input(r.name, number_text(v), number_text(used)));
         used
     } else {
@@ -190,7 +204,7 @@ fn parse_sex(v: &RawValue, s: &mut Scenario, warnings: &mut Vec<Warning>) {
 fn unknown(name: &str, v: &RawValue, warnings: &mut Vec<Warning>) {
     warnings.push(input(
         "unknown field",
-        format!("{name:?} = {}", describe(v)),
+        quoted(name) + " = " + &describe(v),
         "nothing (ignored)".to_string(),
     ));
 }
@@ -227,7 +241,7 @@ pub fn parse_scenario_fields(fields: &[(String, RawValue)]) -> (Scenario, Vec<Wa
                     for (sub, v) in inner {
                         match find(sub, "coupling.") {
                             Some(f) => parse_number(f, v, &mut s, &mut warnings),
-                            None => unknown(&format!("coupling.{sub}"), v, &mut warnings),
+                            None => unknown(&("coupling.".to_string() + sub), v, &mut warnings),
                         }
                     }
                 }

@@ -171,23 +171,46 @@ pub enum Warning {
     },
 }
 
-impl std::fmt::Display for Warning {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl Warning {
+    /// Appends the warning as one plain sentence.
+    pub fn write_to(&self, buf: &mut String) {
         match self {
             Warning::Input { field, given, used } => {
-                write!(f, "{field}: {given} is not usable; using {used}")
+                for part in [*field, ": ", given, " is not usable; using ", used] {
+                    buf.push_str(part);
+                }
             }
-            Warning::BeyondRange { level, motion, angle_deg, range_deg } => write!(
-                f,
-                "{level}: {motion} of {angle_deg:.1}° is beyond its range of motion ({range_deg:.0}°)"
-            ),
+            Warning::BeyondRange {
+                level,
+                motion,
+                angle_deg,
+                range_deg,
+            } => {
+                for part in [level.name(), ": ", motion, " of "] {
+                    buf.push_str(part);
+                }
+                crate::numfmt::push_fixed_ascii(buf, *angle_deg, 1);
+                buf.push_str("° is beyond its range of motion (");
+                crate::numfmt::push_fixed_ascii(buf, *range_deg, 0);
+                buf.push_str("°)");
+            }
         }
+    }
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut text = String::new();
+        self.write_to(&mut text);
+        f.write_str(&text)
     }
 }
 
 impl From<Warning> for String {
     fn from(w: Warning) -> String {
-        w.to_string()
+        let mut text = String::new();
+        w.write_to(&mut text);
+        text
     }
 }
 

@@ -301,15 +301,15 @@ impl TextWriter<'_> {
         self
     }
 
-    /// Appends a number with `decimals` places (see [`super::numfmt::push_fixed`]).
+    /// Appends a number with `decimals` places (see [`crate::numfmt::push_fixed`]).
     pub fn num(self, value: f64, decimals: u8) -> Self {
-        super::numfmt::push_fixed(&mut self.list.text, value, decimals);
+        crate::numfmt::push_fixed(&mut self.list.text, value, decimals);
         self
     }
 
     /// Appends the magnitude of a number, dropping its sign.
     pub fn abs(self, value: f64, decimals: u8) -> Self {
-        super::numfmt::push_fixed(&mut self.list.text, value.abs(), decimals);
+        crate::numfmt::push_fixed(&mut self.list.text, value.abs(), decimals);
         self
     }
 }

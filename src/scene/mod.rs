@@ -6,16 +6,15 @@ mod back;
 mod body;
 mod cascade;
 mod list;
-mod numfmt;
 mod palette;
 mod pose;
 mod side;
 mod top;
 mod transform;
 
+pub use crate::numfmt::push_fixed;
 pub use cascade::{Cascade, CASCADE_MS};
 pub use list::{Align, Cmd, Colour, Dash, DisplayList, Font, P2};
-pub use numfmt::push_fixed;
 pub use palette::{DEFAULT_BRAND_CSS, LOAD_CSS, LOAD_STEP_UPPER};
 pub use pose::{Pose, StepWeights};
 pub use transform::{BoundsMm, ViewTransform};
