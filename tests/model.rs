@@ -4,6 +4,9 @@
 //!
 //! Units as the public fields say (degrees, millimetres, kilograms, newton-metres).
 
+// Native only: proptest is a dev-dependency for the host, not for wasm32.
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
