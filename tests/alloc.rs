@@ -1,6 +1,9 @@
 //! The frame path allocates nothing: after a warm-up, solving a new scenario, stepping the cascade
 //! and rebuilding every view's display list make no heap allocation (a counting global allocator).
 
+// Native only: on wasm32 the crate installs its own global allocator (src/web/mod.rs).
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
