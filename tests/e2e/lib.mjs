@@ -1,5 +1,5 @@
 // Shared helpers for the browser tests in tests/e2e/*.test.mjs (run by `cargo xtask test`):
-// a static server for www/, the system Chromium driven by playwright-core, a page that records
+// a static server for the built site, the system Chromium driven by playwright-core, a page that records
 // every problem, canvas pixel signatures, and screenshots under target/e2e/.
 //
 // Typical use in a test file:
@@ -26,8 +26,15 @@ import { chromium } from 'playwright-core';
 /** Absolute path of the repository root. */
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
-/** The static site the tests serve: the page, its scripts, and the built `pkg/`. */
+/** The site's sources: the page, the element, and the wasm-pack output in `pkg/`. */
 export const WWW = join(ROOT, 'www');
+
+/**
+ * The built site the tests serve, as `cargo xtask build` writes it and `cargo xtask serve`
+ * serves it: the page, the element bundled and minified, the page's wasm in `pkg/`, and the JS
+ * API module (with `solve`) in `api/`.
+ */
+export const SITE = join(ROOT, 'target', 'site');
 
 /** Where screenshots and other test output go (git-ignored). */
 export const OUTPUT_DIR = join(ROOT, 'target', 'e2e');
@@ -67,11 +74,12 @@ export const MIME_TYPES = Object.freeze({
  * Serves a directory on 127.0.0.1 at a free port (GET and HEAD only, `index.html` for
  * directories, 404 otherwise, never a file outside `root`).
  *
- * @param {{ root?: string, port?: number }} [options] `root` defaults to www/, `port` to a free one.
+ * @param {{ root?: string, port?: number }} [options] `root` defaults to the built site
+ *   (target/site), `port` to a free one.
  * @returns {Promise<{ url: string, origin: string, port: number, close: () => Promise<void> }>}
  *   `url` ends with `/`, e.g. `http://127.0.0.1:40123/`.
  */
-export async function startServer({ root = WWW, port = 0 } = {}) {
+export async function startServer({ root = SITE, port = 0 } = {}) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     try {

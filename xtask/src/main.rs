@@ -23,8 +23,8 @@ const TASKS: &str = "\
 Usage: cargo xtask <task> [options]
 
 Tasks:
-  build                 build the release wasm into www/pkg, then shrink it with wasm-opt -Oz
-  serve [--port N]      build, then serve www/ on http://127.0.0.1:8080/ (or port N)
+  build                 build the release wasm (wasm-opt -Oz) and the site in target/site
+  serve [--port N]      build, then serve target/site on http://127.0.0.1:8080/ (or port N)
   test                  set up the tools, then run every check: rustfmt, clippy (native and
                         wasm32), native tests, wasm tests in headless Chromium, the release
                         build, and the browser tests in tests/e2e/

@@ -22,7 +22,7 @@ impl Project {
         &self.root
     }
 
-    /// The static site: the page, its scripts, and the built package in `www/pkg`.
+    /// The site's sources: the page, the element, and the built package in `www/pkg`.
     pub fn www(&self) -> PathBuf {
         self.root.join("www")
     }
@@ -32,9 +32,14 @@ impl Project {
         self.www().join("pkg")
     }
 
-    /// The wasm module the page loads.
+    /// The page's wasm module as wasm-pack writes it into `www/pkg`.
     pub fn wasm_module(&self) -> PathBuf {
-        self.pkg().join("posture_chain_bg.wasm")
+        self.pkg().join(crate::build::WASM_FILE)
+    }
+
+    /// The built site: what `serve` serves, `size` measures and the browser tests load.
+    pub fn site(&self) -> PathBuf {
+        self.target().join("site")
     }
 
     pub fn node_modules(&self) -> PathBuf {

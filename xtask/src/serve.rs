@@ -1,4 +1,5 @@
-//! `cargo xtask serve`: build, then serve `www/` on 127.0.0.1 with a tiny std-only HTTP server.
+//! `cargo xtask serve`: build, then serve the site (`target/site`) on 127.0.0.1 with a tiny
+//! std-only HTTP server.
 
 use std::fs;
 use std::io::{self, BufRead, BufReader, Write};
@@ -20,7 +21,7 @@ pub fn run(project: &Project, args: &[String]) -> Result<(), DynError> {
     let listener = TcpListener::bind(("127.0.0.1", port)).map_err(|e| {
         format!("cannot listen on 127.0.0.1:{port}: {e} (is another server running? try --port N)")
     })?;
-    let root = project.www();
+    let root = project.site();
     println!(
         "serve: {} on http://127.0.0.1:{port}/ (Ctrl-C to stop)",
         root.display()

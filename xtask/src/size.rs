@@ -1,4 +1,5 @@
-//! `cargo xtask size`: raw and gzip bytes of every file the page can download from `www/`.
+//! `cargo xtask size`: raw and gzip bytes of every file the page downloads from the built site,
+//! and apart from them the JS API module that only scripts load.
 
 use std::fs;
 use std::io::Write;
@@ -18,45 +19,67 @@ struct Entry {
     gzip: u64,
 }
 
-/// Builds, then lists every file under `www/` except source maps, biggest (gzipped) first.
+/// The site folder that only scripts calling `solve` load; the page never requests it.
+const API_DIR: &str = "api";
+
+/// Builds, then lists every file of the site except source maps, biggest (gzipped) first: the
+/// page's files with their total, then the JS API module's.
 pub fn run(project: &Project) -> Result<(), DynError> {
     build::run(project)?;
-    let www = project.www();
+    let site = project.site();
     let mut files = Vec::new();
-    collect_files(&www, &mut files)?;
-    let mut entries = Vec::new();
+    collect_files(&site, &mut files)?;
+    let mut page = Vec::new();
+    let mut api = Vec::new();
     for file in files
         .into_iter()
         .filter(|f| f.extension().is_none_or(|e| e != "map"))
     {
         let bytes = fs::read(&file)?;
-        entries.push(Entry {
-            path: file
-                .strip_prefix(&www)
-                .unwrap_or(&file)
-                .display()
-                .to_string(),
+        let relative = file.strip_prefix(&site).unwrap_or(&file);
+        let entry = Entry {
+            path: relative.display().to_string(),
             raw: bytes.len() as u64,
             gzip: gzip_len(&bytes)?,
-        });
+        };
+        if relative.starts_with(API_DIR) {
+            api.push(entry);
+        } else {
+            page.push(entry);
+        }
     }
+    println!(
+        "{:<40} {:>10} {:>10}",
+        "the page downloads", "raw B", "gzip B"
+    );
+    let (_, gzip) = table(&mut page);
+    if let Some(top) = page.first() {
+        let share = 100.0 * top.gzip as f64 / gzip.max(1) as f64;
+        println!(
+            "size: {} dominates: {share:.0}% of the page's {gzip} gzip bytes",
+            top.path
+        );
+    }
+    println!();
+    println!(
+        "{:<40} {:>10} {:>10}",
+        "JS API module (not loaded by the page)", "raw B", "gzip B"
+    );
+    table(&mut api);
+    Ok(())
+}
+
+/// Prints the entries, biggest (gzipped) first, and their total; returns (raw, gzip).
+fn table(entries: &mut [Entry]) -> (u64, u64) {
     entries.sort_by(|a, b| b.gzip.cmp(&a.gzip).then_with(|| a.path.cmp(&b.path)));
     let (raw, gzip) = entries
         .iter()
         .fold((0, 0), |(r, g), e| (r + e.raw, g + e.gzip));
-    println!("{:<40} {:>10} {:>10}", "www/", "raw B", "gzip B");
-    for entry in &entries {
+    for entry in entries.iter() {
         println!("{:<40} {:>10} {:>10}", entry.path, entry.raw, entry.gzip);
     }
     println!("{:<40} {:>10} {:>10}", "total", raw, gzip);
-    if let Some(top) = entries.first() {
-        let share = 100.0 * top.gzip as f64 / gzip.max(1) as f64;
-        println!(
-            "size: {} dominates: {share:.0}% of the {gzip} gzip bytes",
-            top.path
-        );
-    }
-    Ok(())
+    (raw, gzip)
 }
 
 fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), DynError> {
