@@ -19,6 +19,9 @@ struct Entry {
     gzip: u64,
 }
 
+/// What the page may download, gzipped, in bytes: 60 KB, counted strictly as 60,000.
+const PAGE_BUDGET_GZIP: u64 = 60_000;
+
 /// The site folder that only scripts calling `solve` load; the page never requests it.
 const API_DIR: &str = "api";
 
@@ -60,6 +63,16 @@ pub fn run(project: &Project) -> Result<(), DynError> {
             top.path
         );
     }
+    let verdict = if gzip <= PAGE_BUDGET_GZIP {
+        "within"
+    } else {
+        "OVER"
+    };
+    println!(
+        "size: the page is {:.1} KB gzipped, {verdict} its {} KB budget",
+        gzip as f64 / 1000.0,
+        PAGE_BUDGET_GZIP / 1000
+    );
     println!();
     println!(
         "{:<40} {:>10} {:>10}",
