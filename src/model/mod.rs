@@ -17,6 +17,7 @@ mod level;
 mod math;
 mod params;
 mod posture;
+mod ranges;
 mod readout;
 mod scenario;
 mod solve;
@@ -26,5 +27,6 @@ pub use level::{Level, RangeOfMotion, Region, LEVEL_COUNT};
 pub use posture::{
     CascadeShare, CascadeStep, JointState, Landmarks, Measures, PointMm, Posture, Warning,
 };
+pub use ranges::{usual_range, Bound, UsualRange, USUAL_RANGES};
 pub use scenario::{Coupling, Scenario, Sex};
 pub use solve::{solve, Solver};
