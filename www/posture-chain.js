@@ -50,36 +50,46 @@ const STEPS = [
     'The pelvis and legs make the last and smallest adjustments, a slight tip of the pelvis or a shift of weight between the feet, so the whole chain stands balanced.'],
 ];
 
-// Read-out rows: label, how to write the value, its normal range in words, and whether it is in it.
+// Read-out rows: label, how to write the value, and how to word its usual range. The ranges
+// themselves (numbers, sources) live in Rust (src/model/ranges.rs) and come from
+// Widget.readoutRange(i) / Widget.isUsual(i, v), i being the row's index in R; a row whose
+// measure has no agreed range says so and is never marked "outside".
 const side = (v, pos, neg) => (v > 0 ? pos : neg);
 const ROWS = [
-  { key: 'eyeTilt', name: 'Eye line tilt', range: 'within 2°',
-    text: (v) => (Math.abs(v) < 0.05 ? 'level' : `${num(Math.abs(v), 1)}°, ${side(v, 'right', 'left')} eye higher`),
-    ok: (v) => Math.abs(v) <= 2 },
-  { key: 'shoulderMm', name: 'Shoulder height difference', range: 'under 10\u00a0mm',
+  { key: 'eyeTilt', dp: 1, name: 'Eye line tilt', unit: '°',
+    text: (v) => (Math.abs(v) < 0.05 ? 'level' : `${num(Math.abs(v), 1)}°, ${side(v, 'right', 'left')} eye higher`) },
+  { key: 'shoulderMm', dp: 0, name: 'Shoulder height difference', unit: '\u00a0mm',
     text: (v, r) => (Math.abs(v) < 0.5 ? 'level'
-      : `${num(Math.abs(v), 1)}\u00a0mm, ${side(v, 'right', 'left')} higher (${num(Math.abs(r[R.shoulderTilt]), 1)}°)`),
-    ok: (v) => Math.abs(v) < 10 },
-  { key: 'pelvisTilt', name: 'Pelvic tilt (side to side)', range: 'within 1°',
-    text: (v) => (Math.abs(v) < 0.05 ? 'level' : `${num(Math.abs(v), 1)}°, ${side(v, 'left', 'right')} side lower`),
-    ok: (v) => Math.abs(v) <= 1 },
-  { key: 'pelvisTurn', name: 'Pelvic rotation', range: 'within 5°',
-    text: (v) => (Math.abs(v) < 0.05 ? 'none' : `${num(Math.abs(v), 1)}° to the ${side(v, 'right', 'left')}`),
-    ok: (v) => Math.abs(v) <= 5 },
-  { key: 'legMm', name: 'Hip height difference', range: 'under 20\u00a0mm',
-    text: (v) => (Math.abs(v) < 0.5 ? 'level' : `${num(Math.abs(v), 1)}\u00a0mm, ${side(v, 'right', 'left')} higher`),
-    ok: (v) => Math.abs(v) < 20 },
-  { key: 'coronalMm', name: 'C7 plumb line, side to side', range: 'within 20\u00a0mm',
-    text: (v) => (Math.abs(v) < 0.5 ? 'centred' : `${num(Math.abs(v), 1)}\u00a0mm to the ${side(v, 'right', 'left')}`),
-    ok: (v) => Math.abs(v) <= 20 },
-  { key: 'svaMm', name: 'C7 plumb line, front to back', range: 'under 40\u00a0mm ahead',
-    text: (v) => (Math.abs(v) < 0.5 ? 'over the sacrum' : `${num(Math.abs(v), 1)}\u00a0mm ${side(v, 'ahead', 'behind')}`),
-    ok: (v) => v < 40 },
-  { key: 'cva', name: 'Head-neck angle (CVA)', range: '48° or\u00a0more',
-    text: (v) => `${num(v, 1)}°`, ok: (v) => v >= 48 },
-  { key: 'headKg', name: 'Load on the neck', range: 'under 7\u00a0kg',
-    text: (v) => `${num(v, 1)}\u00a0kg`, ok: (v) => v < 7 },
+      : `${num(Math.abs(v), 0)}\u00a0mm, ${side(v, 'right', 'left')} higher (${num(Math.abs(r[R.shoulderTilt]), 1)}°)`) },
+  { key: 'pelvisTilt', dp: 1, name: 'Pelvic tilt (side to side)', unit: '°',
+    text: (v) => (Math.abs(v) < 0.05 ? 'level' : `${num(Math.abs(v), 1)}°, ${side(v, 'left', 'right')} side lower`) },
+  { key: 'pelvisTurn', dp: 1, name: 'Pelvic rotation', unit: '°',
+    text: (v) => (Math.abs(v) < 0.05 ? 'none' : `${num(Math.abs(v), 1)}° to the ${side(v, 'right', 'left')}`) },
+  { key: 'legMm', dp: 0, name: 'Hip height difference', unit: '\u00a0mm',
+    text: (v) => (Math.abs(v) < 0.5 ? 'level' : `${num(Math.abs(v), 0)}\u00a0mm, ${side(v, 'right', 'left')} higher`) },
+  { key: 'coronalMm', dp: 0, name: 'C7 plumb line, side to side', unit: '\u00a0mm',
+    text: (v) => (Math.abs(v) < 0.5 ? 'centred' : `${num(Math.abs(v), 0)}\u00a0mm to the ${side(v, 'right', 'left')}`) },
+  { key: 'svaMm', dp: 0, name: 'C7 plumb line, front to back', unit: '\u00a0mm', below: ' ahead',
+    text: (v) => (Math.abs(v) < 0.5 ? 'over the sacrum' : `${num(Math.abs(v), 0)}\u00a0mm ${side(v, 'ahead', 'behind')}`) },
+  { key: 'cva', dp: 1, name: 'Head-neck angle (CVA)', unit: '°',
+    text: (v) => `${num(v, 1)}°` },
+  { key: 'headKg', dp: 1, name: 'Load on the neck', unit: '\u00a0kg', reference: 'head upright: ',
+    text: (v) => `${num(v, 1)}\u00a0kg` },
 ];
+
+/** A limit as people write it: whole numbers bare, others with one decimal. */
+const limit = (v) => num(v, Number.isInteger(v) ? 0 : 1);
+
+/** The usual range of a row in words, from Rust's [kind, a, b]. */
+function rangeWords(row, [kind, a, b]) {
+  switch (kind) {
+    case 1: return `within ${limit(a)}${row.unit}`;
+    case 2: return `under ${limit(a)}${row.unit}${row.below ?? ''}`;
+    case 3: return `${limit(a)}${row.unit} or\u00a0more`;
+    case 4: return `${row.reference ?? ''}${limit(a)}\u2060–\u2060${limit(b)}${row.unit}`;
+    default: return 'no agreed range';
+  }
+}
 
 /** A number for people: fixed decimals, a real minus sign, never NaN. */
 function num(v, decimals) {
@@ -140,6 +150,7 @@ th, td { text-align: left; padding: 4px 6px 4px 0; border-bottom: 1px solid var(
 thead th { font-size: 12px; color: var(--muted); font-weight: 600; }
 td { font-variant-numeric: tabular-nums; }
 td.range { color: var(--muted); }
+td.range.none { font-style: italic; }
 tr.out td.val { color: var(--alert); font-weight: 700; }
 .flag { display: inline-block; font-size: 12px; font-weight: 700; color: var(--alert);
   border: 1px solid var(--alert); border-radius: 3px; padding: 0 4px; margin-left: 4px; }
@@ -237,7 +248,7 @@ const MARKUP = `
       </div>
     </div>
   </div>
-  <p class="note">An educational illustration of a simplified model, not a diagnosis. Usual ranges are rough guides for adults.</p>
+  <p class="note">An educational illustration of a simplified model, not a diagnosis. Usual ranges are from published studies of adults (listed in the model card) and are guides, not limits; where no study gives one, the table says so.</p>
   <p class="vh live" aria-live="polite" aria-atomic="true"></p>
 </div>`;
 
@@ -397,6 +408,11 @@ class PostureChain extends HTMLElement {
     const brand = parseBrand(this.getAttribute('brand-color'));
     this._widget.setBrand(brand);
     this.style.setProperty('--on-brand', inkOn(ui.root, brand));
+    for (const entry of this._rows) {
+      const range = Widget.readoutRange(R[entry.row.key]);
+      entry.range.textContent = rangeWords(entry.row, range);
+      entry.range.classList.toggle('none', range[0] === 0);
+    }
     ui.legend.replaceChildren(this._legendTitle());
     const labels = ['under 20%', '20–40%', '40–60%', '60–80%', '80–100%', 'over 100%'];
     labels.forEach((label, i) => {
@@ -660,10 +676,9 @@ class PostureChain extends HTMLElement {
       val.className = 'val';
       const range = document.createElement('td');
       range.className = 'range';
-      range.textContent = row.range;
       tr.append(th, val, range);
       ui.tbody.append(tr);
-      this._rows.push({ row, tr, val, last: '' });
+      this._rows.push({ row, tr, val, range, last: '' });
     }
   }
 
@@ -673,8 +688,10 @@ class PostureChain extends HTMLElement {
     const r = this._readouts;
     w.readouts(r, false);
     for (const entry of this._rows) {
-      const v = r[R[entry.row.key]];
-      const ok = !Number.isFinite(v) || entry.row.ok(v);
+      const i = R[entry.row.key];
+      const v = r[i];
+      // Judged as shown: a value written as the limit is not marked as past it.
+      const ok = Widget.isUsual(i, Number(num(v, entry.row.dp).replace('−', '-')));
       const text = entry.row.text(v, r);
       const key = `${text}|${ok}`;
       if (key === entry.last) continue;

@@ -186,6 +186,30 @@ mod tests {
         }
     }
 
+    /// The model card's hand-written "Read-out ranges" table names every read-out and its limits.
+    #[test]
+    fn the_model_card_lists_every_range() {
+        let card = include_str!("../../docs/model.md");
+        let start = card
+            .find("### Read-out ranges")
+            .expect("the section is there");
+        let section = &card[start..];
+        let section = &section[..section.find("\n## ").unwrap_or(section.len())];
+        for r in USUAL_RANGES {
+            let row = section
+                .lines()
+                .find(|l| l.starts_with('|') && l.contains(&format!("`{}`", r.measure)))
+                .unwrap_or_else(|| panic!("{} has a row", r.measure));
+            let [kind, a, b] = r.bound.to_numbers();
+            if kind == 0.0 {
+                assert!(row.contains("no agreed range"), "{row}");
+            }
+            for limit in [a, b].into_iter().filter(|v| v.is_finite()) {
+                assert!(row.contains(&format!("{limit}")), "{row} names {limit}");
+            }
+        }
+    }
+
     #[test]
     fn every_range_names_a_source_and_a_note() {
         for r in USUAL_RANGES {

@@ -363,6 +363,83 @@ test("the host page's inherited styles do not leak in, and the element adds noth
   }
 });
 
+/** How many pixels of the canvas are within a few levels of the colour `hex`. */
+const pixelsOf = (page, selector, hex) => page.locator(selector).evaluate((c, hex) => {
+  const want = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+  let n = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    if (data[i + 3] > 250 && want.every((v, k) => Math.abs(data[i + k] - v) <= 6)) n++;
+  }
+  return n;
+}, hex);
+
+test('every usual range shown has a source; a measure with no agreed range is never marked', TIMEOUT, async () => {
+  const { page, problems } = await open();
+  try {
+    const ranges = () => page.locator('posture-chain tbody td.range').allTextContents();
+    assert.deepEqual(await ranges(), [
+      'within 2°', 'no agreed range', 'within 1.6°', 'no agreed range', 'no agreed range',
+      'within 20\u00a0mm', 'under 40\u00a0mm ahead', '48° or\u00a0more', 'head upright: 4.5\u2060–\u20605.4\u00a0kg',
+    ]);
+    const table = await page.locator('posture-chain tbody').innerText();
+    assert.doesNotMatch(table, /under 10|within 1°|within 5°|under 7/, 'none of the old invented ranges');
+    // The most strained corners of the input space: nothing without a range is ever "outside".
+    const corners = [
+      { tilt: '20', fwd: '60', leg: '30', comp: '0' },
+      { tilt: '-20', fwd: '60', leg: '-30', comp: '100' },
+      { tilt: '20', fwd: '0', leg: '-30', comp: '50' },
+    ];
+    let outsides = 0;
+    for (const c of corners) {
+      await page.locator('#head-tilt').fill(c.tilt);
+      await page.locator('#forward-head').fill(c.fwd);
+      await page.locator('#leg-length').fill(c.leg);
+      await page.locator('#compensation').fill(c.comp);
+      await settle(page);
+      const rows = await page.locator('posture-chain tbody tr').evaluateAll((trs) => trs.map((tr) => ({
+        range: tr.querySelector('.range').textContent,
+        out: tr.classList.contains('out'),
+        flag: tr.querySelector('.flag') !== null,
+      })));
+      for (const row of rows) {
+        assert.equal(row.out, row.flag, 'the mark is in words as well as colour');
+        if (row.range === 'no agreed range' || row.range.startsWith('head upright')) {
+          assert.equal(row.out, false, `no range, never "outside": ${JSON.stringify(c)}`);
+        }
+        if (row.out) outsides++;
+      }
+    }
+    assert.ok(outsides > 0, 'strained corners are marked where a range exists');
+    assert.deepEqual(problems.list(), []);
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('the brand colour reaches the drawing; a bad one warns and the default is drawn', TIMEOUT, async () => {
+  const { page, problems } = await open();
+  const warnings = [];
+  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  try {
+    const el = page.locator('posture-chain');
+    assert.ok(await pixelsOf(page, BACK, '#1d5f8a') > 20, 'the default brand colour is drawn');
+    await el.evaluate((e) => e.setAttribute('brand-color', '#8a1c7c'));
+    await page.waitForFunction(() => !document.querySelector('posture-chain')._raf);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    assert.ok(await pixelsOf(page, BACK, '#8a1c7c') > 20, 'the clinic colour outlines the head');
+    assert.equal(await pixelsOf(page, BACK, '#1d5f8a'), 0, 'and replaces the default everywhere');
+    await screenshot(page, 'widget-brand');
+    await el.evaluate((e) => e.setAttribute('brand-color', 'url(javascript:1)'));
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    assert.ok(warnings.some((w) => w.includes('brand-color')), `warned: ${warnings}`);
+    assert.ok(await pixelsOf(page, BACK, '#1d5f8a') > 20, 'falls back to the default');
+    assert.deepEqual(problems.list(), []);
+  } finally {
+    await page.context().close();
+  }
+});
+
 test('axe-core finds no accessibility violations, in explain mode either', TIMEOUT, async () => {
   const { page } = await open();
   try {
