@@ -109,8 +109,8 @@ fn shoulder_guide_is_labelled_with_the_models_millimetres() {
         let scene = built(&p, SceneOptions::default());
         assert_eq!(value_under(scene.list(View::Back), "Shoulders"), expected);
     };
-    check(9.04, 1.29, "R 9.0 mm higher, 1.3°");
-    check(-12.46, -1.8, "L 12.5 mm higher, 1.8°");
+    check(9.04, 1.29, "R 9 mm higher, 1.3°");
+    check(-12.46, -1.8, "L 12 mm higher, 1.8°");
     check(0.3, 0.04, "level");
     check(f64::NAN, f64::NAN, "level");
 }

@@ -298,7 +298,7 @@ pub fn build(
     if balance.abs() < body::LEVEL_MM || !balance.is_finite() {
         w.str("over the sacrum");
     } else {
-        w.abs(balance, 1).str(if balance > 0.0 {
+        w.abs(balance, 0).str(if balance > 0.0 {
             " mm to the R"
         } else {
             " mm to the L"

@@ -196,8 +196,9 @@ pub fn level_guide(
     if diff_mm.abs() < LEVEL_MM || !diff_mm.is_finite() {
         w.str("level");
     } else {
+        // Whole millimetres: a tenth would claim more than the model knows.
         w.str(if diff_mm > 0.0 { "R " } else { "L " })
-            .abs(diff_mm, 1)
+            .abs(diff_mm, 0)
             .str(" mm higher, ")
             .abs(tilt_deg, 1)
             .str("°");
@@ -323,7 +324,7 @@ mod tests {
             0.3,
         );
         let texts: Vec<&str> = list.texts().map(|(_, s)| s).collect();
-        assert_eq!(texts, ["Shoulders", "R 9.0 mm higher, 1.3°"]);
+        assert_eq!(texts, ["Shoulders", "R 9 mm higher, 1.3°"]);
         list.clear();
         level_guide(&mut list, Pair::Eyes, l, l, 0.2, 0.0, 300.0, 1400.0, 0.3);
         let texts: Vec<&str> = list.texts().map(|(_, s)| s).collect();

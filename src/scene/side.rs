@@ -314,7 +314,7 @@ pub fn build(
     if sva.abs() < body::LEVEL_MM || !sva.is_finite() {
         w.str("over S1");
     } else {
-        w.abs(sva, 1).str(if sva > 0.0 {
+        w.abs(sva, 0).str(if sva > 0.0 {
             " mm ahead of S1"
         } else {
             " mm behind S1"

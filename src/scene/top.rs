@@ -98,6 +98,8 @@ pub fn build(
     }
 
     // Feet, then the neutral lines as ghosts, then pelvis, shoulders and head, bottom to top.
+    // The feet only as light outlines: filled, the parts beyond the pelvis read as ears of the
+    // head above.
     for ankle in [lm.ankle_left, lm.ankle_right] {
         let a = top(ankle);
         list.push(Cmd::Begin);
@@ -107,11 +109,10 @@ pub fn build(
             ry_mm: 112.0,
             rotation_rad: 0.0,
         });
-        list.push(Cmd::Fill(Colour::Bone));
         list.push(Cmd::Stroke {
             colour: Colour::Rib,
             width_px: 1.0,
-            dash: Dash::Solid,
+            dash: Dash::Dotted,
         });
     }
     let n = &neutral.landmarks;
