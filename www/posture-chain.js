@@ -116,6 +116,11 @@ canvas { display: block; width: 100%; height: 480px; background: var(--paper);
   border: 1px solid var(--line); border-radius: 6px; }
 canvas.back { touch-action: none; }
 canvas.top { height: 340px; }
+@container (max-width: 559px) {
+  /* A phone: the views stack, so each is shorter and the controls come sooner. */
+  canvas { height: 430px; }
+  canvas.top { height: 280px; }
+}
 canvas.grab { cursor: grab; }
 canvas.grabbing { cursor: grabbing; }
 .hint { font-size: 13px; color: var(--muted); margin: 6px 0 0; }

@@ -32,7 +32,8 @@ pub fn transform(neutral: &Pose, width_px: f64, height_px: f64) -> (ViewTransfor
     let half = half_width_mm(neutral);
     let top_mm = neutral.landmarks.head_top.y + 70.0;
     let guess = ((height_px - 2.0 * MARGIN_PX) / (top_mm + 30.0)).max(0.05);
-    let label_x = half + 10.0;
+    // Clear of the hanging hand by a few pixels at any size.
+    let label_x = half + 25.0;
     let bounds = BoundsMm {
         min: P2::new(-half - 20.0, -30.0),
         max: P2::new(label_x + LABEL_ROOM_PX / guess, top_mm),
