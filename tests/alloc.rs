@@ -7,7 +7,7 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
-use posture_chain::{Cascade, DisplayList, Pose, Scenario, Scene, SceneOptions, Solver, View};
+use posture_chain::{Cascade, Pose, Scenario, Scene, SceneOptions, Solver, View};
 
 /// Counts allocations made by the current thread, so other tests' threads don't interfere.
 struct Counting;
@@ -39,13 +39,11 @@ fn allocations() -> usize {
     ALLOCATIONS.with(|n| n.get())
 }
 
-/// One frame as the widget runs it: a slider step at 60 Hz, re-solved, animated and built; each
-/// view compared with what was drawn last and kept if it changed (the widget skips the rest).
+/// One frame as the widget runs it: a slider step at 60 Hz, re-solved, animated and drawn.
 fn frame(
     solver: &mut Solver,
     cascade: &mut Cascade,
     scene: &mut Scene,
-    drawn: &mut [DisplayList; 3],
     neutral: &Pose,
     options: &SceneOptions,
     i: usize,
@@ -61,12 +59,6 @@ fn frame(
     cascade.retarget(&pose, now_ms);
     cascade.step(now_ms + 8.0);
     scene.build(cascade.current(), neutral, options);
-    for view in View::ALL {
-        let (last, now) = (&mut drawn[view.index()], scene.list(view));
-        if last != now {
-            last.copy_from(now);
-        }
-    }
 }
 
 #[test]
@@ -75,7 +67,6 @@ fn steady_frames_allocate_nothing() {
     let neutral = Pose::of(solver.solve(&Scenario::default()));
     let mut cascade = Cascade::new(&neutral);
     let mut scene = Scene::new();
-    let mut drawn = [DisplayList::new(), DisplayList::new(), DisplayList::new()];
     for view in View::ALL {
         scene.set_size_px(view, 400.0, 600.0);
     }
@@ -85,27 +76,11 @@ fn steady_frames_allocate_nothing() {
         head_hot: true,
     };
     for i in 0..200 {
-        frame(
-            &mut solver,
-            &mut cascade,
-            &mut scene,
-            &mut drawn,
-            &neutral,
-            &options,
-            i,
-        );
+        frame(&mut solver, &mut cascade, &mut scene, &neutral, &options, i);
     }
     let before = allocations();
     for i in 200..700 {
-        frame(
-            &mut solver,
-            &mut cascade,
-            &mut scene,
-            &mut drawn,
-            &neutral,
-            &options,
-            i,
-        );
+        frame(&mut solver, &mut cascade, &mut scene, &neutral, &options, i);
     }
     let made = allocations() - before;
     assert!(

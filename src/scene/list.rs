@@ -156,9 +156,8 @@ pub enum Cmd {
     },
 }
 
-/// A reusable list of commands for one view, with its model-to-pixel transform. Two lists are
-/// equal when they would draw the same picture the same way.
-#[derive(Clone, Debug, Default, PartialEq)]
+/// A reusable list of commands for one view, with its model-to-pixel transform.
+#[derive(Clone, Debug, Default)]
 pub struct DisplayList {
     pub transform: ViewTransform,
     cmds: Vec<Cmd>,
@@ -179,17 +178,6 @@ impl DisplayList {
     pub fn clear(&mut self) {
         self.cmds.clear();
         self.text.clear();
-    }
-
-    /// Makes this list a copy of `other` in its own buffers: once they are large enough (after a
-    /// frame or two), without allocating. A backend keeps what it drew last this way, to skip a
-    /// view that has not changed.
-    pub fn copy_from(&mut self, other: &DisplayList) {
-        self.transform = other.transform;
-        self.cmds.clear();
-        self.cmds.extend_from_slice(&other.cmds);
-        self.text.clear();
-        self.text.push_str(&other.text);
     }
 
     pub fn cmds(&self) -> &[Cmd] {
@@ -395,34 +383,6 @@ mod tests {
         list.clear();
         assert!(list.cmds().is_empty());
         assert_eq!(list.cmds.capacity(), capacity);
-    }
-
-    #[test]
-    fn a_copy_is_equal_and_any_change_is_seen() {
-        let mut a = DisplayList::new();
-        a.line(
-            P2::default(),
-            P2::new(1.0, 1.0),
-            Colour::Ink,
-            1.0,
-            Dash::Solid,
-        );
-        a.text(P2::default(), Font::Small, Align::Left, Colour::Ink)
-            .str("12.5");
-        let mut b = DisplayList::new();
-        b.copy_from(&a);
-        assert_eq!(a, b);
-        b.clear();
-        b.line(
-            P2::default(),
-            P2::new(1.0, 1.0),
-            Colour::Ink,
-            1.0,
-            Dash::Solid,
-        );
-        b.text(P2::default(), Font::Small, Align::Left, Colour::Ink)
-            .str("12.6");
-        assert_ne!(a, b, "the same commands with other words differ");
     }
 
     #[test]

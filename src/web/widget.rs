@@ -4,38 +4,15 @@
 use wasm_bindgen::prelude::*;
 use web_sys::CanvasRenderingContext2d;
 
-use super::canvas::{replay, CanvasState, Styles};
-use crate::scene::{Cascade, DisplayList, Pose, Scene, SceneOptions, StepWeights, View, LOAD_CSS};
-use crate::{usual_range, Bound, Scenario, Solver};
+use super::canvas::{replay, Dashes};
+use crate::scene::{Cascade, Pose, Scene, SceneOptions, StepWeights, View, LOAD_CSS};
+use crate::{Scenario, Solver};
 
 /// Head tilt range of the widget's input, in degrees.
 const HEAD_TILT_MAX_DEG: f64 = 20.0;
 /// Autoplay sweeps the head between these degrees, once every period.
 const AUTOPLAY_AMPLITUDE_DEG: f64 = 12.0;
 const AUTOPLAY_PERIOD_MS: f64 = 7000.0;
-
-/// The read-outs `Widget::readouts` writes, by their public names, in its order (the last value
-/// it writes, the head tilt input, is not a read-out).
-const READOUT_NAMES: [&str; 11] = [
-    "eyeLineTiltDeg",
-    "shoulderHeightDiffMm",
-    "shoulderTiltDeg",
-    "pelvicObliquityDeg",
-    "pelvicRotationDeg",
-    "functionalLegLengthDiffMm",
-    "coronalBalanceMm",
-    "sagittalVerticalAxisMm",
-    "craniovertebralAngleDeg",
-    "headLoadKg",
-    "weightLeftPct",
-];
-
-fn readout_bound(i: usize) -> Bound {
-    READOUT_NAMES
-        .get(i)
-        .and_then(|name| usual_range(name))
-        .map_or(Bound::NoAgreedRange, |r| r.bound)
-}
 
 /// A drag of the head in the back view: the pointer's angle around C7 when it began.
 #[derive(Clone, Copy)]
@@ -60,14 +37,9 @@ pub struct Widget {
     reduced_motion: bool,
     needs_solve: bool,
     needs_draw: bool,
+    brand: String,
     dpr: f64,
-    styles: Styles,
-    /// What each canvas shows now, so a view whose list has not changed is not drawn again...
-    drawn: [DisplayList; 3],
-    /// ...unless it must be drawn whatever (first frame, new size, new brand colour).
-    stale: [bool; 3],
-    /// The styles each canvas holds from the last frame.
-    canvas_state: [CanvasState; 3],
+    dashes: Dashes,
     drag: Option<Drag>,
 }
 
@@ -107,11 +79,9 @@ impl Widget {
             reduced_motion: false,
             needs_solve: true,
             needs_draw: true,
+            brand: String::from(crate::scene::DEFAULT_BRAND_CSS),
             dpr: 1.0,
-            styles: Styles::new(crate::scene::DEFAULT_BRAND_CSS),
-            drawn: [DisplayList::new(), DisplayList::new(), DisplayList::new()],
-            stale: [true; 3],
-            canvas_state: [CanvasState::UNKNOWN; 3],
+            dashes: Dashes::new(),
             drag: None,
         }
     }
@@ -212,8 +182,9 @@ impl Widget {
     /// The clinic's colour for the head outline and highlights (a CSS colour the page validated).
     #[wasm_bindgen(js_name = setBrand)]
     pub fn set_brand(&mut self, css: &str) {
-        self.styles.set_brand(css);
-        self.invalidate();
+        self.brand.clear();
+        self.brand.push_str(css);
+        self.needs_draw = true;
     }
 
     /// Sets a view's size in CSS pixels and the device pixel ratio.
@@ -222,7 +193,7 @@ impl Widget {
             self.scene.set_size_px(v, width_px, height_px);
         }
         self.dpr = finite_or(dpr, 1.0).clamp(0.5, 4.0);
-        self.invalidate();
+        self.needs_draw = true;
     }
 
     /// Advances to `now_ms`, re-solves if an input changed, and redraws what changed. Returns true
@@ -253,21 +224,14 @@ impl Widget {
             self.scene
                 .build(self.cascade.current(), &self.neutral, &self.options);
             for (view, ctx) in View::ALL.into_iter().zip([back, side, top]) {
-                let (i, list) = (view.index(), self.scene.list(view));
-                if !self.stale[i] && self.drawn[i] == *list {
-                    continue;
-                }
-                let state = &mut self.canvas_state[i];
                 replay(
                     ctx,
-                    list,
-                    &self.styles,
-                    state,
+                    self.scene.list(view),
+                    &self.dashes,
+                    &self.brand,
                     self.dpr,
                     self.scene.size_px(view),
                 );
-                self.drawn[i].copy_from(list);
-                self.stale[i] = false;
             }
             self.needs_draw = false;
         }
@@ -379,21 +343,6 @@ impl Widget {
         }
     }
 
-    /// The usual range of read-out `i` (in the order of `readouts`) as `[kind, a, b]`: kind 0 no
-    /// agreed range, 1 within ±a, 2 below a, 3 at least a, 4 a reference band a..b (not a norm).
-    /// The ranges and their sources live in `model::ranges`.
-    #[wasm_bindgen(js_name = readoutRange)]
-    pub fn readout_range(i: usize) -> Vec<f64> {
-        readout_bound(i).to_numbers().to_vec()
-    }
-
-    /// True when `value` of read-out `i` is within its usual range, or when there is no range to
-    /// judge it by (then it is never marked).
-    #[wasm_bindgen(js_name = isUsual)]
-    pub fn is_usual(i: usize, value: f64) -> bool {
-        readout_bound(i).contains(value)
-    }
-
     /// The CSS colour of step `i` of the load scale (for the legend), or "" past the end.
     #[wasm_bindgen(js_name = loadColour)]
     pub fn load_colour(i: usize) -> String {
@@ -408,16 +357,6 @@ impl Default for Widget {
 }
 
 impl Widget {
-    /// Every canvas is drawn again on the next frame (its size or the brand colour changed).
-    fn invalidate(&mut self) {
-        self.needs_draw = true;
-        self.stale = [true; 3];
-        // A resized canvas has lost its styles; new brand colours must be set again.
-        for state in &mut self.canvas_state {
-            state.forget();
-        }
-    }
-
     /// Solves for the current inputs and sends the body towards the result.
     fn resolve(&mut self, now_ms: f64) {
         self.needs_solve = false;
