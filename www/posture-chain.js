@@ -50,10 +50,19 @@ const STEPS = [
     'The pelvis and legs make the last and smallest adjustments, a slight tip of the pelvis or a shift of weight between the feet, so the whole chain stands balanced.'],
 ];
 
-// Read-out rows: label, how to write the value, and how to word its usual range. The ranges
-// themselves (numbers, sources) live in Rust (src/model/ranges.rs) and come from
-// Widget.readoutRange(i) / Widget.isUsual(i, v), i being the row's index in R; a row whose
-// measure has no agreed range says so and is never marked "outside".
+// Read-out rows: label, how to write the value, and how to word its usual range.
+// Usual ranges as [kind, a, b]: 1 within ±a, 2 below a, 3 at least a, 4 a reference band a..b
+// (never marked). A row with none has no agreed range and is never marked "outside". These mirror
+// the named bounds in src/model/ranges.rs, where the sources are; a test there reads this table
+// and fails if a number differs (kept out of the wasm to keep the page small).
+const RANGES = {
+  eyeTilt: [1, 2],
+  pelvisTilt: [1, 1.6],
+  coronalMm: [1, 20],
+  svaMm: [2, 40],
+  cva: [3, 48],
+  headKg: [4, 4.5, 5.4],
+};
 const side = (v, pos, neg) => (v > 0 ? pos : neg);
 const ROWS = [
   { key: 'eyeTilt', dp: 1, name: 'Eye line tilt', unit: '°',
@@ -80,8 +89,14 @@ const ROWS = [
 /** A limit as people write it: whole numbers bare, others with one decimal. */
 const limit = (v) => num(v, Number.isInteger(v) ? 0 : 1);
 
-/** The usual range of a row in words, from Rust's [kind, a, b]. */
-function rangeWords(row, [kind, a, b]) {
+/** True unless the value (as shown) is outside a range that has been agreed. */
+function usual([kind, a] = [0], v) {
+  if (!Number.isFinite(v)) return true;
+  return kind === 1 ? Math.abs(v) <= a : kind === 2 ? v < a : kind === 3 ? v >= a : true;
+}
+
+/** The usual range of a row in words. */
+function rangeWords(row, [kind, a, b] = [0]) {
   switch (kind) {
     case 1: return `within ${limit(a)}${row.unit}`;
     case 2: return `under ${limit(a)}${row.unit}${row.below ?? ''}`;
@@ -171,6 +186,9 @@ tr.out td.val { color: var(--alert); font-weight: 700; }
 .explain .step { font-weight: 700; margin: 0; }
 .explain .caption { margin: 4px 0 10px; max-width: 60ch; }
 .note { font-size: 13px; color: var(--muted); margin: 12px 0 0; }
+.sources { font-size: 13px; color: var(--muted); margin: 4px 0 0; }
+.sources summary { cursor: pointer; color: var(--ink); }
+.sources ul { margin: 4px 0 0; padding-left: 18px; }
 .vh { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
   clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 .fail { padding: 12px; color: var(--alert); }
@@ -253,7 +271,14 @@ const MARKUP = `
       </div>
     </div>
   </div>
-  <p class="note">An educational illustration of a simplified model, not a diagnosis. Usual ranges are from published studies of adults (listed in the model card) and are guides, not limits; where no study gives one, the table says so.</p>
+  <p class="note">An educational illustration of a simplified model, not a diagnosis. Usual ranges are guides from published figures for adults, not limits; where no source gives one, the table says so.</p>
+  <details class="sources"><summary>Where the usual ranges come from</summary><ul>
+    <li>Eye line: healthy people see a tilt under about 2° as level.</li>
+    <li>Pelvic tilt, derived: a leg-length difference matters from about 20&nbsp;mm (Knutson 2005) and tilts the pelvis about 0.8° per cm (Cummings 1993), so about 1.6°.</li>
+    <li>C7 plumb line: within 2&nbsp;cm of the sacrum side to side; under 4&nbsp;cm ahead (Schwab 2012).</li>
+    <li>Head-neck angle: below about 48–50° is called forward head posture (Lau 2009).</li>
+    <li>Neck load: 4.5–5.4&nbsp;kg with the head upright (Hansraj 2014), a reference, not a limit.</li>
+  </ul></details>
   <p class="vh live" aria-live="polite" aria-atomic="true"></p>
 </div>`;
 
@@ -413,11 +438,6 @@ class PostureChain extends HTMLElement {
     const brand = parseBrand(this.getAttribute('brand-color'));
     this._widget.setBrand(brand);
     this.style.setProperty('--on-brand', inkOn(ui.root, brand));
-    for (const entry of this._rows) {
-      const range = Widget.readoutRange(R[entry.row.key]);
-      entry.range.textContent = rangeWords(entry.row, range);
-      entry.range.classList.toggle('none', range[0] === 0);
-    }
     ui.legend.replaceChildren(this._legendTitle());
     const labels = ['under 20%', '20–40%', '40–60%', '60–80%', '80–100%', 'over 100%'];
     labels.forEach((label, i) => {
@@ -447,7 +467,7 @@ class PostureChain extends HTMLElement {
   _legendTitle() {
     const li = document.createElement('li');
     li.className = 'title';
-    li.textContent = 'Load on each spinal joint:';
+    li.textContent = 'Load on each spinal joint, as a share of what it can carry:';
     return li;
   }
 
@@ -680,7 +700,8 @@ class PostureChain extends HTMLElement {
       const val = document.createElement('td');
       val.className = 'val';
       const range = document.createElement('td');
-      range.className = 'range';
+      range.className = RANGES[row.key] ? 'range' : 'range none';
+      range.textContent = rangeWords(row, RANGES[row.key]);
       tr.append(th, val, range);
       ui.tbody.append(tr);
       this._rows.push({ row, tr, val, range, last: '' });
@@ -696,7 +717,7 @@ class PostureChain extends HTMLElement {
       const i = R[entry.row.key];
       const v = r[i];
       // Judged as shown: a value written as the limit is not marked as past it.
-      const ok = Widget.isUsual(i, Number(num(v, entry.row.dp).replace('−', '-')));
+      const ok = usual(RANGES[entry.row.key], Number(num(v, entry.row.dp).replace('−', '-')));
       const text = entry.row.text(v, r);
       const key = `${text}|${ok}`;
       if (key === entry.last) continue;

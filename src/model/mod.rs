@@ -17,7 +17,7 @@ mod level;
 mod math;
 mod params;
 mod posture;
-mod ranges;
+pub(crate) mod ranges;
 mod readout;
 mod scenario;
 mod solve;

@@ -43,8 +43,8 @@ impl Bound {
         }
     }
 
-    /// The bound as three numbers for the JS edge: `[kind, a, b]`, kind 0 none, 1 within `a`,
-    /// 2 below `a`, 3 at least `a`, 4 a reference band `a..b`.
+    /// The bound as three numbers, as the element's `RANGES` table writes them: `[kind, a, b]`,
+    /// kind 0 none, 1 within `a`, 2 below `a`, 3 at least `a`, 4 a reference band `a..b`.
     pub fn to_numbers(self) -> [f64; 3] {
         match self {
             Bound::NoAgreedRange => [0.0, f64::NAN, f64::NAN],
@@ -74,11 +74,29 @@ pub const PELVIC_OBLIQUITY_DEG_PER_CM: f64 = 0.8;
 /// Anatomic leg-length difference from which it is called clinically relevant (Knutson 2005), mm.
 pub const LEG_LENGTH_RELEVANT_MM: f64 = 20.0;
 
-/// Every read-out's usual range, in the order of the model card's §7.
+/// Eye line within 2° of level (the subjective visual vertical).
+pub const EYE_LINE_TILT: Bound = Bound::Within(2.0);
+/// Pelvic obliquity: the tilt a clinically relevant leg-length difference gives (derived).
+pub const PELVIC_OBLIQUITY: Bound =
+    Bound::Within(PELVIC_OBLIQUITY_DEG_PER_CM * LEG_LENGTH_RELEVANT_MM / 10.0);
+/// C7 plumb line within 2 cm of the central sacral vertical line.
+pub const CORONAL_BALANCE: Bound = Bound::Within(20.0);
+/// Sagittal vertical axis under 4 cm (Schwab 2012).
+pub const SAGITTAL_VERTICAL_AXIS: Bound = Bound::Below(40.0);
+/// Craniovertebral angle 48° or more (Lau 2009).
+pub const CRANIOVERTEBRAL_ANGLE: Bound = Bound::AtLeast(48.0);
+/// Head load with the head upright, 4.5-5.4 kg (Hansraj 2014): a reference, not a norm.
+pub const HEAD_LOAD: Bound = Bound::Reference {
+    low: 4.5,
+    high: 5.4,
+};
+
+/// Every read-out's usual range, in the order of the model card's §7. (The `<posture-chain>`
+/// element mirrors the bounds in its `RANGES` table; a test below compares them.)
 pub const USUAL_RANGES: [UsualRange; 11] = [
     UsualRange {
         measure: "eyeLineTiltDeg",
-        bound: Bound::Within(2.0),
+        bound: EYE_LINE_TILT,
         source: "the subjective visual vertical of healthy adults lies within ±2° (as gathered in \
                  the model's reference sheet, §7; no single original work is named there)",
         note: "an eye line within 2° of level cannot be told from level by a healthy observer, so \
@@ -98,7 +116,7 @@ pub const USUAL_RANGES: [UsualRange; 11] = [
     },
     UsualRange {
         measure: "pelvicObliquityDeg",
-        bound: Bound::Within(PELVIC_OBLIQUITY_DEG_PER_CM * LEG_LENGTH_RELEVANT_MM / 10.0),
+        bound: PELVIC_OBLIQUITY,
         source: "derived: Knutson 2005 (an anatomic leg-length difference is clinically relevant \
                  from about 20 mm) with Cummings 1993 (obliquity rises about 0.8° per cm of \
                  imposed difference)",
@@ -120,7 +138,7 @@ pub const USUAL_RANGES: [UsualRange; 11] = [
     },
     UsualRange {
         measure: "coronalBalanceMm",
-        bound: Bound::Within(20.0),
+        bound: CORONAL_BALANCE,
         source: "coronal balance within 2 cm of the central sacral vertical line is called normal \
                  (as gathered in the model's reference sheet, §5; no single original work is named \
                  there)",
@@ -129,24 +147,21 @@ pub const USUAL_RANGES: [UsualRange; 11] = [
     },
     UsualRange {
         measure: "sagittalVerticalAxisMm",
-        bound: Bound::Below(40.0),
+        bound: SAGITTAL_VERTICAL_AXIS,
         source: "Schwab 2012 (SRS-Schwab classification): SVA under 4 cm is normal",
         note: "high confidence for the threshold; measured on radiographs of adults with spinal \
                deformity, here applied to a model's C7 and S1",
     },
     UsualRange {
         measure: "craniovertebralAngleDeg",
-        bound: Bound::AtLeast(48.0),
+        bound: CRANIOVERTEBRAL_ANGLE,
         source: "Lau 2009: controls 50.6 ± 2.1°, neck pain 43.9 ± 3.6°; below about 48-50° is \
                  usually called forward head posture",
         note: "the lower end of the usual 48-50° cut-off; one study's groups, moderate confidence",
     },
     UsualRange {
         measure: "headLoadKg",
-        bound: Bound::Reference {
-            low: 4.5,
-            high: 5.4,
-        },
+        bound: HEAD_LOAD,
         source: "Hansraj 2014: about 4.5-5.4 kg (10-12 lb) with the head upright",
         note: "a reference for the upright head, not a limit: more load is not marked; Hansraj's \
                figures are thinly documented (low confidence)",
@@ -172,6 +187,68 @@ mod tests {
     fn the_derived_pelvic_guide_is_a_relevant_leg_difference() {
         let r = usual_range("pelvicObliquityDeg").unwrap();
         assert_eq!(r.bound, Bound::Within(1.6));
+    }
+
+    #[test]
+    fn the_named_bounds_are_the_tables() {
+        let check = |measure: &str, bound: Bound| {
+            assert_eq!(usual_range(measure).unwrap().bound, bound, "{measure}");
+        };
+        check("eyeLineTiltDeg", EYE_LINE_TILT);
+        check("pelvicObliquityDeg", PELVIC_OBLIQUITY);
+        check("coronalBalanceMm", CORONAL_BALANCE);
+        check("sagittalVerticalAxisMm", SAGITTAL_VERTICAL_AXIS);
+        check("craniovertebralAngleDeg", CRANIOVERTEBRAL_ANGLE);
+        check("headLoadKg", HEAD_LOAD);
+        let named = 6;
+        let unjudged = USUAL_RANGES
+            .iter()
+            .filter(|r| r.bound == Bound::NoAgreedRange)
+            .count();
+        assert_eq!(named + unjudged, USUAL_RANGES.len(), "every range is named");
+    }
+
+    /// The `<posture-chain>` element mirrors the bounds (to keep them out of its wasm): its
+    /// `RANGES` table must hold the same numbers, and nothing for a read-out with no agreed range.
+    #[test]
+    fn the_elements_table_mirrors_the_bounds() {
+        let js = include_str!("../../www/posture-chain.js");
+        let start = js
+            .find("const RANGES = {")
+            .expect("the element has a RANGES table");
+        let table = &js[start..start + js[start..].find("};").unwrap()];
+        let entry = |key: &str| -> Option<Vec<f64>> {
+            let line = table
+                .lines()
+                .find(|l| l.trim_start().starts_with(&format!("{key}:")))?;
+            let inner = &line[line.find('[')? + 1..line.find(']')?];
+            Some(
+                inner
+                    .split(',')
+                    .map(|n| n.trim().parse().unwrap())
+                    .collect(),
+            )
+        };
+        // The element's row keys and the read-outs they show.
+        let rows = [
+            ("eyeTilt", "eyeLineTiltDeg"),
+            ("shoulderMm", "shoulderHeightDiffMm"),
+            ("pelvisTilt", "pelvicObliquityDeg"),
+            ("pelvisTurn", "pelvicRotationDeg"),
+            ("legMm", "functionalLegLengthDiffMm"),
+            ("coronalMm", "coronalBalanceMm"),
+            ("svaMm", "sagittalVerticalAxisMm"),
+            ("cva", "craniovertebralAngleDeg"),
+            ("headKg", "headLoadKg"),
+        ];
+        for (key, measure) in rows {
+            let [kind, a, b] = usual_range(measure).unwrap().bound.to_numbers();
+            let want: Vec<f64> = [kind, a, b].into_iter().filter(|v| v.is_finite()).collect();
+            match entry(key) {
+                None => assert_eq!(kind, 0.0, "{key} shows no range but {measure} has one"),
+                Some(got) => assert_eq!(got, want, "{key} mirrors {measure}"),
+            }
+        }
     }
 
     #[test]

@@ -384,6 +384,14 @@ test('every usual range shown has a source; a measure with no agreed range is ne
     ]);
     const table = await page.locator('posture-chain tbody').innerText();
     assert.doesNotMatch(table, /under 10|within 1°|within 5°|under 7/, 'none of the old invented ranges');
+    // The sources list under the table repeats each limit in words: it must say the same numbers.
+    const sources = (await page.locator('posture-chain .sources').textContent()).replace(/\s+/g, ' ');
+    for (const range of await ranges()) {
+      for (const v of (range.match(/\d+(\.\d+)?/g) ?? []).map(Number)) {
+        const said = [`${v}°`, `${v}–`, `–${v}`, `${v / 10} cm`].some((w) => sources.includes(w));
+        assert.ok(said, `the sources list states the limit ${v} of "${range}": ${sources}`);
+      }
+    }
     // The most strained corners of the input space: nothing without a range is ever "outside".
     const corners = [
       { tilt: '20', fwd: '60', leg: '30', comp: '0' },
