@@ -79,24 +79,6 @@ pub fn build(
     .nudge(0.0, -6.0)
     .str("front ↑");
 
-    if let Some(step) = options.highlight {
-        let wash = |list: &mut DisplayList, a: P2, b: P2| {
-            let u = unit(sub(b, a));
-            let n = P2::new(-u.y_mm * 55.0, u.x_mm * 55.0);
-            list.polygon(
-                &[add(a, n), add(b, n), sub(b, n), sub(a, n)],
-                Some(Colour::BrandWash),
-                None,
-            );
-        };
-        match step {
-            0 => list.disc(top(lm.head_centre), 120.0, Colour::BrandWash, None),
-            1 => wash(list, top(lm.acromion_left), top(lm.acromion_right)),
-            4 => wash(list, top(lm.iliac_crest_left), top(lm.iliac_crest_right)),
-            _ => list.disc(top(lm.vertebrae[12]), 90.0, Colour::BrandWash, None),
-        }
-    }
-
     // Feet, then the neutral lines as ghosts, then pelvis, shoulders and head, bottom to top.
     // The feet only as light outlines: filled, the parts beyond the pelvis read as ears of the
     // head above.
@@ -154,6 +136,26 @@ pub fn build(
     )
     .nudge(8.0, 12.0)
     .str("pelvis");
+
+    // The explain-mode wash goes over the pelvis ring, whose fill would hide it, and under the
+    // shoulders and head.
+    if let Some(step) = options.highlight {
+        let wash = |list: &mut DisplayList, a: P2, b: P2| {
+            let u = unit(sub(b, a));
+            let n = P2::new(-u.y_mm * 55.0, u.x_mm * 55.0);
+            list.polygon(
+                &[add(a, n), add(b, n), sub(b, n), sub(a, n)],
+                Some(Colour::BrandWash),
+                None,
+            );
+        };
+        match step {
+            0 => list.disc(top(lm.head_centre), 120.0, Colour::BrandWash, None),
+            1 => wash(list, top(lm.acromion_left), top(lm.acromion_right)),
+            4 => wash(list, top(lm.iliac_crest_left), top(lm.iliac_crest_right)),
+            _ => list.disc(top(lm.vertebrae[12]), 90.0, Colour::BrandWash, None),
+        }
+    }
 
     // The shoulder line (acromion to acromion) and T1 behind it, over the pelvis.
     let (al, ar) = (top(lm.acromion_left), top(lm.acromion_right));
