@@ -397,3 +397,35 @@ fn a_cascade_reaches_the_head_first_and_settles_within_a_second() {
     const { assert!(CASCADE_MS < 1000.0) };
     assert_eq!(c.current(), &b);
 }
+
+#[test]
+fn a_longer_leg_shows_bottom_up_the_pelvis_drops_and_the_spine_rights_itself() {
+    let p = pose(Scenario {
+        anatomic_leg_length_diff_mm: 20.0,
+        ..Scenario::default()
+    });
+    let scene = built(&p, SceneOptions::default());
+    let back = scene.list(View::Back);
+    // The crest guide (eyes, shoulders, crests) rises to the long right side, and says so.
+    let crests = segments(back, Colour::Guide, Dash::Solid)[2];
+    assert!(slope_deg(crests) > 1.0, "crests tilt {}", slope_deg(crests));
+    assert!(value_under(back, "Iliac crests").starts_with("R "));
+    // The vertebrae, bottom (L5) to top: the lowest leans with the pelvis, the top stands upright
+    // again, and the eyes stay level.
+    let ups: Vec<P2> = back
+        .cmds()
+        .iter()
+        .filter_map(|c| match *c {
+            Cmd::Block { up, .. } => Some(up),
+            _ => None,
+        })
+        .collect();
+    let lean_deg = |u: P2| u.x_mm.atan2(u.y_mm).to_degrees();
+    let (bottom, top) = (lean_deg(ups[ups.len() - 1]), lean_deg(ups[0]));
+    assert!(bottom.abs() > 0.5, "L5 leans with the pelvis: {bottom}°");
+    assert!(
+        top.abs() < bottom.abs() / 2.0,
+        "the top rights itself: {top}° vs {bottom}°"
+    );
+    assert_eq!(value_under(back, "Eyes"), "level");
+}
