@@ -70,7 +70,8 @@ fn push_special(buf: &mut String, value: f64) {
 fn push_trimmed(buf: &mut String, value: f64, decimals: u8) {
     let start = buf.len();
     push_fixed_unsigned(buf, value, decimals);
-    if buf[start..].contains('.') {
+    // `get`, not indexing: an index's panic path would bring `Debug` of `str` into the wasm.
+    if buf.get(start..).is_some_and(|t| t.contains('.')) {
         while buf.ends_with('0') {
             buf.pop();
         }

@@ -308,9 +308,15 @@ fn pelvis_columns(problem: &Problem, p: &Pose, rates: &HeadRates, jac: &mut [[f6
     }
 }
 
+/// The angle brought into -π..π. Not `rem_euclid`: on wasm32 that is libm's `fmod`, which
+/// brings 128-bit division with it; angles here are at most a few turns, so subtracting suffices.
 fn wrap(a: f64) -> f64 {
-    let tau = std::f64::consts::TAU;
-    (a + std::f64::consts::PI).rem_euclid(tau) - std::f64::consts::PI
+    use std::f64::consts::{PI, TAU};
+    if !a.is_finite() {
+        return a;
+    }
+    let turns = ((a + PI) / TAU).floor();
+    a - turns * TAU
 }
 
 /// Solves the problem: the free variables of least effort meeting the goals. `x` holds the
@@ -532,6 +538,27 @@ impl Posture {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wrap_brings_any_angle_into_minus_pi_to_pi() {
+        use std::f64::consts::{PI, TAU};
+        for (a, expected) in [
+            (0.0, 0.0),
+            (1.0, 1.0),
+            (-1.0, -1.0),
+            (PI + 0.5, -PI + 0.5),
+            (-PI - 0.5, PI - 0.5),
+            (3.0 * TAU + 0.25, 0.25),
+            (-5.0 * TAU - 0.25, -0.25),
+        ] {
+            assert!(
+                (wrap(a) - expected).abs() < 1e-12,
+                "wrap({a}) = {}",
+                wrap(a)
+            );
+        }
+        assert!(wrap(f64::NAN).is_nan());
+    }
 
     fn problem(s: &Scenario) -> Problem {
         let body = Body::new(s.stature_cm * 1e-2, s.mass_kg, s.sex, s.coupling);

@@ -186,7 +186,8 @@ impl DisplayList {
 
     /// The text a [`Cmd::Text`] refers to.
     pub fn text_of(&self, start: u32, end: u32) -> &str {
-        &self.text[start as usize..end as usize]
+        // `get`, not indexing: an index's panic path would bring `Debug` of `str` into the wasm.
+        self.text.get(start as usize..end as usize).unwrap_or("")
     }
 
     /// Every text command with its string, in drawing order.
