@@ -292,19 +292,14 @@ pub fn build(
     list.disc(c7, 6.0, Colour::Guide, None);
     let at = P2::new(label_x, label_y[3]);
     body::caption(list, at, "C7 plumb line");
-    let w = list
-        .text(at, Font::Small, Align::Left, Colour::Ink)
-        .nudge(0.0, 8.0);
-    let balance = m.coronal_balance_mm;
-    if balance.abs() < body::LEVEL_MM || !balance.is_finite() {
-        w.str("over the sacrum");
-    } else {
-        w.abs(balance, 0).str(if balance > 0.0 {
-            " mm to the R"
-        } else {
-            " mm to the L"
-        });
-    }
+    list.text(at, Font::Small, Align::Left, Colour::Ink)
+        .nudge(0.0, 8.0)
+        .offset_mm(
+            m.coronal_balance_mm,
+            body::LEVEL_MM,
+            "over the sacrum",
+            [" mm to the R", " mm to the L"],
+        );
 
     // Which side is which, and whether the drawing is magnified.
     let marker_y = neutral.landmarks.head_top.y + 30.0;

@@ -313,6 +313,23 @@ impl TextWriter<'_> {
         crate::numfmt::push_fixed(&mut self.list.text, value.abs(), decimals);
         self
     }
+
+    /// Appends a signed offset in words: `level` when it is under `level_below_mm` (or not
+    /// finite), else its size in whole millimetres and `positive` or `negative` after it.
+    pub fn offset_mm(
+        self,
+        value_mm: f64,
+        level_below_mm: f64,
+        level: &str,
+        [positive, negative]: [&str; 2],
+    ) -> Self {
+        if value_mm.abs() < level_below_mm || !value_mm.is_finite() {
+            self.str(level)
+        } else {
+            let side = if value_mm > 0.0 { positive } else { negative };
+            self.abs(value_mm, 0).str(side)
+        }
+    }
 }
 
 impl Drop for TextWriter<'_> {
@@ -346,6 +363,17 @@ mod tests {
         let texts: Vec<&str> = list.texts().map(|(_, s)| s).collect();
         assert_eq!(texts, ["up 9.0", "L"]);
         assert_eq!(list.cmds().len(), 2);
+    }
+
+    #[test]
+    fn offsets_read_as_level_or_a_size_and_a_side() {
+        let mut list = DisplayList::new();
+        for value in [0.4, -0.4, f64::NAN, 9.6, -12.2] {
+            list.text(P2::default(), Font::Small, Align::Left, Colour::Ink)
+                .offset_mm(value, 0.5, "level", [" mm R", " mm L"]);
+        }
+        let texts: Vec<&str> = list.texts().map(|(_, s)| s).collect();
+        assert_eq!(texts, ["level", "level", "level", "10 mm R", "12 mm L"]);
     }
 
     #[test]

@@ -307,19 +307,14 @@ pub fn build(
     list.disc(s1, 6.0, Colour::Guide, None);
     let at = P2::new(label_x, label_y[3]);
     body::caption(list, at, "C7 plumb line");
-    let sva = m.sagittal_vertical_axis_mm;
-    let w = list
-        .text(at, Font::Small, Align::Left, Colour::Ink)
-        .nudge(0.0, 8.0);
-    if sva.abs() < body::LEVEL_MM || !sva.is_finite() {
-        w.str("over S1");
-    } else {
-        w.abs(sva, 0).str(if sva > 0.0 {
-            " mm ahead of S1"
-        } else {
-            " mm behind S1"
-        });
-    }
+    list.text(at, Font::Small, Align::Left, Colour::Ink)
+        .nudge(0.0, 8.0)
+        .offset_mm(
+            m.sagittal_vertical_axis_mm,
+            body::LEVEL_MM,
+            "over S1",
+            [" mm ahead of S1", " mm behind S1"],
+        );
 
     let marker_y = neutral.landmarks.head_top.y + 30.0;
     list.text(
