@@ -7,7 +7,7 @@ use super::body::{
 use super::list::{Align, Cmd, Colour, Dash, DisplayList, Font, P2};
 use super::pose::Pose;
 use super::transform::{BoundsMm, ViewTransform};
-use super::SceneOptions;
+use super::ViewInput;
 
 /// Vertical half-axis of the skull used for hit-testing, in millimetres.
 pub const SKULL_RY_MM: f64 = 115.0;
@@ -55,15 +55,15 @@ fn skull(pose: &Pose) -> (P2, f64) {
     )
 }
 
-pub fn build(
-    list: &mut DisplayList,
-    shown: &Pose,
-    truth: &Pose,
-    neutral: &Pose,
-    options: &SceneOptions,
-    width_px: f64,
-    height_px: f64,
-) {
+pub fn build(list: &mut DisplayList, input: ViewInput) {
+    let ViewInput {
+        shown,
+        truth,
+        neutral,
+        options,
+        width_px,
+        height_px,
+    } = input;
     let (t, label_x) = transform(neutral, width_px, height_px);
     list.transform = t;
     let s = t.px_per_mm;

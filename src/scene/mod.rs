@@ -69,6 +69,20 @@ impl Default for SceneOptions {
 /// body stays inside its view.
 const MAGNIFIED_SHIFT_MAX_MM: f64 = 90.0;
 
+/// What one view's builder draws from.
+#[derive(Clone, Copy)]
+struct ViewInput<'a> {
+    /// The pose as drawn: side-to-side shifts may be magnified.
+    shown: &'a Pose,
+    /// The pose as solved: every number written on the drawing comes from it.
+    truth: &'a Pose,
+    /// The neutral stance, drawn faintly behind and used to frame the view.
+    neutral: &'a Pose,
+    options: &'a SceneOptions,
+    width_px: f64,
+    height_px: f64,
+}
+
 /// One display list per view, reused from frame to frame.
 ///
 /// ```
@@ -133,11 +147,25 @@ impl Scene {
         let (w, h) = self.sizes_px[view.index()];
         let list = &mut self.lists[view.index()];
         list.clear();
+        let input = ViewInput {
+            shown: &shown,
+            truth: pose,
+            neutral,
+            options,
+            width_px: w,
+            height_px: h,
+        };
         match view {
-            View::Back => back::build(list, &shown, pose, neutral, options, w, h),
-            View::Side => side::build(list, &shown, pose, neutral, options, w, h),
+            View::Back => back::build(list, input),
+            View::Side => side::build(list, input),
             // The top view shows turns in depth, which are never magnified.
-            View::Top => top::build(list, pose, pose, neutral, options, w, h),
+            View::Top => top::build(
+                list,
+                ViewInput {
+                    shown: pose,
+                    ..input
+                },
+            ),
         }
     }
 

@@ -6,7 +6,7 @@ use super::body::{
 use super::list::{Align, Cmd, Colour, Dash, DisplayList, Font, P2};
 use super::pose::Pose;
 use super::transform::{BoundsMm, ViewTransform};
-use super::SceneOptions;
+use super::ViewInput;
 use crate::Level;
 
 const LABEL_ROOM_PX: f64 = 150.0;
@@ -31,15 +31,15 @@ pub fn transform(neutral: &Pose, width_px: f64, height_px: f64) -> (ViewTransfor
     )
 }
 
-pub fn build(
-    list: &mut DisplayList,
-    shown: &Pose,
-    truth: &Pose,
-    neutral: &Pose,
-    options: &SceneOptions,
-    width_px: f64,
-    height_px: f64,
-) {
+pub fn build(list: &mut DisplayList, input: ViewInput) {
+    let ViewInput {
+        shown,
+        truth,
+        neutral,
+        options,
+        width_px,
+        height_px,
+    } = input;
     let (t, label_x) = transform(neutral, width_px, height_px);
     list.transform = t;
     let s = t.px_per_mm;

@@ -5,7 +5,7 @@ use super::body::{add, sub, top, unit};
 use super::list::{Align, Cmd, Colour, Dash, DisplayList, Font, P2};
 use super::pose::Pose;
 use super::transform::{BoundsMm, ViewTransform};
-use super::SceneOptions;
+use super::ViewInput;
 use crate::PointMm;
 
 const MARGIN_PX: f64 = 12.0;
@@ -39,15 +39,15 @@ pub fn turn_deg(left: PointMm, right: PointMm) -> f64 {
     (left.z - right.z).atan2(right.x - left.x).to_degrees()
 }
 
-pub fn build(
-    list: &mut DisplayList,
-    shown: &Pose,
-    truth: &Pose,
-    neutral: &Pose,
-    options: &SceneOptions,
-    width_px: f64,
-    height_px: f64,
-) {
+pub fn build(list: &mut DisplayList, input: ViewInput) {
+    let ViewInput {
+        shown,
+        truth,
+        neutral,
+        options,
+        width_px,
+        height_px,
+    } = input;
     let (t, label_z) = transform(neutral, width_px, height_px);
     list.transform = t;
     let s = t.px_per_mm;
