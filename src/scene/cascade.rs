@@ -140,14 +140,6 @@ impl Cascade {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{solve, Scenario};
-
-    fn pose(tilt_deg: f64) -> Pose {
-        Pose::of(&solve(&Scenario {
-            head_tilt_deg: tilt_deg,
-            ..Scenario::default()
-        }))
-    }
 
     #[test]
     fn eases_start_and_end_where_they_should() {
@@ -166,7 +158,7 @@ mod tests {
     #[test]
     fn head_moves_before_pelvis_and_all_settle_within_a_second() {
         const { assert!(CASCADE_MS < 1000.0) };
-        let (a, b) = (pose(0.0), pose(15.0));
+        let (a, b) = (Pose::for_tilt(0.0), Pose::for_tilt(15.0));
         let mut c = Cascade::new(&a);
         c.retarget(&b, 1000.0);
         assert!(c.step(1000.0 + STAGGER_MS));
@@ -180,7 +172,11 @@ mod tests {
 
     #[test]
     fn interrupting_mid_way_does_not_jump() {
-        let (a, b, c_pose) = (pose(0.0), pose(15.0), pose(-15.0));
+        let (a, b, c_pose) = (
+            Pose::for_tilt(0.0),
+            Pose::for_tilt(15.0),
+            Pose::for_tilt(-15.0),
+        );
         let mut c = Cascade::new(&a);
         c.retarget(&b, 0.0);
         c.step(300.0);
@@ -196,7 +192,7 @@ mod tests {
 
     #[test]
     fn jump_and_backward_time_are_safe() {
-        let (a, b) = (pose(0.0), pose(10.0));
+        let (a, b) = (Pose::for_tilt(0.0), Pose::for_tilt(10.0));
         let mut c = Cascade::new(&a);
         c.retarget(&b, 500.0);
         c.step(100.0);

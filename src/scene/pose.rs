@@ -183,20 +183,24 @@ fn for_each_point(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::{solve, Level, Scenario};
-
-    fn pose(tilt_deg: f64) -> Pose {
-        Pose::of(&solve(&Scenario {
+impl Pose {
+    /// The solved pose for a head tilt on the default body, for the scene's unit tests.
+    pub(crate) fn for_tilt(tilt_deg: f64) -> Pose {
+        Pose::of(&crate::solve(&crate::Scenario {
             head_tilt_deg: tilt_deg,
-            ..Scenario::default()
+            ..crate::Scenario::default()
         }))
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Level;
 
     #[test]
     fn mix_moves_only_the_weighted_regions() {
-        let (a, b) = (pose(0.0), pose(15.0));
+        let (a, b) = (Pose::for_tilt(0.0), Pose::for_tilt(15.0));
         let m = Pose::mix(&a, &b, &[1.0, 0.0, 0.0, 0.0, 0.0]);
         assert_eq!(m.landmarks.head_top, b.landmarks.head_top);
         assert_eq!(m.landmarks.vertebrae[1], b.landmarks.vertebrae[1]);
@@ -210,7 +214,7 @@ mod tests {
 
     #[test]
     fn mix_halfway_is_halfway() {
-        let (a, b) = (pose(-10.0), pose(10.0));
+        let (a, b) = (Pose::for_tilt(-10.0), Pose::for_tilt(10.0));
         let m = Pose::mix(&a, &b, &[0.5; STEPS]);
         let mid = (a.landmarks.head_top.x + b.landmarks.head_top.x) / 2.0;
         assert!((m.landmarks.head_top.x - mid).abs() < 1e-9);
@@ -235,7 +239,7 @@ mod tests {
 
     #[test]
     fn magnification_is_held_back_for_large_shifts() {
-        let (n, p) = (pose(0.0), pose(20.0));
+        let (n, p) = (Pose::for_tilt(0.0), Pose::for_tilt(20.0));
         assert_eq!(p.magnify_within(&n, 1.0, 90.0), 1.0);
         assert_eq!(p.magnify_within(&n, 3.0, 1e9), 3.0);
         let g = p.magnify_within(&n, 3.0, 30.0);
@@ -247,7 +251,7 @@ mod tests {
 
     #[test]
     fn magnify_by_one_is_identity_and_by_three_triples_offsets() {
-        let (n, p) = (pose(0.0), pose(10.0));
+        let (n, p) = (Pose::for_tilt(0.0), Pose::for_tilt(10.0));
         assert_eq!(p.magnified(&n, 1.0), p);
         let m = p.magnified(&n, 3.0);
         let d = p.landmarks.head_top.x - n.landmarks.head_top.x;
