@@ -9,6 +9,8 @@
 //! assert!(posture.measures.eye_line_tilt_deg.is_finite());
 //! ```
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod codegen;
 mod model;
 mod numfmt;
 mod scene;

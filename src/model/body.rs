@@ -10,7 +10,7 @@ use super::params as p;
 use super::scenario::{Coupling, Sex};
 
 /// Number of vertebrae C1..L5.
-pub(crate) const VERTEBRA_COUNT: usize = 24;
+pub(crate) use super::level::VERTEBRA_COUNT;
 
 /// Index of the T1 vertebra in `C1..L5` (the shoulder girdle hangs on it).
 pub(crate) const T1_VERTEBRA: usize = 7;
@@ -67,16 +67,6 @@ pub(crate) struct Body {
     pub pelvis_yaw_range_rad: f64,
     pub pelvis_shift_range_m: f64,
     pub balance_range_m: f64,
-}
-
-/// Region index used by the capacity table.
-pub(crate) const fn region_index(r: Region) -> usize {
-    match r {
-        Region::UpperCervical => 0,
-        Region::LowerCervical => 1,
-        Region::Thoracic => 2,
-        Region::Lumbar => 3,
-    }
 }
 
 /// Neutral inclination of each vertebra, degrees from vertical, positive when its top lies ahead

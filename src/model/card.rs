@@ -7,22 +7,27 @@
 use std::fmt::Write;
 
 use super::body::{Body, VERTEBRA_COUNT};
+use super::inputs::Input;
 use super::level::{Level, LEVEL_COUNT};
+use super::measure::{Bound, Measure, Unit};
 use super::params as p;
-use super::posture::{CascadeStep, Posture};
+use super::posture::Posture;
 use super::scenario::{Coupling, Scenario, Sex};
 use super::solve::solve;
+use super::step::CascadeStep;
 
 /// The names of the generated sections, in the order the card uses them.
-pub const SECTIONS: [&str; 8] = [
+pub const SECTIONS: [&str; 10] = [
     "neutral",
     "hansraj",
     "cascade-head",
     "cascade-leg",
+    "readout-ranges",
     "ranges",
     "body",
     "constants",
     "capacity",
+    "inputs",
 ];
 
 const START: &str = "<!-- generated:";
@@ -93,12 +98,66 @@ pub fn render(name: &str) -> Option<String> {
                 },
             )
         })),
+        "readout-ranges" => readout_ranges(),
         "ranges" => ranges(),
         "body" => body(),
+        "inputs" => inputs(),
         "constants" => constants(),
         "capacity" => capacity(),
         _ => return None,
     })
+}
+
+/// §7's read-out ranges: every measure, its usual range in words, the source and what it bears.
+fn readout_ranges() -> String {
+    let mut t = String::from(
+        "| read-out | usual range shown | source | how much it can bear |\n|---|---|---|---|\n",
+    );
+    for m in Measure::ALL {
+        let r = m.usual();
+        let source = if r.bound == Bound::NoAgreedRange {
+            "—"
+        } else {
+            r.source
+        };
+        let _ = writeln!(
+            t,
+            "| `{}` | {} | {source} | {} |",
+            m.key(),
+            r.bound.words(m.unit()),
+            r.note
+        );
+    }
+    t
+}
+
+/// §9's input ranges: every numeric input with its unit, range, default and attribute.
+fn inputs() -> String {
+    let mut t = String::from(
+        "| field | unit | range | default | `<posture-chain>` attribute (slider step) |\n\
+         |---|---|---|---|---|\n",
+    );
+    let minus = |v: f64| format!("{v}").replace('-', "−");
+    for i in Input::ALL {
+        let unit = match i.unit() {
+            Unit::Fraction => "—",
+            u => u.symbol().trim(),
+        };
+        let attribute = match i.attribute() {
+            Some(a) => format!("`{a}` ({})", i.step()),
+            None => "—".to_string(),
+        };
+        let _ = writeln!(
+            t,
+            "| `{}` | {unit} | {} … {} | {} | {attribute} |",
+            i.key(),
+            minus(i.min()),
+            minus(i.max()),
+            minus(i.default_value()),
+        );
+    }
+    t.push_str("| `sex` | — | `\"male\"` / `\"female\"` | male | — |\n");
+    t
 }
 
 fn default_body() -> Body {
@@ -158,20 +217,10 @@ fn hansraj() -> String {
     t
 }
 
-fn step_label(s: CascadeStep) -> &'static str {
-    match s {
-        CascadeStep::HeadAndUpperNeck => "head, upper neck",
-        CascadeStep::LowerNeckAndShoulders => "lower neck, shoulders",
-        CascadeStep::Thoracic => "thoracic",
-        CascadeStep::Lumbar => "lumbar",
-        CascadeStep::PelvisAndLegs => "pelvis, legs",
-    }
-}
-
 fn cascade(cases: &[(String, Scenario)]) -> String {
     let mut t = String::from("| scenario (default body) |");
     for s in CascadeStep::ALL {
-        let _ = write!(t, " {} |", step_label(s));
+        let _ = write!(t, " {} |", s.label());
     }
     t.push_str(" eye line, ° | shoulders, ° (mm) | pelvis, ° | functional LLD, mm | coronal balance, mm | weight left, % | L5-S1 load |\n|---|");
     for _ in 0..CascadeStep::ALL.len() + 7 {

@@ -5,6 +5,7 @@
 //! non-finite or wrongly typed values fall back to the default, unknown fields are ignored.
 //! Field names are the camelCase names of the JS edge; snake_case is accepted too.
 
+use super::inputs::{Input, INPUT_COUNT};
 use super::posture::Warning;
 use super::scenario::{Coupling, Scenario, Sex};
 
@@ -29,85 +30,13 @@ pub struct FieldRange {
     pub default: f64,
 }
 
-struct NumberField {
-    range: FieldRange,
-    snake: &'static str,
-    get: fn(&Scenario) -> f64,
-    set: fn(&mut Scenario, f64),
-}
-
-macro_rules! field {
-    ($name:literal, $snake:literal, $min:expr, $max:expr, $($path:ident).+) => {
-        NumberField {
-            range: FieldRange {
-                name: $name,
-                min: $min,
-                max: $max,
-                // Filled from `Scenario::default()` by `field_ranges`.
-                default: 0.0,
-            },
-            snake: $snake,
-            get: |s| s.$($path).+,
-            set: |s, v| s.$($path).+ = v,
-        }
-    };
-}
-
-const NUMBER_FIELDS: [NumberField; 10] = [
-    field!("headTiltDeg", "head_tilt_deg", -20.0, 20.0, head_tilt_deg),
-    field!(
-        "headRotationDeg",
-        "head_rotation_deg",
-        -30.0,
-        30.0,
-        head_rotation_deg
-    ),
-    field!(
-        "forwardHeadDeg",
-        "forward_head_deg",
-        0.0,
-        60.0,
-        forward_head_deg
-    ),
-    field!(
-        "anatomicLegLengthDiffMm",
-        "anatomic_leg_length_diff_mm",
-        -30.0,
-        30.0,
-        anatomic_leg_length_diff_mm
-    ),
-    field!("compensation", "compensation", 0.0, 1.0, compensation),
-    field!("statureCm", "stature_cm", 120.0, 220.0, stature_cm),
-    field!("massKg", "mass_kg", 30.0, 200.0, mass_kg),
-    field!(
-        "coupling.cervical",
-        "coupling.cervical",
-        -1.0,
-        1.0,
-        coupling.cervical
-    ),
-    field!(
-        "coupling.thoracic",
-        "coupling.thoracic",
-        -1.0,
-        1.0,
-        coupling.thoracic
-    ),
-    field!(
-        "coupling.lumbar",
-        "coupling.lumbar",
-        -1.0,
-        1.0,
-        coupling.lumbar
-    ),
-];
-
 /// Every numeric input with its range and default, in the order of [`Scenario`]'s fields.
-pub fn field_ranges() -> [FieldRange; 10] {
-    let d = Scenario::default();
-    NUMBER_FIELDS.map(|f| FieldRange {
-        default: (f.get)(&d),
-        ..f.range
+pub fn field_ranges() -> [FieldRange; INPUT_COUNT] {
+    Input::ALL.map(|i| FieldRange {
+        name: i.key(),
+        min: i.min(),
+        max: i.max(),
+        default: i.default_value(),
     })
 }
 
@@ -146,44 +75,36 @@ fn input(field: &'static str, given: String, used: String) -> Warning {
     Warning::Input { field, given, used }
 }
 
-/// Checks a number against its field's range; returns the value to use.
-fn checked(f: &NumberField, v: f64, default: f64, warnings: &mut Vec<Warning>) -> f64 {
-    let r = &f.range;
-    if !v.is_finite() {
-        warnings.push(input(r.name, number_text(v), number_text(default)));
-        default
-    } else if v < r.min || v > r.max {
-        // Not `f64::clamp`: its bounds check would bring float formatting into the wasm.
-        let used = if v < r.min { r.min } else { r.max };
-        warnings.push(input(r.name, number_text(v), number_text(used)));
-        used
-    } else {
-        v
+/// Checks a number against its input's range; returns the value to use.
+fn checked(f: Input, v: f64, default: f64, warnings: &mut Vec<Warning>) -> f64 {
+    let used = f.clamped(v, default);
+    if used != v {
+        warnings.push(input(f.key(), number_text(v), number_text(used)));
     }
+    used
 }
 
 /// Validates a scenario built in Rust: the same ranges as the JS edge, with warnings.
 /// A valid scenario comes back unchanged and pushes nothing (and allocates nothing).
 pub(crate) fn validated(s: &Scenario, warnings: &mut Vec<Warning>) -> Scenario {
-    let d = Scenario::default();
     let mut out = *s;
-    for f in NUMBER_FIELDS.iter() {
-        let v = checked(f, (f.get)(s), (f.get)(&d), warnings);
-        (f.set)(&mut out, v);
+    for f in Input::ALL {
+        let v = checked(f, f.get(s), f.default_value(), warnings);
+        f.set(&mut out, v);
     }
     out
 }
 
-fn parse_number(f: &NumberField, v: &RawValue, s: &mut Scenario, warnings: &mut Vec<Warning>) {
-    let default = (f.get)(&Scenario::default());
+fn parse_number(f: Input, v: &RawValue, s: &mut Scenario, warnings: &mut Vec<Warning>) {
+    let default = f.default_value();
     let used = match v {
         RawValue::Number(n) => checked(f, *n, default, warnings),
         other => {
-            warnings.push(input(f.range.name, describe(other), number_text(default)));
+            warnings.push(input(f.key(), describe(other), number_text(default)));
             default
         }
     };
-    (f.set)(s, used);
+    f.set(s, used);
 }
 
 fn parse_sex(v: &RawValue, s: &mut Scenario, warnings: &mut Vec<Warning>) {
@@ -209,13 +130,6 @@ fn unknown(name: &str, v: &RawValue, warnings: &mut Vec<Warning>) {
     ));
 }
 
-fn find(name: &str, prefix: &str) -> Option<&'static NumberField> {
-    NUMBER_FIELDS.iter().find(|f| {
-        let full = |n: &str| n.strip_prefix(prefix).is_some_and(|rest| rest == name);
-        full(f.range.name) || full(f.snake)
-    })
-}
-
 /// Reads a scenario from field/value pairs. Never fails: see the module documentation.
 ///
 /// ```
@@ -231,7 +145,7 @@ pub fn parse_scenario_fields(fields: &[(String, RawValue)]) -> (Scenario, Vec<Wa
     let mut s = Scenario::default();
     let mut warnings = Vec::new();
     for (name, value) in fields {
-        if let Some(f) = find(name, "") {
+        if let Some(f) = Input::find(name, "") {
             parse_number(f, value, &mut s, &mut warnings);
         } else if name == "sex" {
             parse_sex(value, &mut s, &mut warnings);
@@ -239,7 +153,7 @@ pub fn parse_scenario_fields(fields: &[(String, RawValue)]) -> (Scenario, Vec<Wa
             match value {
                 RawValue::Object(inner) => {
                     for (sub, v) in inner {
-                        match find(sub, "coupling.") {
+                        match Input::find(sub, "coupling.") {
                             Some(f) => parse_number(f, v, &mut s, &mut warnings),
                             None => unknown(&("coupling.".to_string() + sub), v, &mut warnings),
                         }
@@ -358,12 +272,5 @@ mod tests {
         assert_eq!(fixed.head_tilt_deg, 0.0);
         assert_eq!(fixed.mass_kg, 30.0);
         assert_eq!(w.len(), 2);
-    }
-
-    #[test]
-    fn ranges_contain_their_defaults() {
-        for r in field_ranges() {
-            assert!(r.min <= r.default && r.default <= r.max, "{}", r.name);
-        }
     }
 }

@@ -4,7 +4,7 @@ use serde::{Serialize, Serializer};
 
 use super::params::ROM_DEG;
 
-/// A region of the spine. Every [`Level`] belongs to exactly one.
+/// A region of the spine. Every [`Level`] belongs to exactly one, and so does every vertebra.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Region {
     /// C0-C1 and C1-C2: the head on the atlas and axis.
@@ -15,6 +15,42 @@ pub enum Region {
     Thoracic,
     /// L1-L2 down to L5-S1.
     Lumbar,
+}
+
+impl Region {
+    /// Every region, head to sacrum.
+    pub const ALL: [Region; 4] = [
+        Region::UpperCervical,
+        Region::LowerCervical,
+        Region::Thoracic,
+        Region::Lumbar,
+    ];
+
+    /// Position in [`Region::ALL`].
+    pub const fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The region of vertebra `i` of `Landmarks::vertebrae` (0 = C1 … 23 = L5): C1-C2 upper
+    /// cervical, C3-C7 lower cervical, T1-T12 thoracic, L1-L5 lumbar.
+    pub const fn of_vertebra(i: usize) -> Region {
+        match i {
+            0..=1 => Region::UpperCervical,
+            2..=6 => Region::LowerCervical,
+            7..=18 => Region::Thoracic,
+            _ => Region::Lumbar,
+        }
+    }
+
+    /// Index of the region's lowest vertebra in `Landmarks::vertebrae` (C2, C7, T12, L5).
+    pub const fn last_vertebra(self) -> usize {
+        match self {
+            Region::UpperCervical => 1,
+            Region::LowerCervical => 6,
+            Region::Thoracic => 18,
+            Region::Lumbar => VERTEBRA_COUNT - 1,
+        }
+    }
 }
 
 /// One intervertebral joint (or the head joint C0-C1), named by the two bodies it joins.
@@ -36,6 +72,12 @@ pub enum Level {
 
 /// How many joints the chain has.
 pub const LEVEL_COUNT: usize = 25;
+
+/// How many vertebral bodies the chain has, C1 to L5 (one under each joint but the last).
+pub const VERTEBRA_COUNT: usize = LEVEL_COUNT - 1;
+
+// The parameter table has one row per level (a type error otherwise).
+const _: [[f64; 3]; LEVEL_COUNT] = ROM_DEG;
 
 /// A joint's representative range of motion in degrees (White AA, Panjabi MM. Clinical
 /// Biomechanics of the Spine, 2nd ed., 1990). The model takes half the flexion-extension arc as the
@@ -135,5 +177,17 @@ mod tests {
         assert_eq!(Level::C7T1.region(), Region::LowerCervical);
         assert_eq!(Level::T12L1.region(), Region::Thoracic);
         assert_eq!(Level::L1L2.region(), Region::Lumbar);
+    }
+
+    #[test]
+    fn each_regions_last_vertebra_is_where_the_next_begins() {
+        for (k, r) in Region::ALL.iter().enumerate() {
+            assert_eq!(r.index(), k);
+            let last = r.last_vertebra();
+            assert_eq!(Region::of_vertebra(last), *r);
+            if k + 1 < Region::ALL.len() {
+                assert_eq!(Region::of_vertebra(last + 1), Region::ALL[k + 1]);
+            }
+        }
     }
 }

@@ -13,20 +13,26 @@ mod body;
 pub mod card;
 mod chain;
 mod input;
+mod inputs;
 mod level;
 mod math;
+mod measure;
 mod params;
 mod posture;
-pub(crate) mod ranges;
+mod problem;
 mod readout;
 mod scenario;
 mod solve;
+mod step;
 
 pub use input::{field_ranges, parse_scenario, parse_scenario_fields, FieldRange, RawValue};
-pub use level::{Level, RangeOfMotion, Region, LEVEL_COUNT};
-pub use posture::{
-    CascadeShare, CascadeStep, JointState, Landmarks, Measures, PointMm, Posture, Warning,
+pub use inputs::{Input, INPUT_COUNT};
+pub use level::{Level, RangeOfMotion, Region, LEVEL_COUNT, VERTEBRA_COUNT};
+pub use measure::{
+    Bound, Measure, Unit, UsualRange, LEG_LENGTH_RELEVANT_MM, MEASURE_COUNT,
+    PELVIC_OBLIQUITY_DEG_PER_CM,
 };
-pub use ranges::{usual_range, Bound, UsualRange, USUAL_RANGES};
+pub use posture::{CascadeShare, JointState, Landmarks, Measures, PointMm, Posture, Warning};
 pub use scenario::{Coupling, Scenario, Sex};
 pub use solve::{solve, Solver};
+pub use step::CascadeStep;

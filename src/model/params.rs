@@ -4,13 +4,13 @@
 //! Units are stated per constant: degrees and millimetres as tabulated in the sources, fractions of
 //! stature or body mass where the source gives fractions. `body.rs` converts them to SI.
 
-use super::level::LEVEL_COUNT;
-
 /// Segmental range of motion per level, head to sacrum, degrees:
 /// `[flexion + extension (whole arc), lateral bend (one side), axial rotation (one side)]`.
 /// White AA, Panjabi MM. Clinical Biomechanics of the Spine, 2nd ed., 1990 (representative values).
+/// One row per joint: `level.rs` checks at compile time that there are `LEVEL_COUNT` of them, so
+/// this file stays a leaf that imports nothing.
 #[rustfmt::skip]
-pub(crate) const ROM_DEG: [[f64; 3]; LEVEL_COUNT] = [
+pub(crate) const ROM_DEG: [[f64; 3]; 25] = [
     [25.0, 5.0, 5.0],   // C0-C1
     [20.0, 5.0, 40.0],  // C1-C2
     [10.0, 10.0, 3.0],  // C2-C3

@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use super::level::{Level, LEVEL_COUNT};
+use super::step::CascadeStep;
 
 /// A point of the body in millimetres: x to the subject's right, y up from the floor, z forward.
 /// The origin is on the floor midway between the feet.
@@ -81,27 +82,6 @@ impl JointState {
             load: 0.0,
         }
     }
-}
-
-/// The five steps of the compensation cascade, top to bottom.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub enum CascadeStep {
-    HeadAndUpperNeck,
-    LowerNeckAndShoulders,
-    Thoracic,
-    Lumbar,
-    PelvisAndLegs,
-}
-
-impl CascadeStep {
-    pub const ALL: [CascadeStep; 5] = [
-        CascadeStep::HeadAndUpperNeck,
-        CascadeStep::LowerNeckAndShoulders,
-        CascadeStep::Thoracic,
-        CascadeStep::Lumbar,
-        CascadeStep::PelvisAndLegs,
-    ];
 }
 
 /// One step's share of the total compensating bend.
@@ -222,7 +202,7 @@ pub struct Posture {
     /// Head to sacrum, in the order of [`Level::ALL`].
     pub joints: [JointState; LEVEL_COUNT],
     /// The five steps, top to bottom.
-    pub cascade: [CascadeShare; 5],
+    pub cascade: [CascadeShare; CascadeStep::COUNT],
     pub landmarks: Landmarks,
     pub warnings: Vec<Warning>,
 }

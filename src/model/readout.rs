@@ -4,41 +4,14 @@
 //! Computed in SI units (metres, radians, newtons); converted to the `_deg`, `_mm`, `_kg`, `_nm`
 //! units of the public fields only when written out.
 
-use super::body::{region_index, Body, VERTEBRA_COUNT};
-use super::chain::{self, Config, Pose};
+use super::body::VERTEBRA_COUNT;
+use super::chain::Pose;
 use super::level::{Level, LEVEL_COUNT};
 use super::math::Vec3;
 use super::params::GRAVITY;
-use super::posture::{
-    CascadeShare, CascadeStep, JointState, Landmarks, Measures, PointMm, Posture, Warning,
-};
-use super::solve::{Problem, NX};
-
-/// What a body's neutral stance gives, against which some read-outs are measured.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub(crate) struct Reference {
-    /// Forward position of the centre of mass in the neutral stance (m): the balance target.
-    pub com_z_m: f64,
-    /// The head's gravitational moment about C7-T1 in the neutral stance `[frontal, sagittal]` (N·m).
-    pub head_moment_nm: [f64; 2],
-}
-
-impl Reference {
-    pub fn of(body: &Body) -> Reference {
-        let p = chain::pose(body, &Config::default());
-        Reference {
-            com_z_m: p.com.z,
-            head_moment_nm: head_moment_nm(body, &p),
-        }
-    }
-}
-
-/// The head's gravitational moment about the C7-T1 joint `[frontal, sagittal]` (N·m).
-pub(crate) fn head_moment_nm(body: &Body, p: &Pose) -> [f64; 2] {
-    let lever = p.head_com - p.joint[Level::C7T1.index()];
-    let w = body.head_mass_kg * GRAVITY;
-    [w * lever.x, w * lever.z]
-}
+use super::posture::{CascadeShare, JointState, Landmarks, Measures, PointMm, Posture, Warning};
+use super::problem::{head_moment_nm, Problem, Reference, NX};
+use super::step::CascadeStep;
 
 /// A posture with every number zero, to be filled.
 pub(crate) fn empty_posture() -> Posture {
@@ -61,16 +34,6 @@ fn line_tilt_deg(left: Vec3, right: Vec3) -> f64 {
     d.y.atan2(d.x.hypot(d.z)).to_degrees()
 }
 
-/// Which cascade step a joint belongs to.
-const fn step_of(i: usize) -> usize {
-    match i {
-        0..=1 => 0,
-        2..=7 => 1,
-        8..=19 => 2,
-        _ => 3,
-    }
-}
-
 /// Writes everything a solve yields into `out` (its warning list is appended to, not replaced).
 pub(crate) fn fill(out: &mut Posture, problem: &Problem, x: &[f64; NX], p: &Pose, r: &Reference) {
     let body = &problem.body;
@@ -91,7 +54,7 @@ pub(crate) fn fill(out: &mut Posture, problem: &Problem, x: &[f64; NX], p: &Pose
         j.moment_frontal_nm = frontal;
         j.moment_sagittal_nm = sagittal;
         j.moment_nm = moment;
-        j.load = moment / body.capacity_nm[region_index(level.region())];
+        j.load = moment / body.capacity_nm[level.region().index()];
         let range = body.range_rad[i];
         let checks = [
             (
@@ -211,8 +174,9 @@ pub(crate) fn fill(out: &mut Posture, problem: &Problem, x: &[f64; NX], p: &Pose
     };
 
     // Cascade: each step's share of the compensating motion, the imposed misalignment excluded.
-    let mut amount = [0.0; 5];
-    for (i, a) in (0..LEVEL_COUNT).map(|i| (i, step_of(i))) {
+    let mut amount = [0.0; CascadeStep::COUNT];
+    for (i, level) in Level::ALL.iter().enumerate() {
+        let a = CascadeStep::of(*level).index();
         let bend = x[3 * i];
         let flex = x[3 * i + 1];
         let rot = cfg.rotation[i] - problem.imposed.rotation[i];
@@ -220,7 +184,7 @@ pub(crate) fn fill(out: &mut Posture, problem: &Problem, x: &[f64; NX], p: &Pose
     }
     let leg = body.leg_height_m;
     let pel = p.pelvis_dofs;
-    amount[4] += (p.legs.obliquity - problem.rigid[5]).abs()
+    amount[CascadeStep::PelvisAndLegs.index()] += (p.legs.obliquity - problem.rigid[5]).abs()
         + pel.yaw.abs()
         + (pel.shift_x_m / leg).atan().abs()
         + (pel.shift_z_m / leg).atan().abs();
@@ -238,6 +202,7 @@ pub(crate) fn fill(out: &mut Posture, problem: &Problem, x: &[f64; NX], p: &Pose
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::body::Body;
     use crate::model::scenario::{Coupling, Sex};
 
     #[test]
@@ -258,14 +223,5 @@ mod tests {
         let l = Vec3::new(-1.0, 0.0, 0.0);
         assert!((line_tilt_deg(l, Vec3::new(1.0, 2.0, 0.0)) - 45.0).abs() < 1e-12);
         assert!(line_tilt_deg(l, Vec3::new(1.0, -0.1, 0.0)) < 0.0);
-    }
-
-    #[test]
-    fn cascade_steps_cover_every_joint_in_order() {
-        let steps: Vec<usize> = (0..LEVEL_COUNT).map(step_of).collect();
-        assert!(steps.windows(2).all(|w| w[0] <= w[1]));
-        assert_eq!(steps[Level::C7T1.index()], 1);
-        assert_eq!(steps[Level::T12L1.index()], 2);
-        assert_eq!(steps[Level::L5S1.index()], 3);
     }
 }

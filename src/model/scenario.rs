@@ -72,6 +72,17 @@ impl Default for Scenario {
     }
 }
 
+impl Scenario {
+    /// Where the `<posture-chain>` element starts, and what its reset returns to when no attribute
+    /// says otherwise: a 5° head tilt to the right, everything else neutral.
+    pub fn page_start() -> Scenario {
+        Scenario {
+            head_tilt_deg: 5.0,
+            ..Scenario::default()
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

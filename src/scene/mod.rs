@@ -12,6 +12,7 @@ mod side;
 mod top;
 mod transform;
 
+use crate::model::{CascadeStep, Region};
 pub use crate::numfmt::push_fixed;
 pub use cascade::{Cascade, CASCADE_MS};
 pub use list::{Align, Cmd, Colour, Dash, DisplayList, Font, P2};
@@ -46,7 +47,7 @@ impl View {
 /// How to draw, apart from the posture itself.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct SceneOptions {
-    /// The cascade step to highlight (explain mode), as an index into [`crate::CascadeStep::ALL`].
+    /// The cascade step to highlight (explain mode), as an index into [`CascadeStep::ALL`].
     pub highlight: Option<usize>,
     /// Landmarks are drawn this many times further from neutral than they are (labels keep the
     /// true values). 1 draws them as they are.
@@ -184,15 +185,20 @@ impl Scene {
 /// The vertical span of a cascade step's region in the back and side views, in millimetres.
 fn region_y_mm(pose: &Pose, step: usize) -> (f64, f64) {
     let lm = &pose.landmarks;
-    let v = &lm.vertebrae;
+    let lowest = |r: Region| lm.vertebrae[r.last_vertebra()].y;
     let shoulder_y = lm.acromion_left.y.min(lm.acromion_right.y);
     let crest_y = lm.iliac_crest_left.y.max(lm.iliac_crest_right.y);
-    match step {
-        0 => (v[1].y - 10.0, lm.head_top.y + 15.0),
-        1 => (v[6].y.min(shoulder_y) - 22.0, v[1].y - 10.0),
-        2 => (v[18].y - 14.0, v[6].y.min(shoulder_y) - 22.0),
-        3 => (crest_y + 20.0, v[18].y - 14.0),
-        _ => (-10.0, crest_y + 20.0),
+    // Each band's bottom is the next one's top.
+    let below_head = lowest(Region::UpperCervical) - 10.0;
+    let below_neck = lowest(Region::LowerCervical).min(shoulder_y) - 22.0;
+    let below_thorax = lowest(Region::Thoracic) - 14.0;
+    let below_lumbar = crest_y + 20.0;
+    match CascadeStep::from_index(step) {
+        Some(CascadeStep::HeadAndUpperNeck) => (below_head, lm.head_top.y + 15.0),
+        Some(CascadeStep::LowerNeckAndShoulders) => (below_neck, below_head),
+        Some(CascadeStep::Thoracic) => (below_thorax, below_neck),
+        Some(CascadeStep::Lumbar) => (below_lumbar, below_thorax),
+        _ => (-10.0, below_lumbar),
     }
 }
 
@@ -214,7 +220,7 @@ fn highlight_band(list: &mut DisplayList, pose: &Pose, step: usize, x0_mm: f64, 
 /// The highlighted step's number at the left of its band, drawn over the body.
 fn highlight_number(list: &mut DisplayList, pose: &Pose, step: usize, x0_mm: f64) {
     let (y0, y1) = region_y_mm(pose, step);
-    let digits = ["1", "2", "3", "4", "5"];
+    let digits: [&str; CascadeStep::COUNT] = ["1", "2", "3", "4", "5"];
     list.text(
         P2::new(x0_mm, (y0 + y1) / 2.0),
         Font::Marker,

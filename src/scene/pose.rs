@@ -1,9 +1,11 @@
 //! A drawable snapshot of a posture (landmarks, joints, measures) that can be blended region by region.
 
-use crate::{CascadeStep, JointState, Landmarks, Measures, PointMm, Posture, LEVEL_COUNT};
+use crate::model::{
+    CascadeStep, JointState, Landmarks, Measure, Measures, PointMm, Posture, LEVEL_COUNT,
+};
 
 /// How many regions the cascade moves one after another (see [`CascadeStep::ALL`]).
-pub const STEPS: usize = CascadeStep::ALL.len();
+pub const STEPS: usize = CascadeStep::COUNT;
 
 /// Per-region blend weights, 0 = `from`, 1 = `to`, in the order of [`CascadeStep::ALL`].
 pub type StepWeights = [f64; STEPS];
@@ -35,7 +37,8 @@ impl Pose {
             |step, a, b| lerp_point(a, b, w[step]),
         );
         for (i, joint) in out.joints.iter_mut().enumerate() {
-            *joint = lerp_joint(&from.joints[i], &to.joints[i], w[joint_step(i)]);
+            let step = CascadeStep::of(joint.level).index();
+            *joint = lerp_joint(&from.joints[i], &to.joints[i], w[step]);
         }
         out.measures = mix_measures(&from.measures, &to.measures, w);
         out
@@ -85,26 +88,6 @@ impl Pose {
     }
 }
 
-/// The cascade step (index into [`CascadeStep::ALL`]) that moves vertebra `i` (0 = C1 ... 23 = L5).
-pub const fn vertebra_step(i: usize) -> usize {
-    match i {
-        0..=1 => 0,
-        2..=6 => 1,
-        7..=18 => 2,
-        _ => 3,
-    }
-}
-
-/// The cascade step that moves joint `i` of [`crate::Level::ALL`].
-pub const fn joint_step(i: usize) -> usize {
-    match i {
-        0..=1 => 0,
-        2..=7 => 1,
-        8..=19 => 2,
-        _ => 3,
-    }
-}
-
 /// Exact at both ends, so a finished region is exactly its target.
 fn lerp(a: f64, b: f64, t: f64) -> f64 {
     if t <= 0.0 {
@@ -133,32 +116,13 @@ fn lerp_joint(a: &JointState, b: &JointState, t: f64) -> JointState {
     }
 }
 
+/// Each read-out moves with the cascade step it belongs to.
 fn mix_measures(a: &Measures, b: &Measures, w: &StepWeights) -> Measures {
-    Measures {
-        eye_line_tilt_deg: lerp(a.eye_line_tilt_deg, b.eye_line_tilt_deg, w[0]),
-        craniovertebral_angle_deg: lerp(
-            a.craniovertebral_angle_deg,
-            b.craniovertebral_angle_deg,
-            w[0],
-        ),
-        head_load_kg: lerp(a.head_load_kg, b.head_load_kg, w[0]),
-        shoulder_tilt_deg: lerp(a.shoulder_tilt_deg, b.shoulder_tilt_deg, w[1]),
-        shoulder_height_diff_mm: lerp(a.shoulder_height_diff_mm, b.shoulder_height_diff_mm, w[1]),
-        sagittal_vertical_axis_mm: lerp(
-            a.sagittal_vertical_axis_mm,
-            b.sagittal_vertical_axis_mm,
-            w[2],
-        ),
-        coronal_balance_mm: lerp(a.coronal_balance_mm, b.coronal_balance_mm, w[3]),
-        pelvic_obliquity_deg: lerp(a.pelvic_obliquity_deg, b.pelvic_obliquity_deg, w[4]),
-        pelvic_rotation_deg: lerp(a.pelvic_rotation_deg, b.pelvic_rotation_deg, w[4]),
-        functional_leg_length_diff_mm: lerp(
-            a.functional_leg_length_diff_mm,
-            b.functional_leg_length_diff_mm,
-            w[4],
-        ),
-        weight_left_pct: lerp(a.weight_left_pct, b.weight_left_pct, w[4]),
+    let mut out = *b;
+    for m in Measure::ALL {
+        *m.value_mut(&mut out) = lerp(m.of(a), m.of(b), w[m.step().index()]);
     }
+    out
 }
 
 /// Calls `f(step, a, b)` for every point of the landmarks and stores the result in `out`.
@@ -173,12 +137,16 @@ fn for_each_point(
             $( out.$field = f($step, a.$field, b.$field); )*
         };
     }
-    each!(0 => head_top, head_centre, eye_left, eye_right, ear_left, ear_right);
-    each!(1 => c7, acromion_left, acromion_right);
-    each!(4 => iliac_crest_left, iliac_crest_right, sacrum, hip_left, hip_right, knee_left,
+    const HEAD: usize = CascadeStep::HeadAndUpperNeck.index();
+    const SHOULDERS: usize = CascadeStep::LowerNeckAndShoulders.index();
+    const PELVIS: usize = CascadeStep::PelvisAndLegs.index();
+    each!(HEAD => head_top, head_centre, eye_left, eye_right, ear_left, ear_right);
+    each!(SHOULDERS => c7, acromion_left, acromion_right);
+    each!(PELVIS => iliac_crest_left, iliac_crest_right, sacrum, hip_left, hip_right, knee_left,
         knee_right, ankle_left, ankle_right);
     for i in 0..out.vertebrae.len() {
-        out.vertebrae[i] = f(vertebra_step(i), a.vertebrae[i], b.vertebrae[i]);
+        let step = CascadeStep::of_vertebra(i).index();
+        out.vertebrae[i] = f(step, a.vertebrae[i], b.vertebrae[i]);
     }
 }
 
@@ -186,9 +154,9 @@ fn for_each_point(
 impl Pose {
     /// The solved pose for a head tilt on the default body, for the scene's unit tests.
     pub(crate) fn for_tilt(tilt_deg: f64) -> Pose {
-        Pose::of(&crate::solve(&crate::Scenario {
+        Pose::of(&crate::model::solve(&crate::model::Scenario {
             head_tilt_deg: tilt_deg,
-            ..crate::Scenario::default()
+            ..crate::model::Scenario::default()
         }))
     }
 }
@@ -196,7 +164,7 @@ impl Pose {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Level;
+    use crate::model::{Level, Region};
 
     #[test]
     fn mix_moves_only_the_weighted_regions() {
@@ -222,18 +190,19 @@ mod tests {
 
     #[test]
     fn regions_follow_the_spine_order() {
+        let vertebra_step = |i: usize| CascadeStep::of_vertebra(i).index();
         assert_eq!(vertebra_step(0), 0);
         assert_eq!(vertebra_step(6), 1);
         assert_eq!(vertebra_step(7), 2);
         assert_eq!(vertebra_step(23), 3);
-        for (i, level) in Level::ALL.iter().enumerate() {
+        for level in Level::ALL {
             let expected = match level.region() {
-                crate::Region::UpperCervical => 0,
-                crate::Region::LowerCervical => 1,
-                crate::Region::Thoracic => 2,
-                crate::Region::Lumbar => 3,
+                Region::UpperCervical => 0,
+                Region::LowerCervical => 1,
+                Region::Thoracic => 2,
+                Region::Lumbar => 3,
             };
-            assert_eq!(joint_step(i), expected, "{level}");
+            assert_eq!(CascadeStep::of(level).index(), expected, "{level}");
         }
     }
 

@@ -5,11 +5,8 @@ use wasm_bindgen::prelude::*;
 use web_sys::CanvasRenderingContext2d;
 
 use super::canvas::{replay, Dashes};
-use crate::scene::{Cascade, Pose, Scene, SceneOptions, StepWeights, View, LOAD_CSS};
-use crate::{Scenario, Solver};
-
-/// Head tilt range of the widget's input, in degrees.
-const HEAD_TILT_MAX_DEG: f64 = 20.0;
+use crate::model::{CascadeStep, Input, Measure, Scenario, Solver};
+use crate::scene::{Cascade, Pose, Scene, SceneOptions, StepWeights, View};
 /// Autoplay sweeps the head between these degrees, once every period.
 const AUTOPLAY_AMPLITUDE_DEG: f64 = 12.0;
 const AUTOPLAY_PERIOD_MS: f64 = 7000.0;
@@ -55,10 +52,7 @@ fn finite_or(value: f64, fallback: f64) -> f64 {
 impl Widget {
     #[wasm_bindgen(constructor)]
     pub fn new() -> Widget {
-        let scenario = Scenario {
-            head_tilt_deg: 5.0,
-            ..Scenario::default()
-        };
+        let scenario = Scenario::page_start();
         let mut solver = Solver::new();
         let neutral = Pose::of(solver.solve(&Scenario {
             head_tilt_deg: 0.0,
@@ -86,46 +80,23 @@ impl Widget {
         }
     }
 
-    /// Sets the head tilt (degrees, positive toward the right ear); returns the value used.
-    #[wasm_bindgen(js_name = setHeadTiltDeg)]
-    pub fn set_head_tilt_deg(&mut self, deg: f64) -> f64 {
-        let v = finite_or(deg, self.scenario.head_tilt_deg)
-            .clamp(-HEAD_TILT_MAX_DEG, HEAD_TILT_MAX_DEG);
-        self.scenario.head_tilt_deg = v;
+    /// Sets input `input` (its index in the model's `Input::ALL`, as the generated `INPUTS` table
+    /// lists them) to `value` in the input's unit, brought into its range (a non-finite value keeps
+    /// the current one); returns the value used, or NaN for an unknown input.
+    #[wasm_bindgen(js_name = setInput)]
+    pub fn set_input(&mut self, input: usize, value: f64) -> f64 {
+        let Some(input) = Input::from_index(input) else {
+            return f64::NAN;
+        };
+        let v = input.clamped(value, input.get(&self.scenario));
+        input.set(&mut self.scenario, v);
         self.needs_solve = true;
         v
     }
 
-    #[wasm_bindgen(js_name = headTiltDeg)]
-    pub fn head_tilt_deg(&self) -> f64 {
-        self.scenario.head_tilt_deg
-    }
-
-    /// Sets forward head posture as neck flexion, 0..=60 degrees; returns the value used.
-    #[wasm_bindgen(js_name = setForwardHeadDeg)]
-    pub fn set_forward_head_deg(&mut self, deg: f64) -> f64 {
-        let v = finite_or(deg, self.scenario.forward_head_deg).clamp(0.0, 60.0);
-        self.scenario.forward_head_deg = v;
-        self.needs_solve = true;
-        v
-    }
-
-    /// Sets the anatomic leg-length difference, -30..=30 mm (positive: right leg longer).
-    #[wasm_bindgen(js_name = setLegLengthDiffMm)]
-    pub fn set_leg_length_diff_mm(&mut self, mm: f64) -> f64 {
-        let v = finite_or(mm, self.scenario.anatomic_leg_length_diff_mm).clamp(-30.0, 30.0);
-        self.scenario.anatomic_leg_length_diff_mm = v;
-        self.needs_solve = true;
-        v
-    }
-
-    /// Sets how strongly the body rights the head, 0 (none) ..= 1 (eyes level).
-    #[wasm_bindgen(js_name = setCompensation)]
-    pub fn set_compensation(&mut self, gain: f64) -> f64 {
-        let v = finite_or(gain, self.scenario.compensation).clamp(0.0, 1.0);
-        self.scenario.compensation = v;
-        self.needs_solve = true;
-        v
+    /// The current value of input `input` (as for `setInput`), or NaN for an unknown input.
+    pub fn input(&self, input: usize) -> f64 {
+        Input::from_index(input).map_or(f64::NAN, |i| i.get(&self.scenario))
     }
 
     /// Draws shifts from neutral `factor` times larger (1..=5); labels keep the true values.
@@ -139,11 +110,7 @@ impl Widget {
 
     /// Back to the page's starting posture; stops autoplay and explain mode.
     pub fn reset(&mut self) {
-        let start = Scenario {
-            head_tilt_deg: 5.0,
-            ..Scenario::default()
-        };
-        self.scenario = start;
+        self.scenario = Scenario::page_start();
         self.autoplay_since_ms = None;
         self.explain = None;
         self.options.highlight = None;
@@ -159,11 +126,9 @@ impl Widget {
     /// Explain mode: shows the cascade up to step `step` (0..=4) and highlights it; -1 leaves it.
     #[wasm_bindgen(js_name = setExplainStep)]
     pub fn set_explain_step(&mut self, step: i32) {
-        self.explain = if (0..5).contains(&step) {
-            Some(step as usize)
-        } else {
-            None
-        };
+        self.explain = usize::try_from(step)
+            .ok()
+            .filter(|s| *s < CascadeStep::COUNT);
         self.options.highlight = self.explain;
         self.needs_solve = true;
     }
@@ -244,33 +209,16 @@ impl Widget {
         self.cascade.is_settled() && !self.needs_solve
     }
 
-    /// Writes the measures (drawn now, or settled with `settled`) into `out`, in this order:
-    /// eye tilt °, shoulder difference mm, shoulder tilt °, pelvic obliquity °, pelvic rotation °,
-    /// functional leg-length difference mm, coronal balance mm, sagittal vertical axis mm,
-    /// craniovertebral angle °, head load kg, weight on the left foot %, head tilt input °.
+    /// Writes the measures (drawn now, or settled with `settled`) into `out`, in the order of the
+    /// model's `Measure::ALL` (the generated `MEASURES` table), each in its unit.
     pub fn readouts(&self, out: &mut [f64], settled: bool) {
         let pose = if settled {
             self.cascade.target()
         } else {
             self.cascade.current()
         };
-        let m = &pose.measures;
-        let values = [
-            m.eye_line_tilt_deg,
-            m.shoulder_height_diff_mm,
-            m.shoulder_tilt_deg,
-            m.pelvic_obliquity_deg,
-            m.pelvic_rotation_deg,
-            m.functional_leg_length_diff_mm,
-            m.coronal_balance_mm,
-            m.sagittal_vertical_axis_mm,
-            m.craniovertebral_angle_deg,
-            m.head_load_kg,
-            m.weight_left_pct,
-            self.scenario.head_tilt_deg,
-        ];
-        for (o, v) in out.iter_mut().zip(values) {
-            *o = v;
+        for (o, m) in out.iter_mut().zip(Measure::ALL) {
+            *o = m.of(&pose.measures);
         }
     }
 
@@ -305,7 +253,7 @@ impl Widget {
         } else if turn < -180.0 {
             turn += 360.0;
         }
-        self.set_head_tilt_deg(drag.start_tilt_deg + turn)
+        self.set_input(Input::HeadTilt.index(), drag.start_tilt_deg + turn)
     }
 
     #[wasm_bindgen(js_name = pointerUp)]
@@ -342,12 +290,6 @@ impl Widget {
             y
         }
     }
-
-    /// The CSS colour of step `i` of the load scale (for the legend), or "" past the end.
-    #[wasm_bindgen(js_name = loadColour)]
-    pub fn load_colour(i: usize) -> String {
-        LOAD_CSS.get(i).copied().unwrap_or("").to_string()
-    }
 }
 
 impl Default for Widget {
@@ -368,7 +310,7 @@ impl Widget {
                 };
                 self.uncompensated = Pose::of(self.solver.solve(&bare));
                 self.compensated = Pose::of(self.solver.solve(&self.scenario));
-                let mut w: StepWeights = [0.0; 5];
+                let mut w: StepWeights = [0.0; CascadeStep::COUNT];
                 for (k, wk) in w.iter_mut().enumerate() {
                     *wk = if k <= step { 1.0 } else { 0.0 };
                 }

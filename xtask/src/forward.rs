@@ -1,17 +1,20 @@
-//! Tasks that forward to code other parts of the project own: the model card, perf, benches.
+//! Tasks that forward to code other parts of the project own: codegen, perf, benches.
 
 use crate::project::Project;
 use crate::{build, cmd, setup, DynError};
 
-/// `cargo xtask model-card [--check]`: regenerates (or checks) `docs/model.md` from the model.
-pub fn model_card(project: &Project, args: &[String]) -> Result<(), DynError> {
-    cmd::run(
-        project
-            .command("cargo")
-            .args(["run", "--release", "--example", "model_card", "--"])
-            .args(args)
-            .arg("docs/model.md"),
-    )
+/// `cargo xtask codegen [--check]`: writes (or checks) every file generated from the Rust
+/// definitions: `www/generated.js` and the model card's generated sections.
+pub fn codegen(project: &Project, args: &[String]) -> Result<(), DynError> {
+    cmd::run(&mut codegen_command(project, args))
+}
+
+/// The command behind `cargo xtask codegen`, for the test stage too.
+pub fn codegen_command(project: &Project, args: &[String]) -> std::process::Command {
+    let mut cmd = project.command("cargo");
+    cmd.args(["run", "--quiet", "--example", "codegen", "--"])
+        .args(args);
+    cmd
 }
 
 /// `cargo xtask perf`: builds, then measures frames in headless Chromium.

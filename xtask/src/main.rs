@@ -25,11 +25,12 @@ Usage: cargo xtask <task> [options]
 Tasks:
   build                 build the release wasm (wasm-opt -Oz) and the site in target/site
   serve [--port N]      build, then serve target/site on http://127.0.0.1:8080/ (or port N)
-  test                  set up the tools, then run every check: rustfmt, clippy (native and
-                        wasm32), native tests, wasm tests in headless Chromium, the release
+  test                  set up the tools, then run every check: rustfmt, codegen --check,
+                        clippy (native and wasm32), native tests, wasm tests in headless Chromium, the release
                         build, and the browser tests in tests/e2e/
   size                  build, then list the raw and gzip bytes of what the page downloads
-  model-card [--check]  regenerate docs/model.md from the model (or check that it is current)
+  codegen [--check]     write the files generated from the Rust definitions (www/generated.js,
+                        the model card's tables in docs/model.md), or check they are current
   perf                  build, then time frames in headless Chromium (tests/perf/frame.mjs)
   bench                 run the solver benchmarks (cargo bench --bench solve)
 
@@ -62,7 +63,7 @@ fn main() -> ExitCode {
         "serve" => serve::run(&project, rest),
         "test" => no_args().and_then(|()| test::run(&project)),
         "size" => no_args().and_then(|()| size::run(&project)),
-        "model-card" => forward::model_card(&project, rest),
+        "codegen" => forward::codegen(&project, rest),
         "perf" => forward::perf(&project, rest),
         "bench" => forward::bench(&project, rest),
         unknown => {

@@ -255,6 +255,17 @@ pub fn run(project: &Project) -> Result<(), DynError> {
     )?;
 
     report.stage(
+        "codegen",
+        "cargo xtask codegen --check; fix with: cargo xtask codegen",
+        || {
+            check(crate::forward::codegen_command(
+                project,
+                &["--check".to_string()],
+            ))
+        },
+    )?;
+
+    report.stage(
         "clippy (native)",
         "cargo clippy --workspace --all-targets -- -D warnings",
         || {

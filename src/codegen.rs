@@ -1,0 +1,189 @@
+//! The tables the JavaScript side needs, rendered from their one definition in Rust: the
+//! read-outs ([`Measure`]), the inputs ([`Input`]), the cascade steps ([`CascadeStep`]) and the
+//! load scale's colours. `cargo xtask codegen` writes [`js_tables`] to [`JS_PATH`] and refreshes the
+//! model card's generated sections; with `--check` it fails when either is stale.
+//!
+//! Pure: text out. Numbers are written as Rust prints them, which JavaScript reads back exactly.
+
+use std::fmt::Write;
+
+use crate::model::{CascadeStep, Input, Measure, Scenario};
+use crate::scene::{DEFAULT_BRAND_CSS, LOAD_CSS, LOAD_STEP_UPPER};
+
+/// Where the generated JS module lives, from the project's root.
+pub const JS_PATH: &str = "www/generated.js";
+
+/// The command that writes the generated files, named in their headers and in every stale check.
+pub const COMMAND: &str = "cargo xtask codegen";
+
+/// A JavaScript string literal in single quotes.
+fn js_str(s: &str) -> String {
+    let mut out = String::from("'");
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\'' => out.push_str("\\'"),
+            '\n' => out.push_str("\\n"),
+            c => out.push(c),
+        }
+    }
+    out.push('\'');
+    out
+}
+
+/// A number as JavaScript reads it (`Infinity` has no literal in JSON, but does in JS).
+fn js_num(v: f64) -> String {
+    if v == f64::INFINITY {
+        "Infinity".to_string()
+    } else {
+        format!("{v}")
+    }
+}
+
+fn measures(out: &mut String) {
+    out.push_str(
+        "/**\n * The read-outs, in the order the Widget's `readouts(out, settled)` writes them.\n * \
+         `range.kind`: 'none' (no agreed range: never judged), 'within' (|v| <= limits[0]),\n * \
+         'below' (v < limits[0]), 'atLeast' (v >= limits[0]), 'reference' (a band to compare \
+         with,\n * never judged). `cite`: the short source a reader is shown, or '' where none is \
+         named.\n */\nexport const MEASURES = [\n",
+    );
+    for m in Measure::ALL {
+        let r = m.usual();
+        let limits: Vec<String> = r.bound.limits().into_iter().map(js_num).collect();
+        let _ = writeln!(
+            out,
+            "  {{ key: {}, unit: {}, decimals: {}, step: {}, range: {{ kind: {}, limits: [{}] }}, \
+             cite: {} }},",
+            js_str(m.key()),
+            js_str(m.unit().key()),
+            m.decimals(),
+            m.step().index(),
+            js_str(r.bound.kind()),
+            limits.join(", "),
+            js_str(r.cite),
+        );
+    }
+    out.push_str("];\n\n");
+}
+
+fn inputs(out: &mut String) {
+    out.push_str(
+        "/**\n * The numeric inputs, in the order of the Widget's `setInput(index, value)`. `default`: \
+         the model's\n * neutral value; `start`: where the element starts without the attribute; a \
+         slider shows\n * value × `sliderScale`; `words`: names the attribute accepts for values.\n \
+         */\nexport const INPUTS = [\n",
+    );
+    let start = Scenario::page_start();
+    for i in Input::ALL {
+        let words: Vec<String> = i
+            .words()
+            .iter()
+            .map(|(w, v)| format!(" {w}: {}", js_num(*v)))
+            .collect();
+        let _ = writeln!(
+            out,
+            "  {{ key: {}, attribute: {}, unit: {}, min: {}, max: {}, default: {}, start: {}, \
+             step: {}, sliderScale: {}, words: {{{}{}}} }},",
+            js_str(i.key()),
+            i.attribute().map_or("null".to_string(), js_str),
+            js_str(i.unit().key()),
+            js_num(i.min()),
+            js_num(i.max()),
+            js_num(i.default_value()),
+            js_num(i.get(&start)),
+            js_num(i.step()),
+            js_num(i.slider_scale()),
+            words.join(","),
+            if words.is_empty() { "" } else { " " },
+        );
+    }
+    out.push_str("];\n\n");
+}
+
+fn steps(out: &mut String) {
+    out.push_str(
+        "/** The steps of the cascade, top to bottom, with the joints each moves (none: pelvis and \
+         legs). */\nexport const STEPS = [\n",
+    );
+    for s in CascadeStep::ALL {
+        let joints = match s.joints() {
+            Some((first, last)) => format!("[{}, {}]", js_str(first.name()), js_str(last.name())),
+            None => "null".to_string(),
+        };
+        let _ = writeln!(out, "  {{ key: {}, joints: {joints} }},", js_str(s.key()));
+    }
+    out.push_str("];\n\n");
+}
+
+fn load_scale(out: &mut String) {
+    out.push_str(
+        "/** The load scale's colours, light to dark, each up to its share of capacity (the last is \
+         open). */\nexport const LOAD_SCALE = [\n",
+    );
+    for (css, upper) in LOAD_CSS.iter().zip(LOAD_STEP_UPPER) {
+        let _ = writeln!(
+            out,
+            "  {{ colour: {}, upTo: {} }},",
+            js_str(css),
+            js_num(upper)
+        );
+    }
+    out.push_str("];\n\n");
+}
+
+/// The whole generated JS module.
+///
+/// ```
+/// let js = posture_chain::codegen::js_tables();
+/// assert!(js.starts_with("// Generated by `cargo xtask codegen`"));
+/// assert!(js.contains("key: 'sagittalVerticalAxisMm'") && js.contains("attribute: 'head-tilt'"));
+/// ```
+pub fn js_tables() -> String {
+    let mut out = format!(
+        "// Generated by `{COMMAND}` from the Rust definitions (src/model/measure.rs, inputs.rs,\n\
+         // step.rs and src/scene/palette.rs). Do not edit by hand: change the Rust, then run\n\
+         // `{COMMAND}`. `{COMMAND} --check`, a stage of `cargo xtask test`, fails when\n\
+         // this file is stale.\n\n"
+    );
+    measures(&mut out);
+    inputs(&mut out);
+    steps(&mut out);
+    load_scale(&mut out);
+    let _ = writeln!(
+        out,
+        "/** The accent colour when the host page gives none. */\nexport const DEFAULT_BRAND = {};",
+        js_str(DEFAULT_BRAND_CSS)
+    );
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_measure_input_and_step_is_written_once_in_order() {
+        let js = js_tables();
+        let mut at = 0;
+        for key in Measure::ALL
+            .iter()
+            .map(|m| m.key())
+            .chain(Input::ALL.iter().map(|i| i.key()))
+            .chain(CascadeStep::ALL.iter().map(|s| s.key()))
+        {
+            let needle = format!("key: '{key}'");
+            assert_eq!(js.matches(&needle).count(), 1, "{key}");
+            let here = js.find(&needle).unwrap();
+            assert!(here > at, "{key} is in order");
+            at = here;
+        }
+        assert!(js.contains("upTo: Infinity"));
+        assert!(js.contains("words: { none: 0, partial: 0.5, full: 1 }"));
+    }
+
+    #[test]
+    fn strings_are_escaped() {
+        assert_eq!(js_str("it's a\\b"), "'it\\'s a\\\\b'");
+    }
+}

@@ -1,0 +1,342 @@
+//! The scenario's numeric inputs as one table: each [`Input`] knows its JS key, its attribute name
+//! on the `<posture-chain>` element (if it has one), its unit, range, default, slider step, and how
+//! to read and write it in a [`Scenario`]. The lenient parser, the validation of scenarios built in
+//! Rust, the widget's setter, the element's attributes and sliders (through the generated JS) and
+//! the model card's input table all read it.
+//!
+//! ```
+//! use posture_chain::{Input, Scenario};
+//! let tilt = Input::HeadTilt;
+//! assert_eq!((tilt.key(), tilt.attribute()), ("headTiltDeg", Some("head-tilt")));
+//! assert_eq!((tilt.min(), tilt.max(), tilt.default_value()), (-20.0, 20.0, 0.0));
+//! assert_eq!(tilt.clamped(45.0, 0.0), 20.0);
+//! assert_eq!(tilt.clamped(f64::NAN, 3.0), 3.0);
+//! assert_eq!(tilt.get(&Scenario::page_start()), 5.0);
+//! ```
+
+use super::measure::Unit;
+use super::scenario::Scenario;
+
+/// Everything an input is, apart from its value.
+struct Spec {
+    key: &'static str,
+    snake: &'static str,
+    attribute: Option<&'static str>,
+    unit: Unit,
+    min: f64,
+    max: f64,
+    /// The step of the element's slider, in the input's unit.
+    step: f64,
+    /// The element's slider shows the value times this (a gain 0..1 as 0..100 %).
+    slider_scale: f64,
+    /// Words the element's attribute accepts for a value.
+    words: &'static [(&'static str, f64)],
+    get: fn(&Scenario) -> f64,
+    set: fn(&mut Scenario, f64),
+}
+
+/// One numeric input of a [`Scenario`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Input {
+    HeadTilt,
+    HeadRotation,
+    ForwardHead,
+    LegLengthDiff,
+    Compensation,
+    Stature,
+    Mass,
+    CouplingCervical,
+    CouplingThoracic,
+    CouplingLumbar,
+}
+
+/// How many numeric inputs there are.
+pub const INPUT_COUNT: usize = 10;
+
+const NO_WORDS: &[(&str, f64)] = &[];
+
+/// In the order of [`Input::ALL`].
+const SPECS: [Spec; INPUT_COUNT] = [
+    Spec {
+        key: "headTiltDeg",
+        snake: "head_tilt_deg",
+        attribute: Some("head-tilt"),
+        unit: Unit::Degrees,
+        min: -20.0,
+        max: 20.0,
+        step: 0.5,
+        slider_scale: 1.0,
+        words: NO_WORDS,
+        get: |s| s.head_tilt_deg,
+        set: |s, v| s.head_tilt_deg = v,
+    },
+    Spec {
+        key: "headRotationDeg",
+        snake: "head_rotation_deg",
+        attribute: None,
+        unit: Unit::Degrees,
+        min: -30.0,
+        max: 30.0,
+        step: 1.0,
+        slider_scale: 1.0,
+        words: NO_WORDS,
+        get: |s| s.head_rotation_deg,
+        set: |s, v| s.head_rotation_deg = v,
+    },
+    Spec {
+        key: "forwardHeadDeg",
+        snake: "forward_head_deg",
+        attribute: Some("forward-head"),
+        unit: Unit::Degrees,
+        min: 0.0,
+        max: 60.0,
+        step: 1.0,
+        slider_scale: 1.0,
+        words: NO_WORDS,
+        get: |s| s.forward_head_deg,
+        set: |s, v| s.forward_head_deg = v,
+    },
+    Spec {
+        key: "anatomicLegLengthDiffMm",
+        snake: "anatomic_leg_length_diff_mm",
+        attribute: Some("leg-length"),
+        unit: Unit::Millimetres,
+        min: -30.0,
+        max: 30.0,
+        step: 1.0,
+        slider_scale: 1.0,
+        words: NO_WORDS,
+        get: |s| s.anatomic_leg_length_diff_mm,
+        set: |s, v| s.anatomic_leg_length_diff_mm = v,
+    },
+    Spec {
+        key: "compensation",
+        snake: "compensation",
+        attribute: Some("compensation"),
+        unit: Unit::Fraction,
+        min: 0.0,
+        max: 1.0,
+        step: 0.05,
+        slider_scale: 100.0,
+        words: &[("none", 0.0), ("partial", 0.5), ("full", 1.0)],
+        get: |s| s.compensation,
+        set: |s, v| s.compensation = v,
+    },
+    Spec {
+        key: "statureCm",
+        snake: "stature_cm",
+        attribute: None,
+        unit: Unit::Centimetres,
+        min: 120.0,
+        max: 220.0,
+        step: 1.0,
+        slider_scale: 1.0,
+        words: NO_WORDS,
+        get: |s| s.stature_cm,
+        set: |s, v| s.stature_cm = v,
+    },
+    Spec {
+        key: "massKg",
+        snake: "mass_kg",
+        attribute: None,
+        unit: Unit::Kilograms,
+        min: 30.0,
+        max: 200.0,
+        step: 1.0,
+        slider_scale: 1.0,
+        words: NO_WORDS,
+        get: |s| s.mass_kg,
+        set: |s, v| s.mass_kg = v,
+    },
+    Spec {
+        key: "coupling.cervical",
+        snake: "coupling.cervical",
+        attribute: None,
+        unit: Unit::Fraction,
+        min: -1.0,
+        max: 1.0,
+        step: 0.05,
+        slider_scale: 1.0,
+        words: NO_WORDS,
+        get: |s| s.coupling.cervical,
+        set: |s, v| s.coupling.cervical = v,
+    },
+    Spec {
+        key: "coupling.thoracic",
+        snake: "coupling.thoracic",
+        attribute: None,
+        unit: Unit::Fraction,
+        min: -1.0,
+        max: 1.0,
+        step: 0.05,
+        slider_scale: 1.0,
+        words: NO_WORDS,
+        get: |s| s.coupling.thoracic,
+        set: |s, v| s.coupling.thoracic = v,
+    },
+    Spec {
+        key: "coupling.lumbar",
+        snake: "coupling.lumbar",
+        attribute: None,
+        unit: Unit::Fraction,
+        min: -1.0,
+        max: 1.0,
+        step: 0.05,
+        slider_scale: 1.0,
+        words: NO_WORDS,
+        get: |s| s.coupling.lumbar,
+        set: |s, v| s.coupling.lumbar = v,
+    },
+];
+
+impl Input {
+    /// Every numeric input, in the order of [`Scenario`]'s fields.
+    pub const ALL: [Input; INPUT_COUNT] = [
+        Input::HeadTilt,
+        Input::HeadRotation,
+        Input::ForwardHead,
+        Input::LegLengthDiff,
+        Input::Compensation,
+        Input::Stature,
+        Input::Mass,
+        Input::CouplingCervical,
+        Input::CouplingThoracic,
+        Input::CouplingLumbar,
+    ];
+
+    /// Position in [`Input::ALL`] (the index the widget's `setInput` takes).
+    pub const fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The input with this index, if any.
+    pub fn from_index(i: usize) -> Option<Input> {
+        Input::ALL.get(i).copied()
+    }
+
+    const fn spec(self) -> &'static Spec {
+        &SPECS[self as usize]
+    }
+
+    /// The name at the JS edge, such as `"headTiltDeg"` or `"coupling.lumbar"`.
+    pub const fn key(self) -> &'static str {
+        self.spec().key
+    }
+
+    /// The snake_case name, which the lenient parser accepts too.
+    pub const fn snake_key(self) -> &'static str {
+        self.spec().snake
+    }
+
+    /// The `<posture-chain>` attribute that sets it, if the element has one (and a slider).
+    pub const fn attribute(self) -> Option<&'static str> {
+        self.spec().attribute
+    }
+
+    pub const fn unit(self) -> Unit {
+        self.spec().unit
+    }
+
+    pub const fn min(self) -> f64 {
+        self.spec().min
+    }
+
+    pub const fn max(self) -> f64 {
+        self.spec().max
+    }
+
+    /// The step of the element's slider, in the input's unit.
+    pub const fn step(self) -> f64 {
+        self.spec().step
+    }
+
+    /// The element's slider shows the value times this.
+    pub const fn slider_scale(self) -> f64 {
+        self.spec().slider_scale
+    }
+
+    /// Words the element's attribute accepts, with the value each stands for.
+    pub const fn words(self) -> &'static [(&'static str, f64)] {
+        self.spec().words
+    }
+
+    /// The value in `Scenario::default()`, the neutral stance.
+    pub fn default_value(self) -> f64 {
+        self.get(&Scenario::default())
+    }
+
+    pub fn get(self, s: &Scenario) -> f64 {
+        (self.spec().get)(s)
+    }
+
+    pub fn set(self, s: &mut Scenario, v: f64) {
+        (self.spec().set)(s, v)
+    }
+
+    /// `v` brought into range: the nearest bound when outside, `fallback` when not finite.
+    pub fn clamped(self, v: f64, fallback: f64) -> f64 {
+        // Not `f64::clamp`: its bounds check would bring float formatting into the wasm.
+        if !v.is_finite() {
+            fallback
+        } else if v < self.min() {
+            self.min()
+        } else if v > self.max() {
+            self.max()
+        } else {
+            v
+        }
+    }
+
+    /// The input whose JS key or snake_case key is `key` once `prefix` is taken off, if any.
+    pub fn find(key: &str, prefix: &str) -> Option<Input> {
+        Input::ALL.into_iter().find(|i| {
+            let full = |n: &str| n.strip_prefix(prefix).is_some_and(|rest| rest == key);
+            full(i.key()) || full(i.snake_key())
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn all_is_in_index_order_and_reads_back_what_it_writes() {
+        let mut s = Scenario::default();
+        for (k, input) in Input::ALL.iter().enumerate() {
+            assert_eq!(input.index(), k);
+            assert_eq!(Input::from_index(k), Some(*input));
+            let v = input.min() + (input.max() - input.min()) * (k as f64 + 1.0) / 12.0;
+            input.set(&mut s, v);
+            assert_eq!(input.get(&s), v, "{}", input.key());
+        }
+        // Each wrote its own field: reading them all again gives what each wrote.
+        for (k, input) in Input::ALL.iter().enumerate() {
+            let v = input.min() + (input.max() - input.min()) * (k as f64 + 1.0) / 12.0;
+            assert_eq!(input.get(&s), v, "{}", input.key());
+        }
+    }
+
+    #[test]
+    fn ranges_contain_their_defaults_and_the_page_start() {
+        for i in Input::ALL {
+            for v in [i.default_value(), i.get(&Scenario::page_start())] {
+                assert!(i.min() <= v && v <= i.max(), "{}", i.key());
+            }
+            assert!(i.step() > 0.0 && i.slider_scale() > 0.0);
+            for (_, v) in i.words() {
+                assert!(i.min() <= *v && *v <= i.max());
+            }
+        }
+    }
+
+    #[test]
+    fn attributes_are_kebab_case_and_unique() {
+        let attrs: Vec<&str> = Input::ALL.iter().filter_map(|i| i.attribute()).collect();
+        assert_eq!(attrs.len(), 4);
+        for a in &attrs {
+            assert!(a.chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{a}");
+            assert_eq!(attrs.iter().filter(|b| b == &a).count(), 1);
+        }
+    }
+}
