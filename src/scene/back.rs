@@ -4,7 +4,8 @@ use super::body::{
     self, add, back, bone, dist, ghost, level_guide, offset, scale, skull_rotation_rad, spine, sub,
     unit, Pair,
 };
-use super::list::{Align, Cmd, Colour, Dash, DisplayList, Font, P2};
+use super::list::{Align, Cmd, Colour, Dash, DisplayList, Font};
+use super::point::P2;
 use super::pose::Pose;
 use super::transform::{BoundsMm, ViewTransform};
 use super::ViewInput;

@@ -1,6 +1,7 @@
 //! Drawing pieces shared by the views: vector helpers, vertebral blocks, bones, level guides.
 
-use super::list::{Align, Cmd, Colour, Dash, DisplayList, Font, P2};
+use super::list::{Align, Cmd, Colour, Dash, DisplayList, Font};
+use super::point::P2;
 use super::pose::Pose;
 use crate::PointMm;
 

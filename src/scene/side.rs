@@ -3,7 +3,8 @@
 use super::body::{
     self, add, bone, ghost, offset, side, skull_rotation_rad, skull_ry_mm, spine, sub, unit,
 };
-use super::list::{Align, Cmd, Colour, Dash, DisplayList, Font, P2};
+use super::list::{Align, Cmd, Colour, Dash, DisplayList, Font};
+use super::point::P2;
 use super::pose::Pose;
 use super::transform::{BoundsMm, ViewTransform};
 use super::ViewInput;

@@ -2,7 +2,8 @@
 //! the subject's right on the right. It shows how the shoulder and pelvis lines turn.
 
 use super::body::{add, sub, top, unit};
-use super::list::{Align, Cmd, Colour, Dash, DisplayList, Font, P2};
+use super::list::{Align, Cmd, Colour, Dash, DisplayList, Font};
+use super::point::P2;
 use super::pose::Pose;
 use super::transform::{BoundsMm, ViewTransform};
 use super::ViewInput;
