@@ -8,7 +8,7 @@ use super::point::P2;
 use super::pose::Pose;
 use super::transform::{BoundsMm, ViewTransform};
 use super::ViewInput;
-use crate::Level;
+use crate::model::Level;
 
 const LABEL_ROOM_PX: f64 = 150.0;
 const MARGIN_PX: f64 = 12.0;

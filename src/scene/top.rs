@@ -7,7 +7,7 @@ use super::point::P2;
 use super::pose::Pose;
 use super::transform::{BoundsMm, ViewTransform};
 use super::ViewInput;
-use crate::PointMm;
+use crate::model::PointMm;
 
 const MARGIN_PX: f64 = 12.0;
 /// Room kept below the drawing for the rotation read-outs, in CSS pixels.
