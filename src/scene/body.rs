@@ -1,8 +1,9 @@
 //! Drawing pieces shared by the views: vector helpers, vertebral blocks, bones, level guides.
 
-use super::list::{Align, Cmd, Colour, Dash, DisplayList, Font, P2};
+use super::list::{Align, Cmd, Colour, Dash, DisplayList, Font};
+use super::point::P2;
 use super::pose::Pose;
-use crate::PointMm;
+use crate::model::PointMm;
 
 pub fn add(a: P2, b: P2) -> P2 {
     P2::new(a.x_mm + b.x_mm, a.y_mm + b.y_mm)

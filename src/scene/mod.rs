@@ -7,6 +7,7 @@ mod body;
 mod cascade;
 mod list;
 mod palette;
+mod point;
 mod pose;
 mod side;
 mod top;
@@ -15,8 +16,9 @@ mod transform;
 use crate::model::{CascadeStep, Region};
 pub use crate::numfmt::push_fixed;
 pub use cascade::{Cascade, CASCADE_MS};
-pub use list::{Align, Cmd, Colour, Dash, DisplayList, Font, P2};
+pub use list::{Align, Cmd, Colour, Dash, DisplayList, Font};
 pub use palette::{DEFAULT_BRAND_CSS, LOAD_CSS, LOAD_STEP_UPPER};
+pub use point::P2;
 pub use pose::{Pose, StepWeights};
 pub use transform::{BoundsMm, ViewTransform};
 

@@ -2,11 +2,12 @@
 //! the subject's right on the right. It shows how the shoulder and pelvis lines turn.
 
 use super::body::{add, sub, top, unit};
-use super::list::{Align, Cmd, Colour, Dash, DisplayList, Font, P2};
+use super::list::{Align, Cmd, Colour, Dash, DisplayList, Font};
+use super::point::P2;
 use super::pose::Pose;
 use super::transform::{BoundsMm, ViewTransform};
 use super::ViewInput;
-use crate::PointMm;
+use crate::model::PointMm;
 
 const MARGIN_PX: f64 = 12.0;
 /// Room kept below the drawing for the rotation read-outs, in CSS pixels.
@@ -39,6 +40,8 @@ pub fn turn_deg(left: PointMm, right: PointMm) -> f64 {
     (left.z - right.z).atan2(right.x - left.x).to_degrees()
 }
 
+/// Draws the view bottom to top: the reference axes, the feet, the neutral lines as ghosts, the
+/// pelvis, the explain-mode wash, the shoulders and the head; then the read-outs and markers.
 pub fn build(list: &mut DisplayList, input: ViewInput) {
     let ViewInput {
         shown,
@@ -52,10 +55,25 @@ pub fn build(list: &mut DisplayList, input: ViewInput) {
     list.transform = t;
     let s = t.px_per_mm;
     let half = half_width_mm(neutral);
-    let lm = &shown.landmarks;
-    let z0 = neutral.landmarks.sacrum.z;
 
-    // Reference axes: the frontal plane and the forward direction.
+    axes(list, neutral, half);
+    feet(list, shown);
+    ghost_lines(list, neutral);
+    pelvis(list, shown);
+    // The explain-mode wash goes over the pelvis ring, whose fill would hide it, and under the
+    // shoulders and head.
+    if let Some(step) = options.highlight {
+        highlight_wash(list, shown, step);
+    }
+    shoulders(list, shown);
+    head(list, shown);
+    read_outs(list, truth, half, label_z, s);
+    side_markers(list, neutral, half);
+}
+
+/// Reference axes: the frontal plane and the forward direction.
+fn axes(list: &mut DisplayList, neutral: &Pose, half: f64) {
+    let z0 = neutral.landmarks.sacrum.z;
     list.line(
         P2::new(-half + 10.0, z0),
         P2::new(half - 10.0, z0),
@@ -78,10 +96,12 @@ pub fn build(list: &mut DisplayList, input: ViewInput) {
     )
     .nudge(0.0, -6.0)
     .str("front ↑");
+}
 
-    // Feet, then the neutral lines as ghosts, then pelvis, shoulders and head, bottom to top.
-    // The feet only as light outlines: filled, the parts beyond the pelvis read as ears of the
-    // head above.
+/// The feet only as light outlines: filled, the parts beyond the pelvis read as ears of the head
+/// above.
+fn feet(list: &mut DisplayList, pose: &Pose) {
+    let lm = &pose.landmarks;
     for ankle in [lm.ankle_left, lm.ankle_right] {
         let a = top(ankle);
         list.push(Cmd::Begin);
@@ -97,6 +117,10 @@ pub fn build(list: &mut DisplayList, input: ViewInput) {
             dash: Dash::Dotted,
         });
     }
+}
+
+/// The neutral pelvis and shoulder lines, faintly.
+fn ghost_lines(list: &mut DisplayList, neutral: &Pose) {
     let n = &neutral.landmarks;
     for (l, r) in [
         (n.iliac_crest_left, n.iliac_crest_right),
@@ -104,8 +128,11 @@ pub fn build(list: &mut DisplayList, input: ViewInput) {
     ] {
         list.line(top(l), top(r), Colour::Ghost, 2.0, Dash::Dotted);
     }
+}
 
-    // The pelvis as a ring seen from above, turned with the crest line.
+/// The pelvis as a ring seen from above, turned with the crest line.
+fn pelvis(list: &mut DisplayList, pose: &Pose) {
+    let lm = &pose.landmarks;
     let (cl, cr) = (top(lm.iliac_crest_left), top(lm.iliac_crest_right));
     let pelvis_turn = (cr.y_mm - cl.y_mm).atan2(cr.x_mm - cl.x_mm);
     let pelvis_centre = cl.mid(cr);
@@ -136,28 +163,31 @@ pub fn build(list: &mut DisplayList, input: ViewInput) {
     )
     .nudge(8.0, 12.0)
     .str("pelvis");
+}
 
-    // The explain-mode wash goes over the pelvis ring, whose fill would hide it, and under the
-    // shoulders and head.
-    if let Some(step) = options.highlight {
-        let wash = |list: &mut DisplayList, a: P2, b: P2| {
-            let u = unit(sub(b, a));
-            let n = P2::new(-u.y_mm * 55.0, u.x_mm * 55.0);
-            list.polygon(
-                &[add(a, n), add(b, n), sub(b, n), sub(a, n)],
-                Some(Colour::BrandWash),
-                None,
-            );
-        };
-        match step {
-            0 => list.disc(top(lm.head_centre), 120.0, Colour::BrandWash, None),
-            1 => wash(list, top(lm.acromion_left), top(lm.acromion_right)),
-            4 => wash(list, top(lm.iliac_crest_left), top(lm.iliac_crest_right)),
-            _ => list.disc(top(lm.vertebrae[12]), 90.0, Colour::BrandWash, None),
-        }
+/// The explain-mode wash over the region of cascade step `step`, as it shows from above.
+fn highlight_wash(list: &mut DisplayList, pose: &Pose, step: usize) {
+    let lm = &pose.landmarks;
+    let wash = |list: &mut DisplayList, a: P2, b: P2| {
+        let u = unit(sub(b, a));
+        let n = P2::new(-u.y_mm * 55.0, u.x_mm * 55.0);
+        list.polygon(
+            &[add(a, n), add(b, n), sub(b, n), sub(a, n)],
+            Some(Colour::BrandWash),
+            None,
+        );
+    };
+    match step {
+        0 => list.disc(top(lm.head_centre), 120.0, Colour::BrandWash, None),
+        1 => wash(list, top(lm.acromion_left), top(lm.acromion_right)),
+        4 => wash(list, top(lm.iliac_crest_left), top(lm.iliac_crest_right)),
+        _ => list.disc(top(lm.vertebrae[12]), 90.0, Colour::BrandWash, None),
     }
+}
 
-    // The shoulder line (acromion to acromion) and T1 behind it, over the pelvis.
+/// The shoulder line (acromion to acromion) and T1 behind it, over the pelvis.
+fn shoulders(list: &mut DisplayList, pose: &Pose) {
+    let lm = &pose.landmarks;
     let (al, ar) = (top(lm.acromion_left), top(lm.acromion_right));
     list.line(al, ar, Colour::Ink, 4.0, Dash::Solid);
     list.disc(top(lm.vertebrae[7]), 8.0, Colour::Ink, None);
@@ -167,8 +197,11 @@ pub fn build(list: &mut DisplayList, input: ViewInput) {
     list.text(al, Font::Small, Align::Centre, Colour::Ink)
         .nudge(0.0, -16.0)
         .str("shoulders");
+}
 
-    // The head from above: an outline, so the lines below show through, and the nose.
+/// The head from above: an outline, so the lines below show through, and the nose.
+fn head(list: &mut DisplayList, pose: &Pose) {
+    let lm = &pose.landmarks;
     let hc = top(lm.head_centre);
     list.push(Cmd::Begin);
     list.push(Cmd::Arc {
@@ -198,10 +231,13 @@ pub fn build(list: &mut DisplayList, input: ViewInput) {
         Some(Colour::Brand),
         None,
     );
+}
 
-    // Read-outs below the drawing.
+/// Read-outs below the drawing, from `label_z` down: how far the shoulders and the pelvis are
+/// turned, from the solved pose.
+fn read_outs(list: &mut DisplayList, truth: &Pose, half: f64, label_z: f64, px_per_mm: f64) {
     let tl = &truth.landmarks;
-    let row = 20.0 / s.max(1e-6);
+    let row = 20.0 / px_per_mm.max(1e-6);
     let rows = [
         ("Shoulders ", turn_deg(tl.acromion_left, tl.acromion_right)),
         ("Pelvis ", truth.measures.pelvic_rotation_deg),
@@ -221,8 +257,11 @@ pub fn build(list: &mut DisplayList, input: ViewInput) {
             });
         }
     }
+}
 
-    let marker_z = n.head_centre.z + 200.0;
+/// Which side is which: "L" and "R" ahead of the head.
+fn side_markers(list: &mut DisplayList, neutral: &Pose, half: f64) {
+    let marker_z = neutral.landmarks.head_centre.z + 200.0;
     list.text(
         P2::new(-half + 10.0, marker_z),
         Font::Marker,

@@ -1,6 +1,6 @@
 //! The one model-to-pixel transform of a view: millimetres (y up) to CSS pixels (y down).
 
-use super::list::P2;
+use super::point::P2;
 
 /// Uniform scale plus offset; `y` flips so that up in the body is up on the screen.
 #[derive(Clone, Copy, Debug, PartialEq)]

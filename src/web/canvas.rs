@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::CanvasRenderingContext2d;
 
-use crate::scene::{Align, Cmd, Colour, Dash, DisplayList, Font};
+use crate::scene::{Align, Cmd, Colour, Dash, DisplayList, Font, P2};
 
 // The context seen through another type, for the calls a frame makes most that cannot throw
 // with the values given here (radii are never negative; non-finite numbers are ignored, not
@@ -76,6 +76,113 @@ fn align_css(align: Align) -> &'static str {
     }
 }
 
+/// What the context holds now, so that unchanged styles and transforms are not sent across
+/// again. One lives on the stack for each replay; it allocates nothing.
+struct CtxState<'a> {
+    brand: &'a str,
+    dashes: &'a Dashes,
+    fill: Option<Colour>,
+    stroke: Option<Colour>,
+    width_px: f64,
+    dash: Dash,
+    alpha: f64,
+    font: Option<Font>,
+    align: Option<Align>,
+    /// A block's own transform is set instead of the view's.
+    rotated: bool,
+}
+
+impl<'a> CtxState<'a> {
+    /// The state at the start of a replay: the dash is set solid here; the alpha is taken to be
+    /// 1, as every replay leaves it; fill, stroke, width, font and alignment are unknown.
+    fn start(ctx: &CanvasRenderingContext2d, dashes: &'a Dashes, brand: &'a str) -> Self {
+        let _ = ctx.set_line_dash(dashes.get(Dash::Solid));
+        CtxState {
+            brand,
+            dashes,
+            fill: None,
+            stroke: None,
+            width_px: f64::NAN,
+            dash: Dash::Solid,
+            alpha: 1.0,
+            font: None,
+            align: None,
+            rotated: false,
+        }
+    }
+
+    fn set_fill(&mut self, ctx: &CanvasRenderingContext2d, colour: Colour) {
+        if self.fill != Some(colour) {
+            self.fill = Some(colour);
+            ctx.set_fill_style_str(colour.css(self.brand));
+        }
+    }
+
+    fn set_stroke(&mut self, ctx: &CanvasRenderingContext2d, colour: Colour) {
+        if self.stroke != Some(colour) {
+            self.stroke = Some(colour);
+            ctx.set_stroke_style_str(colour.css(self.brand));
+        }
+    }
+
+    fn set_line_width(&mut self, ctx: &CanvasRenderingContext2d, width_px: f64) {
+        if self.width_px != width_px {
+            self.width_px = width_px;
+            ctx.set_line_width(width_px);
+        }
+    }
+
+    fn set_dash(&mut self, ctx: &CanvasRenderingContext2d, dash: Dash) {
+        if self.dash != dash {
+            self.dash = dash;
+            let _ = ctx.set_line_dash(self.dashes.get(dash));
+        }
+    }
+
+    fn set_alpha(&mut self, ctx: &CanvasRenderingContext2d, alpha: f64) {
+        if self.alpha != alpha {
+            self.alpha = alpha;
+            ctx.set_global_alpha(alpha);
+        }
+    }
+
+    fn set_font(&mut self, ctx: &CanvasRenderingContext2d, font: Font) {
+        if self.font != Some(font) {
+            self.font = Some(font);
+            ctx.set_font(font_css(font));
+        }
+    }
+
+    fn set_align(&mut self, ctx: &CanvasRenderingContext2d, align: Align) {
+        if self.align != Some(align) {
+            self.align = Some(align);
+            ctx.set_text_align(align_css(align));
+        }
+    }
+
+    /// One block's transform: x along the block's width, y down its height, in CSS pixels, its
+    /// centre at `(cx, cy)` (the canvas has y down, the view y up).
+    fn set_block_transform(&mut self, fast: &Ctx, dpr: f64, up: P2, (cx, cy): (f64, f64)) {
+        fast.set_transform(
+            dpr * up.y_mm,
+            dpr * up.x_mm,
+            -dpr * up.x_mm,
+            dpr * up.y_mm,
+            dpr * cx,
+            dpr * cy,
+        );
+        self.rotated = true;
+    }
+
+    /// Back to the view's own transform after blocks.
+    fn unrotate(&mut self, fast: &Ctx, dpr: f64) {
+        if self.rotated {
+            self.rotated = false;
+            fast.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
+        }
+    }
+}
+
 /// Clears the canvas (`width_px` x `height_px` CSS pixels at `dpr` device pixels each) and draws
 /// the list on it. Text is drawn last, over everything, so the scene keeps labels off lines.
 pub fn replay(
@@ -94,18 +201,10 @@ pub fn replay(
     ctx.set_text_baseline("middle");
     let t = list.transform;
     let r_px = |r_mm: f64| (r_mm * t.px_per_mm).max(0.0);
-    let mut dash = Dash::Solid;
-    let _ = ctx.set_line_dash(dashes.get(dash));
-    let mut alpha = 1.0;
-    // What the context holds now, so unchanged styles are not sent across again.
-    let mut fill: Option<Colour> = None;
-    let mut stroke: Option<Colour> = None;
-    let mut width = f64::NAN;
-    let mut rotated = false;
+    let mut state = CtxState::start(ctx, dashes, brand);
     for cmd in list.cmds() {
-        if rotated && !matches!(cmd, Cmd::Block { .. }) {
-            rotated = false;
-            fast.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
+        if !matches!(cmd, Cmd::Block { .. }) {
+            state.unrotate(fast, dpr);
         }
         match *cmd {
             Cmd::Begin => ctx.begin_path(),
@@ -147,81 +246,42 @@ pub fn replay(
                 up,
                 half_w_mm,
                 half_h_mm,
-                fill: f,
+                fill,
                 outline,
             } => {
-                // One transform per block: x along the block's width, y down its height, in CSS
-                // pixels (the canvas has y down, the view y up).
-                let (cx, cy) = t.to_px(centre);
-                fast.set_transform(
-                    dpr * up.y_mm,
-                    dpr * up.x_mm,
-                    -dpr * up.x_mm,
-                    dpr * up.y_mm,
-                    dpr * cx,
-                    dpr * cy,
-                );
-                rotated = true;
-                set_alpha(ctx, &mut alpha, 1.0);
-                if fill != Some(f) {
-                    fill = Some(f);
-                    ctx.set_fill_style_str(f.css(brand));
-                }
-                if stroke != Some(outline) {
-                    stroke = Some(outline);
-                    ctx.set_stroke_style_str(outline.css(brand));
-                }
-                if width != 1.0 {
-                    width = 1.0;
-                    ctx.set_line_width(1.0);
-                }
-                if dash != Dash::Solid {
-                    dash = Dash::Solid;
-                    let _ = ctx.set_line_dash(dashes.get(dash));
-                }
+                state.set_block_transform(fast, dpr, up, t.to_px(centre));
+                state.set_alpha(ctx, 1.0);
+                state.set_fill(ctx, fill);
+                state.set_stroke(ctx, outline);
+                state.set_line_width(ctx, 1.0);
+                state.set_dash(ctx, Dash::Solid);
                 let (w, h) = (r_px(half_w_mm), r_px(half_h_mm));
                 ctx.fill_rect(-w, -h, 2.0 * w, 2.0 * h);
                 ctx.stroke_rect(-w, -h, 2.0 * w, 2.0 * h);
             }
             Cmd::Fill(colour) => {
-                set_alpha(ctx, &mut alpha, colour.alpha());
-                if fill != Some(colour) {
-                    fill = Some(colour);
-                    ctx.set_fill_style_str(colour.css(brand));
-                }
+                state.set_alpha(ctx, colour.alpha());
+                state.set_fill(ctx, colour);
                 ctx.fill();
             }
             Cmd::Stroke {
                 colour,
                 width_px,
-                dash: d,
+                dash,
             } => {
-                set_alpha(ctx, &mut alpha, colour.alpha());
-                if d != dash {
-                    dash = d;
-                    let _ = ctx.set_line_dash(dashes.get(dash));
-                }
-                if stroke != Some(colour) {
-                    stroke = Some(colour);
-                    ctx.set_stroke_style_str(colour.css(brand));
-                }
-                if width != width_px {
-                    width = width_px;
-                    ctx.set_line_width(width_px);
-                }
+                state.set_alpha(ctx, colour.alpha());
+                state.set_dash(ctx, dash);
+                state.set_stroke(ctx, colour);
+                state.set_line_width(ctx, width_px);
                 ctx.stroke();
             }
             // Text comes last, grouped by font (setting a font is costly).
             Cmd::Text { .. } => {}
         }
     }
-    if rotated {
-        fast.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
-    }
-    set_alpha(ctx, &mut alpha, 1.0);
-    let mut align_now: Option<Align> = None;
+    state.unrotate(fast, dpr);
+    state.set_alpha(ctx, 1.0);
     for wanted in [Font::Small, Font::Label, Font::Marker] {
-        let mut font_set = false;
         for cmd in list.cmds() {
             let Cmd::Text {
                 at,
@@ -239,27 +299,11 @@ pub fn replay(
             if font != wanted {
                 continue;
             }
-            if !font_set {
-                font_set = true;
-                ctx.set_font(font_css(font));
-            }
-            if align_now != Some(align) {
-                align_now = Some(align);
-                ctx.set_text_align(align_css(align));
-            }
-            if fill != Some(colour) {
-                fill = Some(colour);
-                ctx.set_fill_style_str(colour.css(brand));
-            }
+            state.set_font(ctx, font);
+            state.set_align(ctx, align);
+            state.set_fill(ctx, colour);
             let (x, y) = t.to_px(at);
             fast.fill_text(list.text_of(start, end), x + dx_px, y + dy_px);
         }
-    }
-}
-
-fn set_alpha(ctx: &CanvasRenderingContext2d, current: &mut f64, wanted: f64) {
-    if *current != wanted {
-        *current = wanted;
-        ctx.set_global_alpha(wanted);
     }
 }
