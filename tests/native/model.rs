@@ -4,17 +4,13 @@
 //!
 //! Units as the public fields say (degrees, millimetres, kilograms, newton-metres).
 
-// Native only: proptest is a dev-dependency for the host, not for wasm32.
-#![cfg(not(target_arch = "wasm32"))]
-
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
-
 use posture_chain::{
     card, field_ranges, parse_scenario, parse_scenario_fields, solve, CascadeStep, Coupling, Level,
     Posture, RawValue, Scenario, Sex, Solver, Warning, LEVEL_COUNT,
 };
 use proptest::prelude::*;
+
+use crate::util::allocations;
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -34,35 +30,6 @@ macro_rules! assert_approx_eq {
             format!($($msg)+)
         );
     }};
-}
-
-/// Counts heap allocations made by the current thread (to prove the animation path allocates
-/// nothing). Other test threads do not disturb the count.
-struct CountingAlloc;
-
-thread_local! {
-    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
-}
-
-unsafe impl GlobalAlloc for CountingAlloc {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let _ = ALLOCATIONS.try_with(|c| c.set(c.get() + 1));
-        System.alloc(layout)
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        System.dealloc(ptr, layout)
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        let _ = ALLOCATIONS.try_with(|c| c.set(c.get() + 1));
-        System.realloc(ptr, layout, new_size)
-    }
-}
-
-#[global_allocator]
-static GLOBAL: CountingAlloc = CountingAlloc;
-
-fn allocations() -> usize {
-    ALLOCATIONS.with(|c| c.get())
 }
 
 fn tilt(deg: f64) -> Scenario {
