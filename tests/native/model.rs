@@ -10,27 +10,10 @@ use posture_chain::{
 };
 use proptest::prelude::*;
 
-use crate::util::allocations;
+use crate::util::{allocations, assert_approx_eq};
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
-
-/// Asserts `|a - b| <= tol`, naming both expressions.
-macro_rules! assert_approx_eq {
-    ($a:expr, $b:expr, $tol:expr) => {
-        assert_approx_eq!($a, $b, $tol, "")
-    };
-    ($a:expr, $b:expr, $tol:expr, $($msg:tt)+) => {{
-        let (a, b, tol): (f64, f64, f64) = ($a, $b, $tol);
-        assert!(
-            (a - b).abs() <= tol,
-            "{} = {a} is not within {tol} of {} = {b} {}",
-            stringify!($a),
-            stringify!($b),
-            format!($($msg)+)
-        );
-    }};
-}
 
 fn tilt(deg: f64) -> Scenario {
     Scenario {

@@ -6,17 +6,7 @@ use posture_chain::{
     CASCADE_MS, P2,
 };
 
-macro_rules! assert_approx_eq {
-    ($a:expr, $b:expr, $tol:expr) => {{
-        let (a, b, tol): (f64, f64, f64) = ($a, $b, $tol);
-        assert!(
-            (a - b).abs() <= tol,
-            "{} = {a} is not within {tol} of {} = {b}",
-            stringify!($a),
-            stringify!($b)
-        );
-    }};
-}
+use crate::util::assert_approx_eq;
 
 fn pose(scenario: Scenario) -> Pose {
     Pose::of(&solve(&scenario))

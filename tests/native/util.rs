@@ -1,7 +1,32 @@
-//! Helpers shared by the native tests: the counting global allocator.
+//! Helpers shared by the native tests: `assert_approx_eq!` and the counting global allocator.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
+
+/// Asserts `|a - b| <= tol` for `f64`s, naming both expressions. An optional message in `format!`
+/// syntax follows the tolerance: `assert_approx_eq!(x, 0.0, 1e-9, "at {mm} mm")`.
+macro_rules! assert_approx_eq {
+    ($a:expr, $b:expr, $tol:expr) => {{
+        let (a, b, tol): (f64, f64, f64) = ($a, $b, $tol);
+        assert!(
+            (a - b).abs() <= tol,
+            "{} = {a} is not within {tol} of {} = {b}",
+            stringify!($a),
+            stringify!($b)
+        );
+    }};
+    ($a:expr, $b:expr, $tol:expr, $($msg:tt)+) => {{
+        let (a, b, tol): (f64, f64, f64) = ($a, $b, $tol);
+        assert!(
+            (a - b).abs() <= tol,
+            "{} = {a} is not within {tol} of {} = {b}: {}",
+            stringify!($a),
+            stringify!($b),
+            format_args!($($msg)+)
+        );
+    }};
+}
+pub(crate) use assert_approx_eq;
 
 /// Counts allocations made by the current thread, so other tests' threads don't interfere: safe
 /// as the global allocator of the whole test binary.
