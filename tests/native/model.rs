@@ -10,24 +10,10 @@ use posture_chain::{
 };
 use proptest::prelude::*;
 
-use crate::util::{allocations, assert_approx_eq};
+use crate::util::{allocations, assert_approx_eq, leg, tilt};
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
-
-fn tilt(deg: f64) -> Scenario {
-    Scenario {
-        head_tilt_deg: deg,
-        ..Scenario::default()
-    }
-}
-
-fn leg(mm: f64) -> Scenario {
-    Scenario {
-        anatomic_leg_length_diff_mm: mm,
-        ..Scenario::default()
-    }
-}
 
 /// The frontal inputs negated: the subject's mirror image.
 fn mirrored(s: &Scenario) -> Scenario {

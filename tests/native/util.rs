@@ -1,7 +1,10 @@
-//! Helpers shared by the native tests: `assert_approx_eq!` and the counting global allocator.
+//! Helpers shared by the native tests: `assert_approx_eq!`, scenario builders and the counting
+//! global allocator.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
+
+use posture_chain::Scenario;
 
 /// Asserts `|a - b| <= tol` for `f64`s, naming both expressions. An optional message in `format!`
 /// syntax follows the tolerance: `assert_approx_eq!(x, 0.0, 1e-9, "at {mm} mm")`.
@@ -27,6 +30,22 @@ macro_rules! assert_approx_eq {
     }};
 }
 pub(crate) use assert_approx_eq;
+
+/// The default scenario with the head tilted by `deg` (positive toward the right ear).
+pub fn tilt(deg: f64) -> Scenario {
+    Scenario {
+        head_tilt_deg: deg,
+        ..Scenario::default()
+    }
+}
+
+/// The default scenario with the right leg `mm` longer (negative: the left).
+pub fn leg(mm: f64) -> Scenario {
+    Scenario {
+        anatomic_leg_length_diff_mm: mm,
+        ..Scenario::default()
+    }
+}
 
 /// Counts allocations made by the current thread, so other tests' threads don't interfere: safe
 /// as the global allocator of the whole test binary.
