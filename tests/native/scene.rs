@@ -6,27 +6,14 @@ use posture_chain::{
     CASCADE_MS, P2,
 };
 
-macro_rules! assert_approx_eq {
-    ($a:expr, $b:expr, $tol:expr) => {{
-        let (a, b, tol): (f64, f64, f64) = ($a, $b, $tol);
-        assert!(
-            (a - b).abs() <= tol,
-            "{} = {a} is not within {tol} of {} = {b}",
-            stringify!($a),
-            stringify!($b)
-        );
-    }};
-}
+use crate::util::{assert_approx_eq, leg, tilt};
 
 fn pose(scenario: Scenario) -> Pose {
     Pose::of(&solve(&scenario))
 }
 
 fn tilted(deg: f64) -> Pose {
-    pose(Scenario {
-        head_tilt_deg: deg,
-        ..Scenario::default()
-    })
+    pose(tilt(deg))
 }
 
 fn neutral() -> Pose {
@@ -89,9 +76,8 @@ fn eye_guide_runs_through_the_eyes_at_the_models_tilt() {
 fn eye_line_is_horizontal_at_full_compensation() {
     for deg in [-15.0, 5.0, 20.0] {
         let p = pose(Scenario {
-            head_tilt_deg: deg,
             compensation: 1.0,
-            ..Scenario::default()
+            ..tilt(deg)
         });
         let scene = built(&p, SceneOptions::default());
         let eyes = segments(scene.list(View::Back), Colour::Guide, Dash::Solid)[0];
@@ -400,10 +386,7 @@ fn a_cascade_reaches_the_head_first_and_settles_within_a_second() {
 
 #[test]
 fn a_longer_leg_shows_bottom_up_the_pelvis_drops_and_the_spine_rights_itself() {
-    let p = pose(Scenario {
-        anatomic_leg_length_diff_mm: 20.0,
-        ..Scenario::default()
-    });
+    let p = pose(leg(20.0));
     let scene = built(&p, SceneOptions::default());
     let back = scene.list(View::Back);
     // The crest guide (eyes, shoulders, crests) rises to the long right side, and says so.

@@ -1,43 +1,10 @@
 //! The frame path allocates nothing: after a warm-up, solving a new scenario, stepping the cascade
-//! and rebuilding every view's display list make no heap allocation (a counting global allocator).
-
-// Native only: on wasm32 the crate installs its own global allocator (src/web/mod.rs).
-#![cfg(not(target_arch = "wasm32"))]
-
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
+//! and rebuilding every view's display list make no heap allocation (counted by the binary's
+//! global allocator in `util`).
 
 use posture_chain::{Cascade, Pose, Scenario, Scene, SceneOptions, Solver, View};
 
-/// Counts allocations made by the current thread, so other tests' threads don't interfere.
-struct Counting;
-
-thread_local! {
-    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
-}
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        ALLOCATIONS.with(|n| n.set(n.get() + 1));
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        unsafe { System.dealloc(ptr, layout) }
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        ALLOCATIONS.with(|n| n.set(n.get() + 1));
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
-
-#[global_allocator]
-static GLOBAL: Counting = Counting;
-
-fn allocations() -> usize {
-    ALLOCATIONS.with(|n| n.get())
-}
+use crate::util::allocations;
 
 /// One frame as the widget runs it: a slider step at 60 Hz, re-solved, animated and drawn.
 fn frame(
