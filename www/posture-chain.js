@@ -19,6 +19,7 @@
 // Property: lastFrameMs (duration of the last animation frame's wasm work).
 
 import init, { Widget } from './pkg/posture_chain.js';
+import { DEFAULT_BRAND, inkOn, parseBrand, parseCompensation, parseRanged } from './attributes.js';
 
 const TAG = 'posture-chain';
 
@@ -27,8 +28,13 @@ let ready = null;
 const loadWasm = () =>
   (ready ??= init({ module_or_path: new URL('./pkg/posture_chain_bg.wasm', import.meta.url) }));
 
-const DEFAULT_BRAND = '#1d5f8a';
 const VIEW_NAMES = ['back', 'side', 'top'];
+
+/** An attribute's value from a parser's [value, problem]; a problem is logged as a warning. */
+function warned([value, problem]) {
+  if (problem) console.warn(`<${TAG}> ${problem}`);
+  return value;
+}
 
 // What the Widget writes into readouts(), by index.
 const R = {
@@ -282,65 +288,6 @@ const MARKUP = `
   <p class="vh live" aria-live="polite" aria-atomic="true"></p>
 </div>`;
 
-// Attribute validation: each returns [value, error message or null].
-const ATTRS = {
-  'head-tilt': { min: -20, max: 20, fallback: 5, unit: '°' },
-  'forward-head': { min: 0, max: 60, fallback: 0, unit: '°' },
-  'leg-length': { min: -30, max: 30, fallback: 0, unit: ' mm' },
-};
-const COMPENSATION_WORDS = { none: 0, partial: 0.5, full: 1 };
-
-function parseRanged(name, raw, warn = true) {
-  const spec = ATTRS[name];
-  const v = Number(raw);
-  if (raw === null) return spec.fallback;
-  if (raw.trim() === '' || !Number.isFinite(v)) {
-    if (warn) console.warn(`<${TAG}> ${name}="${raw}" is not a number; using ${spec.fallback}${spec.unit}.`);
-    return spec.fallback;
-  }
-  if (v < spec.min || v > spec.max) {
-    const used = Math.min(spec.max, Math.max(spec.min, v));
-    if (warn) console.warn(`<${TAG}> ${name}="${raw}" is outside ${spec.min}..${spec.max}${spec.unit}; using ${used}${spec.unit}.`);
-    return used;
-  }
-  return v;
-}
-
-function parseCompensation(raw, warn = true) {
-  if (raw === null) return 1;
-  const word = COMPENSATION_WORDS[raw.trim().toLowerCase()];
-  if (word !== undefined) return word;
-  const pct = raw.trim().endsWith('%');
-  const v = Number(pct ? raw.trim().slice(0, -1) : raw) / (pct ? 100 : 1);
-  if (raw.trim() === '' || !Number.isFinite(v) || v < 0 || v > 1) {
-    if (warn) console.warn(`<${TAG}> compensation="${raw}" should be none, partial, full, 0..1 or 0%..100%; using full.`);
-    return 1;
-  }
-  return v;
-}
-
-function parseBrand(raw) {
-  if (raw === null || raw.trim() === '') return DEFAULT_BRAND;
-  if (typeof CSS !== 'undefined' && CSS.supports('color', raw) && !/var\(|currentcolor|inherit|initial|unset/i.test(raw)) {
-    return raw.trim();
-  }
-  console.warn(`<${TAG}> brand-color="${raw}" is not a CSS colour; using ${DEFAULT_BRAND}.`);
-  return DEFAULT_BRAND;
-}
-
-/** Black or white, whichever reads better on the colour (for text on brand-coloured buttons). */
-function inkOn(el, colour) {
-  const probe = document.createElement('span');
-  probe.style.color = colour;
-  probe.style.display = 'none';
-  el.append(probe);
-  const m = getComputedStyle(probe).color.match(/[\d.]+/g) ?? ['0', '0', '0'];
-  probe.remove();
-  const lin = (c) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
-  const L = 0.2126 * lin(+m[0]) + 0.7152 * lin(+m[1]) + 0.0722 * lin(+m[2]);
-  return (1.05) / (L + 0.05) >= (L + 0.05) / 0.05 ? '#fff' : '#000';
-}
-
 class PostureChain extends HTMLElement {
   static get observedAttributes() {
     return ['head-tilt', 'forward-head', 'leg-length', 'compensation', 'brand-color'];
@@ -403,15 +350,15 @@ class PostureChain extends HTMLElement {
   attributeChangedCallback(name, _old, raw) {
     const ui = this._ui;
     if (name === 'brand-color') {
-      const brand = parseBrand(raw);
+      const brand = warned(parseBrand(raw));
       this.style.setProperty('--brand', brand);
       this.style.setProperty('--on-brand', inkOn(ui.root, brand));
       this._widget?.setBrand(brand);
     } else if (name === 'compensation') {
-      ui.comp.value = String(Math.round(parseCompensation(raw) * 100));
+      ui.comp.value = String(Math.round(warned(parseCompensation(raw)) * 100));
     } else {
       const input = { 'head-tilt': ui.tilt, 'forward-head': ui.fwd, 'leg-length': ui.leg }[name];
-      input.value = String(parseRanged(name, raw));
+      input.value = String(warned(parseRanged(name, raw)));
     }
     this._syncInputs();
   }
@@ -420,10 +367,10 @@ class PostureChain extends HTMLElement {
   _applyAttributes() {
     const ui = this._ui;
     const attr = (name) => this.getAttribute(name);
-    ui.tilt.value = String(parseRanged('head-tilt', attr('head-tilt'), false));
-    ui.fwd.value = String(parseRanged('forward-head', attr('forward-head'), false));
-    ui.leg.value = String(parseRanged('leg-length', attr('leg-length'), false));
-    ui.comp.value = String(Math.round(parseCompensation(attr('compensation'), false) * 100));
+    ui.tilt.value = String(parseRanged('head-tilt', attr('head-tilt'))[0]);
+    ui.fwd.value = String(parseRanged('forward-head', attr('forward-head'))[0]);
+    ui.leg.value = String(parseRanged('leg-length', attr('leg-length'))[0]);
+    ui.comp.value = String(Math.round(parseCompensation(attr('compensation'))[0] * 100));
   }
 
   _start() {
@@ -435,7 +382,7 @@ class PostureChain extends HTMLElement {
       console.warn(`<${TAG}> this browser gave no 2-D canvas context.`);
       return;
     }
-    const brand = parseBrand(this.getAttribute('brand-color'));
+    const brand = warned(parseBrand(this.getAttribute('brand-color')));
     this._widget.setBrand(brand);
     this.style.setProperty('--on-brand', inkOn(ui.root, brand));
     ui.legend.replaceChildren(this._legendTitle());
