@@ -20,7 +20,7 @@
 
 import init, { Widget } from './pkg/posture_chain.js';
 import { inkOn, parseBrand, parseCompensation, parseRanged } from './attributes.js';
-import { MARKUP, STYLE } from './template.js';
+import { MARKUP, STYLE, parts } from './template.js';
 
 const TAG = 'posture-chain';
 
@@ -28,8 +28,6 @@ const TAG = 'posture-chain';
 let ready = null;
 const loadWasm = () =>
   (ready ??= init({ module_or_path: new URL('./pkg/posture_chain_bg.wasm', import.meta.url) }));
-
-const VIEW_NAMES = ['back', 'side', 'top'];
 
 /** An attribute's value from a parser's [value, problem]; a problem is logged as a warning. */
 function warned([value, problem]) {
@@ -132,21 +130,7 @@ class PostureChain extends HTMLElement {
     super();
     const root = this.attachShadow({ mode: 'open' });
     root.innerHTML = `<style>${STYLE}</style>${MARKUP}`;
-    const $ = (s) => root.querySelector(s);
-    this._ui = {
-      root,
-      canvases: VIEW_NAMES.map((n) => $(`canvas.${n}`)),
-      tilt: $('#head-tilt'), tiltOut: $('#head-tilt-out'),
-      fwd: $('#forward-head'), fwdOut: $('#forward-head-out'),
-      leg: $('#leg-length'), legOut: $('#leg-length-out'),
-      comp: $('#compensation'), compOut: $('#compensation-out'),
-      magnify: $('#magnify'),
-      play: $('[data-act=play]'), explainBtn: $('[data-act=explain]'), steps: $('[data-act=steps]'),
-      explain: $('.explain'), stepTitle: $('#explain-step'), stepCaption: $('.explain .caption'),
-      tbody: $('tbody'), legend: $('.legend'),
-      pcts: root.querySelectorAll('.bar .pct'), fills: root.querySelectorAll('.bar .fill'),
-      live: $('.live'),
-    };
+    this._ui = parts(root);
     this._widget = null;
     this._ctxs = null;
     this._raf = 0;

@@ -1,4 +1,5 @@
-// The shadow root of <posture-chain>: its styles (STYLE) and its markup (MARKUP), as strings.
+// The shadow root of <posture-chain>: its styles (STYLE), its markup (MARKUP) and the named parts
+// of that markup that the element and the panel write to (parts).
 
 import { DEFAULT_BRAND } from './attributes.js';
 
@@ -167,3 +168,24 @@ export const MARKUP = `
   </ul></details>
   <p class="vh live" aria-live="polite" aria-atomic="true"></p>
 </div>`;
+
+const VIEW_NAMES = ['back', 'side', 'top'];
+
+/** The parts of a shadow root filled with MARKUP, by name; canvases in view order. */
+export function parts(root) {
+  const $ = (s) => root.querySelector(s);
+  return {
+    root,
+    canvases: VIEW_NAMES.map((n) => $(`canvas.${n}`)),
+    tilt: $('#head-tilt'), tiltOut: $('#head-tilt-out'),
+    fwd: $('#forward-head'), fwdOut: $('#forward-head-out'),
+    leg: $('#leg-length'), legOut: $('#leg-length-out'),
+    comp: $('#compensation'), compOut: $('#compensation-out'),
+    magnify: $('#magnify'),
+    play: $('[data-act=play]'), explainBtn: $('[data-act=explain]'), steps: $('[data-act=steps]'),
+    explain: $('.explain'), stepTitle: $('#explain-step'), stepCaption: $('.explain .caption'),
+    tbody: $('tbody'), legend: $('.legend'),
+    pcts: root.querySelectorAll('.bar .pct'), fills: root.querySelectorAll('.bar .fill'),
+    live: $('.live'),
+  };
+}
