@@ -46,6 +46,16 @@ export function parseBrand(raw) {
   return [DEFAULT_BRAND, `brand-color="${raw}" is not a CSS colour; using ${DEFAULT_BRAND}.`];
 }
 
+/** A slider's attribute as the slider's value (compensation in percent), and what was wrong or null. */
+export function sliderValue(name, raw) {
+  if (name !== 'compensation') {
+    const [v, problem] = parseRanged(name, raw);
+    return [String(v), problem];
+  }
+  const [share, problem] = parseCompensation(raw);
+  return [String(Math.round(share * 100)), problem];
+}
+
 /** Black or white, whichever reads better on the colour (for text on brand-coloured buttons). */
 export function inkOn(el, colour) {
   const probe = document.createElement('span');

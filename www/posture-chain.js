@@ -19,7 +19,7 @@
 // Property: lastFrameMs (duration of the last animation frame's wasm work).
 
 import init, { Widget } from './pkg/posture_chain.js';
-import { inkOn, parseBrand, parseCompensation, parseRanged } from './attributes.js';
+import { inkOn, parseBrand, sliderValue } from './attributes.js';
 import { MARKUP, STYLE, parts } from './template.js';
 
 const TAG = 'posture-chain';
@@ -28,6 +28,9 @@ const TAG = 'posture-chain';
 let ready = null;
 const loadWasm = () =>
   (ready ??= init({ module_or_path: new URL('./pkg/posture_chain_bg.wasm', import.meta.url) }));
+
+// The slider each attribute sets, by attribute name, in the order reset applies them.
+const SLIDERS = { 'head-tilt': 'tilt', 'forward-head': 'fwd', 'leg-length': 'leg', compensation: 'comp' };
 
 /** An attribute's value from a parser's [value, problem]; a problem is logged as a warning. */
 function warned([value, problem]) {
@@ -173,23 +176,17 @@ class PostureChain extends HTMLElement {
       this.style.setProperty('--brand', brand);
       this.style.setProperty('--on-brand', inkOn(ui.root, brand));
       this._widget?.setBrand(brand);
-    } else if (name === 'compensation') {
-      ui.comp.value = String(Math.round(warned(parseCompensation(raw)) * 100));
     } else {
-      const input = { 'head-tilt': ui.tilt, 'forward-head': ui.fwd, 'leg-length': ui.leg }[name];
-      input.value = String(warned(parseRanged(name, raw)));
+      ui[SLIDERS[name]].value = warned(sliderValue(name, raw));
     }
     this._syncInputs();
   }
 
   /** Sets the controls from the attributes (quietly: they were validated when they were set). */
   _applyAttributes() {
-    const ui = this._ui;
-    const attr = (name) => this.getAttribute(name);
-    ui.tilt.value = String(parseRanged('head-tilt', attr('head-tilt'))[0]);
-    ui.fwd.value = String(parseRanged('forward-head', attr('forward-head'))[0]);
-    ui.leg.value = String(parseRanged('leg-length', attr('leg-length'))[0]);
-    ui.comp.value = String(Math.round(parseCompensation(attr('compensation'))[0] * 100));
+    for (const [name, slider] of Object.entries(SLIDERS)) {
+      this._ui[slider].value = sliderValue(name, this.getAttribute(name))[0];
+    }
   }
 
   _start() {
