@@ -212,7 +212,7 @@ mod tests {
     /// `RANGES` table must hold the same numbers, and nothing for a read-out with no agreed range.
     #[test]
     fn the_elements_table_mirrors_the_bounds() {
-        let js = include_str!("../../www/posture-chain.js");
+        let js = include_str!("../../www/readouts.js");
         let start = js
             .find("const RANGES = {")
             .expect("the element has a RANGES table");
