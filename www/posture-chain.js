@@ -1,8 +1,9 @@
 // <posture-chain>: an interactive illustration of how a small head tilt cascades down the body.
 // A thin custom element around an opaque Rust/WebAssembly handle (Widget): the model, the
 // animation and the drawing live in wasm; this file only wires the DOM, attributes and events.
-// Self-contained: open shadow DOM with its own styles, no third-party requests, the wasm loaded
-// relative to this module. Safe to load twice on one page.
+// Its look is in template.js, its read-out panel and words in readouts.js, its attributes' rules
+// in attributes.js. Self-contained: open shadow DOM with its own styles, no third-party requests,
+// the wasm loaded relative to this module. Safe to load twice on one page.
 //
 // Usage:
 //   <script type="module" src="posture-chain.js"></script>
