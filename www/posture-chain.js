@@ -341,9 +341,8 @@ class PostureChain extends HTMLElement {
   _speak() {
     const w = this._widget;
     if (!w || !w.isSettled()) return;
-    const r = this._readouts;
-    w.readouts(r, true);
-    const text = postureSentence(r);
+    w.readouts(this._readouts, true);
+    const text = postureSentence(this._readouts);
     if (this._ui.live.textContent !== text) this._ui.live.textContent = text;
   }
 }
