@@ -34,8 +34,8 @@ let ready = null;
 const loadWasm = () =>
   (ready ??= init({ module_or_path: new URL('./pkg/posture_chain_bg.wasm', import.meta.url) }));
 
-// The slider each attribute sets, by attribute name, in the order reset applies them.
-const SLIDERS = { 'head-tilt': 'tilt', 'forward-head': 'fwd', 'leg-length': 'leg', compensation: 'comp' };
+// The attributes that set a slider (the slider's id in MARKUP), in the order reset applies them.
+const SLIDERS = ['head-tilt', 'forward-head', 'leg-length', 'compensation'];
 
 /** An attribute's value from a parser's [value, problem]; a problem is logged as a warning. */
 function warned([value, problem]) {
@@ -45,7 +45,7 @@ function warned([value, problem]) {
 
 class PostureChain extends HTMLElement {
   static get observedAttributes() {
-    return ['head-tilt', 'forward-head', 'leg-length', 'compensation', 'brand-color'];
+    return [...SLIDERS, 'brand-color'];
   }
 
   constructor() {
@@ -95,15 +95,15 @@ class PostureChain extends HTMLElement {
       this.style.setProperty('--on-brand', inkOn(ui.root, brand));
       this._widget?.setBrand(brand);
     } else {
-      ui[SLIDERS[name]].value = warned(sliderValue(name, raw));
+      ui.root.getElementById(name).value = warned(sliderValue(name, raw));
     }
     this._syncInputs();
   }
 
   /** Sets the controls from the attributes (quietly: they were validated when they were set). */
   _applyAttributes() {
-    for (const [name, slider] of Object.entries(SLIDERS)) {
-      this._ui[slider].value = sliderValue(name, this.getAttribute(name))[0];
+    for (const name of SLIDERS) {
+      this._ui.root.getElementById(name).value = sliderValue(name, this.getAttribute(name))[0];
     }
   }
 
