@@ -1,10 +1,11 @@
-// The attributes of <posture-chain>: parsing and validation, pure, and the colour maths for the brand.
+// The attributes of <posture-chain>: parsing and validation, and the colour maths for the brand.
 
 /** The brand colour when brand-color is missing or not a colour. */
 export const DEFAULT_BRAND = '#1d5f8a';
 
-// Attribute validation: each returns [value, what was wrong with the attribute or null]; the
-// element logs the message. A bad value gives a safe one: the nearest in range, or the default.
+// Attribute validation, with no side effects of its own: each parser returns the value to use
+// (for a bad one, the nearest in range or the default) and tells warn(message), if given, what
+// was wrong; the element logs that. Without warn the parsers are quiet (reset uses that).
 export const ATTRS = {
   'head-tilt': { min: -20, max: 20, fallback: 5, unit: '°' },
   'forward-head': { min: 0, max: 60, fallback: 0, unit: '°' },
@@ -12,48 +13,48 @@ export const ATTRS = {
 };
 const COMPENSATION_WORDS = { none: 0, partial: 0.5, full: 1 };
 
-export function parseRanged(name, raw) {
+export function parseRanged(name, raw, warn) {
   const spec = ATTRS[name];
   const v = Number(raw);
-  if (raw === null) return [spec.fallback, null];
+  if (raw === null) return spec.fallback;
   if (raw.trim() === '' || !Number.isFinite(v)) {
-    return [spec.fallback, `${name}="${raw}" is not a number; using ${spec.fallback}${spec.unit}.`];
+    warn?.(`${name}="${raw}" is not a number; using ${spec.fallback}${spec.unit}.`);
+    return spec.fallback;
   }
   if (v < spec.min || v > spec.max) {
     const used = Math.min(spec.max, Math.max(spec.min, v));
-    return [used, `${name}="${raw}" is outside ${spec.min}..${spec.max}${spec.unit}; using ${used}${spec.unit}.`];
+    warn?.(`${name}="${raw}" is outside ${spec.min}..${spec.max}${spec.unit}; using ${used}${spec.unit}.`);
+    return used;
   }
-  return [v, null];
+  return v;
 }
 
-export function parseCompensation(raw) {
-  if (raw === null) return [1, null];
+export function parseCompensation(raw, warn) {
+  if (raw === null) return 1;
   const word = COMPENSATION_WORDS[raw.trim().toLowerCase()];
-  if (word !== undefined) return [word, null];
+  if (word !== undefined) return word;
   const pct = raw.trim().endsWith('%');
   const v = Number(pct ? raw.trim().slice(0, -1) : raw) / (pct ? 100 : 1);
   if (raw.trim() === '' || !Number.isFinite(v) || v < 0 || v > 1) {
-    return [1, `compensation="${raw}" should be none, partial, full, 0..1 or 0%..100%; using full.`];
+    warn?.(`compensation="${raw}" should be none, partial, full, 0..1 or 0%..100%; using full.`);
+    return 1;
   }
-  return [v, null];
+  return v;
 }
 
-export function parseBrand(raw) {
-  if (raw === null || raw.trim() === '') return [DEFAULT_BRAND, null];
+export function parseBrand(raw, warn) {
+  if (raw === null || raw.trim() === '') return DEFAULT_BRAND;
   if (typeof CSS !== 'undefined' && CSS.supports('color', raw) && !/var\(|currentcolor|inherit|initial|unset/i.test(raw)) {
-    return [raw.trim(), null];
+    return raw.trim();
   }
-  return [DEFAULT_BRAND, `brand-color="${raw}" is not a CSS colour; using ${DEFAULT_BRAND}.`];
+  warn?.(`brand-color="${raw}" is not a CSS colour; using ${DEFAULT_BRAND}.`);
+  return DEFAULT_BRAND;
 }
 
-/** A slider's attribute as the slider's value (compensation in percent), and what was wrong or null. */
-export function sliderValue(name, raw) {
-  if (name !== 'compensation') {
-    const [v, problem] = parseRanged(name, raw);
-    return [String(v), problem];
-  }
-  const [share, problem] = parseCompensation(raw);
-  return [String(Math.round(share * 100)), problem];
+/** A slider's attribute as the slider's value, a string (compensation in percent). */
+export function sliderValue(name, raw, warn) {
+  if (name !== 'compensation') return String(parseRanged(name, raw, warn));
+  return String(Math.round(parseCompensation(raw, warn) * 100));
 }
 
 /** Black or white, whichever reads better on the colour (for text on brand-coloured buttons). */

@@ -37,11 +37,8 @@ const loadWasm = () =>
 // The attributes that set a slider (the slider's id in MARKUP), in the order reset applies them.
 const SLIDERS = ['head-tilt', 'forward-head', 'leg-length', 'compensation'];
 
-/** An attribute's value from a parser's [value, problem]; a problem is logged as a warning. */
-function warned([value, problem]) {
-  if (problem) console.warn(`<${TAG}> ${problem}`);
-  return value;
-}
+/** Logs what was wrong with an attribute, and the value used instead. */
+const warn = (problem) => console.warn(`<${TAG}> ${problem}`);
 
 class PostureChain extends HTMLElement {
   static get observedAttributes() {
@@ -90,12 +87,12 @@ class PostureChain extends HTMLElement {
   attributeChangedCallback(name, _old, raw) {
     const ui = this._ui;
     if (name === 'brand-color') {
-      const brand = warned(parseBrand(raw));
+      const brand = parseBrand(raw, warn);
       this.style.setProperty('--brand', brand);
       this.style.setProperty('--on-brand', inkOn(ui.root, brand));
       this._widget?.setBrand(brand);
     } else {
-      ui.root.getElementById(name).value = warned(sliderValue(name, raw));
+      ui.root.getElementById(name).value = sliderValue(name, raw, warn);
     }
     this._syncInputs();
   }
@@ -103,7 +100,7 @@ class PostureChain extends HTMLElement {
   /** Sets the controls from the attributes (quietly: they were validated when they were set). */
   _applyAttributes() {
     for (const name of SLIDERS) {
-      this._ui.root.getElementById(name).value = sliderValue(name, this.getAttribute(name))[0];
+      this._ui.root.getElementById(name).value = sliderValue(name, this.getAttribute(name));
     }
   }
 
@@ -116,7 +113,7 @@ class PostureChain extends HTMLElement {
       console.warn(`<${TAG}> this browser gave no 2-D canvas context.`);
       return;
     }
-    const brand = warned(parseBrand(this.getAttribute('brand-color')));
+    const brand = parseBrand(this.getAttribute('brand-color'), warn);
     this._widget.setBrand(brand);
     this.style.setProperty('--on-brand', inkOn(ui.root, brand));
     fillLegend(ui.legend, (band) => Widget.loadColour(band));
