@@ -22,8 +22,8 @@
 import init, { Widget } from './pkg/posture_chain.js';
 import { inkOn, parseBrand, sliderValue } from './attributes.js';
 import {
-  buildMeasures, fillLegend, postureSentence, showControls, showExplain, showReadouts, showStepsPlaying,
-  showSweepPlaying, showTilt,
+  buildMeasures, fillLegend, postureSentence, showControls, showExplain, showReadouts,
+  showStepsPlaying, showSweepPlaying, showTilt,
 } from './readouts.js';
 import { MARKUP, STYLE, parts } from './template.js';
 
