@@ -1,8 +1,9 @@
 // <posture-chain>: an interactive illustration of how a small head tilt cascades down the body.
 // A thin custom element around an opaque Rust/WebAssembly handle (Widget): the model, the
 // animation and the drawing live in wasm; this file only wires the DOM, attributes and events.
-// Self-contained: open shadow DOM with its own styles, no third-party requests, the wasm loaded
-// relative to this module. Safe to load twice on one page.
+// Its look is in template.js, its read-out panel and words in readouts.js, its attributes' rules
+// in attributes.js. Self-contained: open shadow DOM with its own styles, no third-party requests,
+// the wasm loaded relative to this module. Safe to load twice on one page.
 //
 // Usage:
 //   <script type="module" src="posture-chain.js"></script>
@@ -19,6 +20,12 @@
 // Property: lastFrameMs (duration of the last animation frame's wasm work).
 
 import init, { Widget } from './pkg/posture_chain.js';
+import { inkOn, parseBrand, sliderValue } from './attributes.js';
+import {
+  buildMeasures, fillLegend, postureSentence, showControls, showExplain, showReadouts,
+  showStepsPlaying, showSweepPlaying, showTilt,
+} from './readouts.js';
+import { MARKUP, STYLE, parts } from './template.js';
 
 const TAG = 'posture-chain';
 
@@ -27,344 +34,22 @@ let ready = null;
 const loadWasm = () =>
   (ready ??= init({ module_or_path: new URL('./pkg/posture_chain_bg.wasm', import.meta.url) }));
 
-const DEFAULT_BRAND = '#1d5f8a';
-const VIEW_NAMES = ['back', 'side', 'top'];
+// The attributes that set a slider (the slider's id in MARKUP), in the order reset applies them.
+const SLIDERS = ['head-tilt', 'forward-head', 'leg-length', 'compensation'];
 
-// What the Widget writes into readouts(), by index.
-const R = {
-  eyeTilt: 0, shoulderMm: 1, shoulderTilt: 2, pelvisTilt: 3, pelvisTurn: 4, legMm: 5,
-  coronalMm: 6, svaMm: 7, cva: 8, headKg: 9, weightLeft: 10, headTilt: 11,
-};
-
-// Plain-words captions for the five steps of the cascade (explain mode).
-const STEPS = [
-  ['Head and upper neck',
-    'The head tips towards one shoulder, and the two small joints under the skull start turning it back so the eyes can find the horizon again.'],
-  ['Lower neck and shoulders',
-    'The lower neck bends the other way to bring the head back over the body, and the shoulder girdle tilts with it: one shoulder ends up higher.'],
-  ['Mid back',
-    'The twelve thoracic vertebrae share a gentle curve that keeps the shoulders and the head stacked above the pelvis.'],
-  ['Low back',
-    'The five lumbar vertebrae, which carry most of the upper body, bend gently against the curve above so the trunk stays centred over the pelvis.'],
-  ['Pelvis and legs',
-    'The pelvis and legs make the last and smallest adjustments, a slight tip of the pelvis or a shift of weight between the feet, so the whole chain stands balanced.'],
-];
-
-// Read-out rows: label, how to write the value, and how to word its usual range.
-// Usual ranges as [kind, a, b]: 1 within ±a, 2 below a, 3 at least a, 4 a reference band a..b
-// (never marked). A row with none has no agreed range and is never marked "outside". These mirror
-// the named bounds in src/model/ranges.rs, where the sources are; a test there reads this table
-// and fails if a number differs (kept out of the wasm to keep the page small).
-const RANGES = {
-  eyeTilt: [1, 2],
-  pelvisTilt: [1, 1.6],
-  coronalMm: [1, 20],
-  svaMm: [2, 40],
-  cva: [3, 48],
-  headKg: [4, 4.5, 5.4],
-};
-const side = (v, pos, neg) => (v > 0 ? pos : neg);
-const ROWS = [
-  { key: 'eyeTilt', dp: 1, name: 'Eye line tilt', unit: '°',
-    text: (v) => (Math.abs(v) < 0.05 ? 'level' : `${num(Math.abs(v), 1)}°, ${side(v, 'right', 'left')} eye higher`) },
-  { key: 'shoulderMm', dp: 0, name: 'Shoulder height difference', unit: '\u00a0mm',
-    text: (v, r) => (Math.abs(v) < 0.5 ? 'level'
-      : `${num(Math.abs(v), 0)}\u00a0mm, ${side(v, 'right', 'left')} higher (${num(Math.abs(r[R.shoulderTilt]), 1)}°)`) },
-  { key: 'pelvisTilt', dp: 1, name: 'Pelvic tilt (side to side)', unit: '°',
-    text: (v) => (Math.abs(v) < 0.05 ? 'level' : `${num(Math.abs(v), 1)}°, ${side(v, 'left', 'right')} side lower`) },
-  { key: 'pelvisTurn', dp: 1, name: 'Pelvic rotation', unit: '°',
-    text: (v) => (Math.abs(v) < 0.05 ? 'none' : `${num(Math.abs(v), 1)}° to the ${side(v, 'right', 'left')}`) },
-  { key: 'legMm', dp: 0, name: 'Hip height difference', unit: '\u00a0mm',
-    text: (v) => (Math.abs(v) < 0.5 ? 'level' : `${num(Math.abs(v), 0)}\u00a0mm, ${side(v, 'right', 'left')} higher`) },
-  { key: 'coronalMm', dp: 0, name: 'C7 plumb line, side to side', unit: '\u00a0mm',
-    text: (v) => (Math.abs(v) < 0.5 ? 'centred' : `${num(Math.abs(v), 0)}\u00a0mm to the ${side(v, 'right', 'left')}`) },
-  { key: 'svaMm', dp: 0, name: 'C7 plumb line, front to back', unit: '\u00a0mm', below: ' ahead',
-    text: (v) => (Math.abs(v) < 0.5 ? 'over the sacrum' : `${num(Math.abs(v), 0)}\u00a0mm ${side(v, 'ahead', 'behind')}`) },
-  { key: 'cva', dp: 1, name: 'Head-neck angle (CVA)', unit: '°',
-    text: (v) => `${num(v, 1)}°` },
-  { key: 'headKg', dp: 1, name: 'Load on the neck', unit: '\u00a0kg', reference: 'head upright: ',
-    text: (v) => `${num(v, 1)}\u00a0kg` },
-];
-
-/** A limit as people write it: whole numbers bare, others with one decimal. */
-const limit = (v) => num(v, Number.isInteger(v) ? 0 : 1);
-
-/** True unless the value (as shown) is outside a range that has been agreed. */
-function usual([kind, a] = [0], v) {
-  if (!Number.isFinite(v)) return true;
-  return kind === 1 ? Math.abs(v) <= a : kind === 2 ? v < a : kind === 3 ? v >= a : true;
-}
-
-/** The usual range of a row in words. */
-function rangeWords(row, [kind, a, b] = [0]) {
-  switch (kind) {
-    case 1: return `within ${limit(a)}${row.unit}`;
-    case 2: return `under ${limit(a)}${row.unit}${row.below ?? ''}`;
-    case 3: return `${limit(a)}${row.unit} or\u00a0more`;
-    case 4: return `${row.reference ?? ''}${limit(a)}\u2060–\u2060${limit(b)}${row.unit}`;
-    default: return 'no agreed range';
-  }
-}
-
-/** A number for people: fixed decimals, a real minus sign, never NaN. */
-function num(v, decimals) {
-  if (!Number.isFinite(v)) return '–';
-  const s = v.toFixed(decimals);
-  return /^-0(\.0*)?$/.test(s) ? s.slice(1) : s.replace('-', '−');
-}
-
-const tiltWords = (deg) =>
-  Math.abs(deg) < 0.05 ? 'upright' : `${num(Math.abs(deg), 1)}° ${deg > 0 ? 'right' : 'left'}`;
-
-const STYLE = `
-:host { all: initial; display: block; container-type: inline-size; text-align: left; --brand: ${DEFAULT_BRAND}; --on-brand: #fff;
-  --ink: #1f2328; --muted: #4f5761; --line: #d5d2ca; --paper: #fcfcfa; --alert: #a3261b;
-  color: var(--ink); font: 15px/1.45 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; }
-:host([hidden]) { display: none; }
-* { box-sizing: border-box; }
-.pc { border: 1px solid var(--line); border-radius: 10px; background: #fff; padding: 12px; }
-.views { display: grid; grid-template-columns: 1fr; gap: 10px; margin: 0; }
-figure { margin: 0; min-width: 0; }
-figcaption { font-weight: 600; font-size: 14px; margin: 0 0 4px; }
-figcaption span { font-weight: 400; color: var(--muted); }
-canvas { display: block; width: 100%; height: 480px; background: var(--paper);
-  border: 1px solid var(--line); border-radius: 6px; }
-canvas.back { touch-action: none; }
-canvas.top { height: 340px; }
-@container (max-width: 559px) {
-  /* A phone: the views stack, so each is shorter and the controls come sooner. */
-  canvas { height: 430px; }
-  canvas.top { height: 280px; }
-}
-canvas.grab { cursor: grab; }
-canvas.grabbing { cursor: grabbing; }
-.hint { font-size: 13px; color: var(--muted); margin: 6px 0 0; }
-.legend { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 10px; margin: 10px 0 0;
-  font-size: 13px; padding: 0; list-style: none; }
-.legend li { display: flex; align-items: center; gap: 5px; }
-.legend .sw { width: 18px; height: 12px; border: 1px solid var(--ink); border-radius: 2px; }
-.legend .title { font-weight: 600; }
-.panel { display: grid; grid-template-columns: 1fr; gap: 14px; margin-top: 14px; }
-fieldset { border: 0; margin: 0; padding: 0; min-width: 0; }
-legend, h3 { font-size: 15px; font-weight: 700; margin: 0 0 6px; padding: 0; }
-.ctl { margin: 0 0 10px; }
-.ctl .row { display: flex; justify-content: space-between; align-items: baseline; gap: 8px; font-size: 14px; }
-.ctl output { font-variant-numeric: tabular-nums; font-weight: 600; }
-.ctl.primary .row { font-size: 16px; font-weight: 600; }
-input[type=range] { width: 100%; margin: 4px 0 0; accent-color: var(--brand); height: 28px; }
-.ctl.primary input[type=range] { height: 34px; }
-.ends { display: flex; justify-content: space-between; font-size: 12px; color: var(--muted); }
-.check { display: flex; gap: 8px; align-items: center; font-size: 14px; margin: 0 0 10px; }
-.check input { width: 18px; height: 18px; accent-color: var(--brand); }
-.buttons { display: flex; flex-wrap: wrap; gap: 8px; }
-button { font: inherit; font-size: 14px; font-weight: 600; color: var(--ink); background: #fff;
-  border: 2px solid var(--brand); border-radius: 6px; padding: 6px 12px; min-height: 36px; cursor: pointer; }
-button[aria-pressed=true] { background: var(--brand); color: var(--on-brand); }
-button:hover { background: color-mix(in srgb, var(--brand) 10%, #fff); }
-button[aria-pressed=true]:hover { background: var(--brand); }
-:focus-visible { outline: 3px solid var(--brand); outline-offset: 2px; }
-canvas:focus-visible { outline-offset: -3px; }
-table { border-collapse: collapse; width: 100%; font-size: 14px; }
-caption { text-align: left; font-weight: 700; font-size: 15px; margin-bottom: 4px; }
-th, td { text-align: left; padding: 4px 6px 4px 0; border-bottom: 1px solid var(--line); vertical-align: top; }
-thead th { font-size: 12px; color: var(--muted); font-weight: 600; }
-td { font-variant-numeric: tabular-nums; }
-td.range { color: var(--muted); }
-td.range.none { font-style: italic; }
-tr.out td.val { color: var(--alert); font-weight: 700; }
-.flag { display: inline-block; font-size: 12px; font-weight: 700; color: var(--alert);
-  border: 1px solid var(--alert); border-radius: 3px; padding: 0 4px; margin-left: 4px; }
-.weight { margin-top: 10px; font-size: 14px; }
-.bar { display: grid; grid-template-columns: 4.2em 1fr 3.2em; align-items: center; gap: 6px; margin: 3px 0; }
-.track { height: 12px; background: #eceae4; border-radius: 3px; overflow: hidden; }
-.fill { height: 100%; background: var(--muted); width: 50%; }
-.fill.left { background: var(--brand); }
-.bar .pct { text-align: right; font-variant-numeric: tabular-nums; font-weight: 600; }
-.explain { margin-top: 12px; padding: 10px 12px; border-left: 4px solid var(--brand);
-  background: color-mix(in srgb, var(--brand) 6%, #fff); border-radius: 0 6px 6px 0; }
-.explain[hidden] { display: none; }
-.explain .step { font-weight: 700; margin: 0; }
-.explain .caption { margin: 4px 0 10px; max-width: 60ch; }
-.note { font-size: 13px; color: var(--muted); margin: 12px 0 0; }
-.sources { font-size: 13px; color: var(--muted); margin: 4px 0 0; }
-.sources summary { cursor: pointer; color: var(--ink); }
-.sources ul { margin: 4px 0 0; padding-left: 18px; }
-.vh { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
-  clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
-.fail { padding: 12px; color: var(--alert); }
-@container (min-width: 560px) {
-  .views { grid-template-columns: 1fr 1fr; }
-  .views figure:last-child { grid-column: 1 / -1; }
-  canvas.top { height: 320px; }
-}
-@container (min-width: 760px) {
-  .views { grid-template-columns: 1fr 1fr 1fr; }
-  .views figure:last-child { grid-column: auto; }
-  canvas, canvas.top { height: clamp(440px, 62vh, 640px); }
-  .panel { grid-template-columns: minmax(0, 1fr) minmax(0, 1.15fr); gap: 28px; }
-}
-`;
-
-const MARKUP = `
-<div class="pc">
-  <div class="views">
-    <figure><figcaption id="cap-back">Back view <span>— seen from behind</span></figcaption>
-      <canvas class="back" role="img" aria-labelledby="cap-back desc-back"></canvas>
-      <p class="hint" id="desc-back">Drag the head sideways to tilt it.</p></figure>
-    <figure><figcaption id="cap-side">Side view <span>— from the right, facing right</span></figcaption>
-      <canvas class="side" role="img" aria-labelledby="cap-side desc-side"></canvas>
-      <p class="hint" id="desc-side">Neck angle, neck load and the C7 plumb line.</p></figure>
-    <figure><figcaption id="cap-top">Top view <span>— from above, front at the top</span></figcaption>
-      <canvas class="top" role="img" aria-labelledby="cap-top desc-top"></canvas>
-      <p class="hint" id="desc-top">How far the shoulders and the pelvis turn.</p></figure>
-  </div>
-  <ul class="legend" aria-label="Colour scale: load on each spinal joint, as a share of what it can carry"></ul>
-  <section class="explain" hidden aria-labelledby="explain-step">
-    <p class="step" id="explain-step"></p>
-    <p class="caption" aria-live="polite"></p>
-    <div class="buttons">
-      <button type="button" data-act="prev">Previous step</button>
-      <button type="button" data-act="next">Next step</button>
-      <button type="button" data-act="steps" aria-pressed="false">Play the steps</button>
-      <button type="button" data-act="close">Close</button>
-    </div>
-  </section>
-  <div class="panel">
-    <fieldset>
-      <legend>Try it</legend>
-      <div class="ctl primary">
-        <div class="row"><label for="head-tilt">Head tilt</label><output id="head-tilt-out" for="head-tilt">5° right</output></div>
-        <input id="head-tilt" type="range" min="-20" max="20" step="0.5" value="5">
-        <div class="ends" aria-hidden="true"><span>← left 20°</span><span>right 20° →</span></div>
-      </div>
-      <div class="ctl">
-        <div class="row"><label for="forward-head">Forward head posture</label><output id="forward-head-out" for="forward-head">0°</output></div>
-        <input id="forward-head" type="range" min="0" max="60" step="1" value="0">
-      </div>
-      <div class="ctl">
-        <div class="row"><label for="leg-length">Leg-length difference</label><output id="leg-length-out" for="leg-length">none</output></div>
-        <input id="leg-length" type="range" min="-30" max="30" step="1" value="0">
-        <div class="ends" aria-hidden="true"><span>left longer</span><span>right longer</span></div>
-      </div>
-      <div class="ctl">
-        <div class="row"><label for="compensation">Compensation</label><output id="compensation-out" for="compensation">full</output></div>
-        <input id="compensation" type="range" min="0" max="100" step="5" value="100">
-        <div class="ends" aria-hidden="true"><span>none: the head just tilts</span><span>full: eyes level</span></div>
-      </div>
-      <label class="check"><input id="magnify" type="checkbox"> Draw side-to-side shifts three times larger</label>
-      <div class="buttons">
-        <button type="button" data-act="play" aria-pressed="false">Play sweep</button>
-        <button type="button" data-act="explain" aria-pressed="false">Explain step by step</button>
-        <button type="button" data-act="reset">Reset</button>
-      </div>
-    </fieldset>
-    <div>
-      <table>
-        <caption>Measures</caption>
-        <thead><tr><th scope="col">Measure</th><th scope="col">Now</th><th scope="col">Usual range</th></tr></thead>
-        <tbody></tbody>
-      </table>
-      <div class="weight" role="group" aria-labelledby="weight-title">
-        <h3 id="weight-title">Weight on each foot</h3>
-        <div class="bar"><span>Left</span><div class="track"><div class="fill left"></div></div><span class="pct">50%</span></div>
-        <div class="bar"><span>Right</span><div class="track"><div class="fill right"></div></div><span class="pct">50%</span></div>
-      </div>
-    </div>
-  </div>
-  <p class="note">An educational illustration of a simplified model, not a diagnosis. Usual ranges are guides from published figures for adults, not limits; where no source gives one, the table says so.</p>
-  <details class="sources"><summary>Where the usual ranges come from</summary><ul>
-    <li>Eye line: healthy people see a tilt under about 2° as level.</li>
-    <li>Pelvic tilt, derived: a leg-length difference matters from about 20&nbsp;mm (Knutson 2005) and tilts the pelvis about 0.8° per cm (Cummings 1993), so about 1.6°.</li>
-    <li>C7 plumb line: within 2&nbsp;cm of the sacrum side to side; under 4&nbsp;cm ahead (Schwab 2012).</li>
-    <li>Head-neck angle: below about 48–50° is called forward head posture (Lau 2009).</li>
-    <li>Neck load: 4.5–5.4&nbsp;kg with the head upright (Hansraj 2014), a reference, not a limit.</li>
-  </ul></details>
-  <p class="vh live" aria-live="polite" aria-atomic="true"></p>
-</div>`;
-
-// Attribute validation: each returns [value, error message or null].
-const ATTRS = {
-  'head-tilt': { min: -20, max: 20, fallback: 5, unit: '°' },
-  'forward-head': { min: 0, max: 60, fallback: 0, unit: '°' },
-  'leg-length': { min: -30, max: 30, fallback: 0, unit: ' mm' },
-};
-const COMPENSATION_WORDS = { none: 0, partial: 0.5, full: 1 };
-
-function parseRanged(name, raw, warn = true) {
-  const spec = ATTRS[name];
-  const v = Number(raw);
-  if (raw === null) return spec.fallback;
-  if (raw.trim() === '' || !Number.isFinite(v)) {
-    if (warn) console.warn(`<${TAG}> ${name}="${raw}" is not a number; using ${spec.fallback}${spec.unit}.`);
-    return spec.fallback;
-  }
-  if (v < spec.min || v > spec.max) {
-    const used = Math.min(spec.max, Math.max(spec.min, v));
-    if (warn) console.warn(`<${TAG}> ${name}="${raw}" is outside ${spec.min}..${spec.max}${spec.unit}; using ${used}${spec.unit}.`);
-    return used;
-  }
-  return v;
-}
-
-function parseCompensation(raw, warn = true) {
-  if (raw === null) return 1;
-  const word = COMPENSATION_WORDS[raw.trim().toLowerCase()];
-  if (word !== undefined) return word;
-  const pct = raw.trim().endsWith('%');
-  const v = Number(pct ? raw.trim().slice(0, -1) : raw) / (pct ? 100 : 1);
-  if (raw.trim() === '' || !Number.isFinite(v) || v < 0 || v > 1) {
-    if (warn) console.warn(`<${TAG}> compensation="${raw}" should be none, partial, full, 0..1 or 0%..100%; using full.`);
-    return 1;
-  }
-  return v;
-}
-
-function parseBrand(raw) {
-  if (raw === null || raw.trim() === '') return DEFAULT_BRAND;
-  if (typeof CSS !== 'undefined' && CSS.supports('color', raw) && !/var\(|currentcolor|inherit|initial|unset/i.test(raw)) {
-    return raw.trim();
-  }
-  console.warn(`<${TAG}> brand-color="${raw}" is not a CSS colour; using ${DEFAULT_BRAND}.`);
-  return DEFAULT_BRAND;
-}
-
-/** Black or white, whichever reads better on the colour (for text on brand-coloured buttons). */
-function inkOn(el, colour) {
-  const probe = document.createElement('span');
-  probe.style.color = colour;
-  probe.style.display = 'none';
-  el.append(probe);
-  const m = getComputedStyle(probe).color.match(/[\d.]+/g) ?? ['0', '0', '0'];
-  probe.remove();
-  const lin = (c) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
-  const L = 0.2126 * lin(+m[0]) + 0.7152 * lin(+m[1]) + 0.0722 * lin(+m[2]);
-  return (1.05) / (L + 0.05) >= (L + 0.05) / 0.05 ? '#fff' : '#000';
-}
+/** Logs what was wrong with an attribute, and the value used instead. */
+const warn = (problem) => console.warn(`<${TAG}> ${problem}`);
 
 class PostureChain extends HTMLElement {
   static get observedAttributes() {
-    return ['head-tilt', 'forward-head', 'leg-length', 'compensation', 'brand-color'];
+    return [...SLIDERS, 'brand-color'];
   }
 
   constructor() {
     super();
     const root = this.attachShadow({ mode: 'open' });
     root.innerHTML = `<style>${STYLE}</style>${MARKUP}`;
-    const $ = (s) => root.querySelector(s);
-    this._ui = {
-      root,
-      canvases: VIEW_NAMES.map((n) => $(`canvas.${n}`)),
-      tilt: $('#head-tilt'), tiltOut: $('#head-tilt-out'),
-      fwd: $('#forward-head'), fwdOut: $('#forward-head-out'),
-      leg: $('#leg-length'), legOut: $('#leg-length-out'),
-      comp: $('#compensation'), compOut: $('#compensation-out'),
-      magnify: $('#magnify'),
-      play: $('[data-act=play]'), explainBtn: $('[data-act=explain]'), steps: $('[data-act=steps]'),
-      explain: $('.explain'), stepTitle: $('#explain-step'), stepCaption: $('.explain .caption'),
-      tbody: $('tbody'), legend: $('.legend'),
-      pcts: root.querySelectorAll('.bar .pct'), fills: root.querySelectorAll('.bar .fill'),
-      live: $('.live'),
-    };
+    this._ui = parts(root);
     this._widget = null;
     this._ctxs = null;
     this._raf = 0;
@@ -372,10 +57,9 @@ class PostureChain extends HTMLElement {
     this._stepsTimer = 0;
     this._liveTimer = 0;
     this._readouts = new Float64Array(12);
-    this._rows = [];
+    this._rows = buildMeasures(this._ui.tbody);
     this.lastFrameMs = NaN;
     this._tick = this._tick.bind(this);
-    this._buildTable();
     this._wire();
   }
 
@@ -403,27 +87,21 @@ class PostureChain extends HTMLElement {
   attributeChangedCallback(name, _old, raw) {
     const ui = this._ui;
     if (name === 'brand-color') {
-      const brand = parseBrand(raw);
+      const brand = parseBrand(raw, warn);
       this.style.setProperty('--brand', brand);
       this.style.setProperty('--on-brand', inkOn(ui.root, brand));
       this._widget?.setBrand(brand);
-    } else if (name === 'compensation') {
-      ui.comp.value = String(Math.round(parseCompensation(raw) * 100));
     } else {
-      const input = { 'head-tilt': ui.tilt, 'forward-head': ui.fwd, 'leg-length': ui.leg }[name];
-      input.value = String(parseRanged(name, raw));
+      ui.root.getElementById(name).value = sliderValue(name, raw, warn);
     }
     this._syncInputs();
   }
 
   /** Sets the controls from the attributes (quietly: they were validated when they were set). */
   _applyAttributes() {
-    const ui = this._ui;
-    const attr = (name) => this.getAttribute(name);
-    ui.tilt.value = String(parseRanged('head-tilt', attr('head-tilt'), false));
-    ui.fwd.value = String(parseRanged('forward-head', attr('forward-head'), false));
-    ui.leg.value = String(parseRanged('leg-length', attr('leg-length'), false));
-    ui.comp.value = String(Math.round(parseCompensation(attr('compensation'), false) * 100));
+    for (const name of SLIDERS) {
+      this._ui.root.getElementById(name).value = sliderValue(name, this.getAttribute(name));
+    }
   }
 
   _start() {
@@ -435,19 +113,10 @@ class PostureChain extends HTMLElement {
       console.warn(`<${TAG}> this browser gave no 2-D canvas context.`);
       return;
     }
-    const brand = parseBrand(this.getAttribute('brand-color'));
+    const brand = parseBrand(this.getAttribute('brand-color'), warn);
     this._widget.setBrand(brand);
     this.style.setProperty('--on-brand', inkOn(ui.root, brand));
-    ui.legend.replaceChildren(this._legendTitle());
-    const labels = ['under 20%', '20–40%', '40–60%', '60–80%', '80–100%', 'over 100%'];
-    labels.forEach((label, i) => {
-      const li = document.createElement('li');
-      const sw = document.createElement('span');
-      sw.className = 'sw';
-      sw.style.background = Widget.loadColour(i);
-      li.append(sw, label);
-      ui.legend.append(li);
-    });
+    fillLegend(ui.legend, (band) => Widget.loadColour(band));
     this._motion = matchMedia('(prefers-reduced-motion: reduce)');
     this._onMotion = () => this._widget?.setReducedMotion(this._motion.matches);
     this._motion.addEventListener('change', this._onMotion);
@@ -462,13 +131,6 @@ class PostureChain extends HTMLElement {
       }
     });
     this._resize();
-  }
-
-  _legendTitle() {
-    const li = document.createElement('li');
-    li.className = 'title';
-    li.textContent = 'Load on each spinal joint, as a share of what it can carry:';
-    return li;
   }
 
   /** Sizes each canvas's backing store to its content box in device pixels (crisp at any zoom). */
@@ -530,8 +192,7 @@ class PostureChain extends HTMLElement {
     const ui = this._ui;
     const stopAutoplay = () => {
       if (this._widget?.autoplay()) this._widget.setAutoplay(false);
-      ui.play.setAttribute('aria-pressed', 'false');
-      ui.play.textContent = 'Play sweep';
+      showSweepPlaying(ui, false);
     };
     ui.root.addEventListener('input', (e) => {
       if (e.target === ui.magnify) return;
@@ -549,8 +210,7 @@ class PostureChain extends HTMLElement {
       if (act === 'play') {
         const on = !this._widget?.autoplay();
         this._widget?.setAutoplay(on);
-        ui.play.setAttribute('aria-pressed', String(on));
-        ui.play.textContent = on ? 'Pause sweep' : 'Play sweep';
+        showSweepPlaying(ui, on);
         if (!on) this._syncInputs();
       } else if (act === 'reset') {
         this._widget?.reset();
@@ -622,31 +282,19 @@ class PostureChain extends HTMLElement {
     });
   }
 
+  /** Shows explain step 0..4, or leaves explain mode with -1. */
   _setExplain(step) {
-    const ui = this._ui;
     this._step = step;
     this._widget?.setExplainStep(step);
-    const on = step >= 0;
-    ui.explain.hidden = !on;
-    ui.explainBtn.setAttribute('aria-pressed', String(on));
-    if (!on) {
-      this._playSteps(false);
-    } else {
-      const [title, caption] = STEPS[step];
-      ui.stepTitle.textContent = `Step ${step + 1} of 5: ${title}`;
-      ui.stepCaption.textContent = caption;
-      ui.root.querySelector('[data-act=prev]').disabled = step === 0;
-      ui.root.querySelector('[data-act=next]').disabled = step === 4;
-    }
+    showExplain(this._ui, step);
+    if (step < 0) this._playSteps(false);
     this._schedule();
   }
 
   _playSteps(on) {
-    const ui = this._ui;
     clearInterval(this._stepsTimer);
     this._stepsTimer = 0;
-    ui.steps.setAttribute('aria-pressed', String(on));
-    ui.steps.textContent = on ? 'Pause the steps' : 'Play the steps';
+    showStepsPlaying(this._ui, on);
     if (!on) return;
     if (this._step >= 4) this._setExplain(0);
     this._stepsTimer = setInterval(() => {
@@ -670,97 +318,28 @@ class PostureChain extends HTMLElement {
       w.setCompensation(comp);
     }
     this._showTilt(w?.autoplay() ? w.headTiltDeg() : tilt);
-    ui.fwdOut.textContent = `${num(fwd, 0)}°`;
-    ui.fwd.setAttribute('aria-valuetext', fwd === 0 ? '0 degrees, head over the shoulders' : `${num(fwd, 0)} degrees forward`);
-    const legText = leg === 0 ? 'none' : `${leg > 0 ? 'right' : 'left'} ${num(Math.abs(leg), 0)} mm longer`;
-    ui.legOut.textContent = legText;
-    ui.leg.setAttribute('aria-valuetext', leg === 0 ? 'none, legs equal' : `${leg > 0 ? 'right' : 'left'} leg ${num(Math.abs(leg), 0)} millimetres longer`);
-    const compText = comp === 0 ? 'none' : comp === 1 ? 'full' : `${num(comp * 100, 0)}%`;
-    ui.compOut.textContent = compText;
-    ui.comp.setAttribute('aria-valuetext', comp === 0 ? 'none: the head just tilts' : comp === 1 ? 'full: eyes kept level' : `${num(comp * 100, 0)} percent`);
+    showControls(ui, fwd, leg, comp);
     this._schedule();
   }
 
+  /** Shows the head tilt in words; in a sweep, the slider follows it too. */
   _showTilt(deg) {
-    const ui = this._ui;
-    if (this._widget?.autoplay()) ui.tilt.value = String(Math.round(deg * 2) / 2);
-    ui.tiltOut.textContent = tiltWords(deg);
-    const words = Math.abs(deg) < 0.05 ? '0 degrees, upright' : `${num(Math.abs(deg), 1)} degrees to the ${deg > 0 ? 'right' : 'left'}`;
-    ui.tilt.setAttribute('aria-valuetext', words);
-  }
-
-  _buildTable() {
-    const ui = this._ui;
-    for (const row of ROWS) {
-      const tr = document.createElement('tr');
-      const th = document.createElement('th');
-      th.scope = 'row';
-      th.textContent = row.name;
-      th.style.fontWeight = '400';
-      const val = document.createElement('td');
-      val.className = 'val';
-      const range = document.createElement('td');
-      range.className = RANGES[row.key] ? 'range' : 'range none';
-      range.textContent = rangeWords(row, RANGES[row.key]);
-      tr.append(th, val, range);
-      ui.tbody.append(tr);
-      this._rows.push({ row, tr, val, range, last: '' });
-    }
+    if (this._widget?.autoplay()) this._ui.tilt.value = String(Math.round(deg * 2) / 2);
+    showTilt(this._ui, deg);
   }
 
   _showReadouts() {
-    const w = this._widget;
-    if (!w) return;
-    const r = this._readouts;
-    w.readouts(r, false);
-    for (const entry of this._rows) {
-      const i = R[entry.row.key];
-      const v = r[i];
-      // Judged as shown: a value written as the limit is not marked as past it.
-      const ok = usual(RANGES[entry.row.key], Number(num(v, entry.row.dp).replace('−', '-')));
-      const text = entry.row.text(v, r);
-      const key = `${text}|${ok}`;
-      if (key === entry.last) continue;
-      entry.last = key;
-      entry.tr.classList.toggle('out', !ok);
-      entry.val.textContent = text;
-      if (!ok) {
-        const flag = document.createElement('span');
-        flag.className = 'flag';
-        flag.textContent = 'outside';
-        entry.val.append(' ', flag);
-      }
-    }
-    const left = Number.isFinite(r[R.weightLeft]) ? Math.min(100, Math.max(0, r[R.weightLeft])) : 50;
-    const ui = this._ui;
-    const pcts = [left, 100 - left];
-    pcts.forEach((p, i) => {
-      const text = `${num(p, 0)}%`;
-      if (ui.pcts[i].textContent !== text) ui.pcts[i].textContent = text;
-      ui.fills[i].style.width = `${p}%`;
-    });
+    if (!this._widget) return;
+    this._widget.readouts(this._readouts, false);
+    showReadouts(this._ui, this._rows, this._readouts);
   }
 
   /** Describes the settled posture in words, for screen readers (a polite live region). */
   _speak() {
     const w = this._widget;
     if (!w || !w.isSettled()) return;
-    const r = this._readouts;
-    w.readouts(r, true);
-    const tilt = r[R.headTilt];
-    const parts = [];
-    parts.push(Math.abs(tilt) < 0.05 ? 'Head upright' : `Head tilted ${num(Math.abs(tilt), 1)}° to the ${tilt > 0 ? 'right' : 'left'}`);
-    const eye = r[R.eyeTilt];
-    parts.push(Math.abs(eye) < 0.5 ? 'eyes level' : `eyes tilted ${num(Math.abs(eye), 1)}°`);
-    const sh = r[R.shoulderMm];
-    parts.push(Math.abs(sh) < 0.5 ? 'shoulders level' : `${sh > 0 ? 'right' : 'left'} shoulder ${num(Math.abs(sh), 0)} mm higher`);
-    const pel = r[R.pelvisTilt];
-    parts.push(Math.abs(pel) < 0.05 ? 'pelvis level' : `pelvis ${num(Math.abs(pel), 1)}° lower on the ${pel > 0 ? 'left' : 'right'}`);
-    const left = r[R.weightLeft];
-    if (Number.isFinite(left)) {
-      parts.push(left >= 50 ? `${num(left, 0)}% of the weight on the left foot` : `${num(100 - left, 0)}% of the weight on the right foot`);
-    }
-    const text = `${parts.join('; ')}.`;
+    w.readouts(this._readouts, true);
+    const text = postureSentence(this._readouts);
     if (this._ui.live.textContent !== text) this._ui.live.textContent = text;
   }
 }

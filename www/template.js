@@ -1,0 +1,191 @@
+// The shadow root of <posture-chain>: its styles (STYLE), its markup (MARKUP) and the named parts
+// of that markup that the element and the panel write to (parts).
+
+import { DEFAULT_BRAND } from './attributes.js';
+
+export const STYLE = `
+:host { all: initial; display: block; container-type: inline-size; text-align: left; --brand: ${DEFAULT_BRAND}; --on-brand: #fff;
+  --ink: #1f2328; --muted: #4f5761; --line: #d5d2ca; --paper: #fcfcfa; --alert: #a3261b;
+  color: var(--ink); font: 15px/1.45 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; }
+:host([hidden]) { display: none; }
+* { box-sizing: border-box; }
+.pc { border: 1px solid var(--line); border-radius: 10px; background: #fff; padding: 12px; }
+.views { display: grid; grid-template-columns: 1fr; gap: 10px; margin: 0; }
+figure { margin: 0; min-width: 0; }
+figcaption { font-weight: 600; font-size: 14px; margin: 0 0 4px; }
+figcaption span { font-weight: 400; color: var(--muted); }
+canvas { display: block; width: 100%; height: 480px; background: var(--paper);
+  border: 1px solid var(--line); border-radius: 6px; }
+canvas.back { touch-action: none; }
+canvas.top { height: 340px; }
+@container (max-width: 559px) {
+  /* A phone: the views stack, so each is shorter and the controls come sooner. */
+  canvas { height: 430px; }
+  canvas.top { height: 280px; }
+}
+canvas.grab { cursor: grab; }
+canvas.grabbing { cursor: grabbing; }
+.hint { font-size: 13px; color: var(--muted); margin: 6px 0 0; }
+.legend { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 10px; margin: 10px 0 0;
+  font-size: 13px; padding: 0; list-style: none; }
+.legend li { display: flex; align-items: center; gap: 5px; }
+.legend .sw { width: 18px; height: 12px; border: 1px solid var(--ink); border-radius: 2px; }
+.legend .title { font-weight: 600; }
+.panel { display: grid; grid-template-columns: 1fr; gap: 14px; margin-top: 14px; }
+fieldset { border: 0; margin: 0; padding: 0; min-width: 0; }
+legend, h3 { font-size: 15px; font-weight: 700; margin: 0 0 6px; padding: 0; }
+.ctl { margin: 0 0 10px; }
+.ctl .row { display: flex; justify-content: space-between; align-items: baseline; gap: 8px; font-size: 14px; }
+.ctl output { font-variant-numeric: tabular-nums; font-weight: 600; }
+.ctl.primary .row { font-size: 16px; font-weight: 600; }
+input[type=range] { width: 100%; margin: 4px 0 0; accent-color: var(--brand); height: 28px; }
+.ctl.primary input[type=range] { height: 34px; }
+.ends { display: flex; justify-content: space-between; font-size: 12px; color: var(--muted); }
+.check { display: flex; gap: 8px; align-items: center; font-size: 14px; margin: 0 0 10px; }
+.check input { width: 18px; height: 18px; accent-color: var(--brand); }
+.buttons { display: flex; flex-wrap: wrap; gap: 8px; }
+button { font: inherit; font-size: 14px; font-weight: 600; color: var(--ink); background: #fff;
+  border: 2px solid var(--brand); border-radius: 6px; padding: 6px 12px; min-height: 36px; cursor: pointer; }
+button[aria-pressed=true] { background: var(--brand); color: var(--on-brand); }
+button:hover { background: color-mix(in srgb, var(--brand) 10%, #fff); }
+button[aria-pressed=true]:hover { background: var(--brand); }
+:focus-visible { outline: 3px solid var(--brand); outline-offset: 2px; }
+canvas:focus-visible { outline-offset: -3px; }
+table { border-collapse: collapse; width: 100%; font-size: 14px; }
+caption { text-align: left; font-weight: 700; font-size: 15px; margin-bottom: 4px; }
+th, td { text-align: left; padding: 4px 6px 4px 0; border-bottom: 1px solid var(--line); vertical-align: top; }
+thead th { font-size: 12px; color: var(--muted); font-weight: 600; }
+td { font-variant-numeric: tabular-nums; }
+td.range { color: var(--muted); }
+td.range.none { font-style: italic; }
+tr.out td.val { color: var(--alert); font-weight: 700; }
+.flag { display: inline-block; font-size: 12px; font-weight: 700; color: var(--alert);
+  border: 1px solid var(--alert); border-radius: 3px; padding: 0 4px; margin-left: 4px; }
+.weight { margin-top: 10px; font-size: 14px; }
+.bar { display: grid; grid-template-columns: 4.2em 1fr 3.2em; align-items: center; gap: 6px; margin: 3px 0; }
+.track { height: 12px; background: #eceae4; border-radius: 3px; overflow: hidden; }
+.fill { height: 100%; background: var(--muted); width: 50%; }
+.fill.left { background: var(--brand); }
+.bar .pct { text-align: right; font-variant-numeric: tabular-nums; font-weight: 600; }
+.explain { margin-top: 12px; padding: 10px 12px; border-left: 4px solid var(--brand);
+  background: color-mix(in srgb, var(--brand) 6%, #fff); border-radius: 0 6px 6px 0; }
+.explain[hidden] { display: none; }
+.explain .step { font-weight: 700; margin: 0; }
+.explain .caption { margin: 4px 0 10px; max-width: 60ch; }
+.note { font-size: 13px; color: var(--muted); margin: 12px 0 0; }
+.sources { font-size: 13px; color: var(--muted); margin: 4px 0 0; }
+.sources summary { cursor: pointer; color: var(--ink); }
+.sources ul { margin: 4px 0 0; padding-left: 18px; }
+.vh { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
+  clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+.fail { padding: 12px; color: var(--alert); }
+@container (min-width: 560px) {
+  .views { grid-template-columns: 1fr 1fr; }
+  .views figure:last-child { grid-column: 1 / -1; }
+  canvas.top { height: 320px; }
+}
+@container (min-width: 760px) {
+  .views { grid-template-columns: 1fr 1fr 1fr; }
+  .views figure:last-child { grid-column: auto; }
+  canvas, canvas.top { height: clamp(440px, 62vh, 640px); }
+  .panel { grid-template-columns: minmax(0, 1fr) minmax(0, 1.15fr); gap: 28px; }
+}
+`;
+
+export const MARKUP = `
+<div class="pc">
+  <div class="views">
+    <figure><figcaption id="cap-back">Back view <span>— seen from behind</span></figcaption>
+      <canvas class="back" role="img" aria-labelledby="cap-back desc-back"></canvas>
+      <p class="hint" id="desc-back">Drag the head sideways to tilt it.</p></figure>
+    <figure><figcaption id="cap-side">Side view <span>— from the right, facing right</span></figcaption>
+      <canvas class="side" role="img" aria-labelledby="cap-side desc-side"></canvas>
+      <p class="hint" id="desc-side">Neck angle, neck load and the C7 plumb line.</p></figure>
+    <figure><figcaption id="cap-top">Top view <span>— from above, front at the top</span></figcaption>
+      <canvas class="top" role="img" aria-labelledby="cap-top desc-top"></canvas>
+      <p class="hint" id="desc-top">How far the shoulders and the pelvis turn.</p></figure>
+  </div>
+  <ul class="legend" aria-label="Colour scale: load on each spinal joint, as a share of what it can carry"></ul>
+  <section class="explain" hidden aria-labelledby="explain-step">
+    <p class="step" id="explain-step"></p>
+    <p class="caption" aria-live="polite"></p>
+    <div class="buttons">
+      <button type="button" data-act="prev">Previous step</button>
+      <button type="button" data-act="next">Next step</button>
+      <button type="button" data-act="steps" aria-pressed="false">Play the steps</button>
+      <button type="button" data-act="close">Close</button>
+    </div>
+  </section>
+  <div class="panel">
+    <fieldset>
+      <legend>Try it</legend>
+      <div class="ctl primary">
+        <div class="row"><label for="head-tilt">Head tilt</label><output id="head-tilt-out" for="head-tilt">5° right</output></div>
+        <input id="head-tilt" type="range" min="-20" max="20" step="0.5" value="5">
+        <div class="ends" aria-hidden="true"><span>← left 20°</span><span>right 20° →</span></div>
+      </div>
+      <div class="ctl">
+        <div class="row"><label for="forward-head">Forward head posture</label><output id="forward-head-out" for="forward-head">0°</output></div>
+        <input id="forward-head" type="range" min="0" max="60" step="1" value="0">
+      </div>
+      <div class="ctl">
+        <div class="row"><label for="leg-length">Leg-length difference</label><output id="leg-length-out" for="leg-length">none</output></div>
+        <input id="leg-length" type="range" min="-30" max="30" step="1" value="0">
+        <div class="ends" aria-hidden="true"><span>left longer</span><span>right longer</span></div>
+      </div>
+      <div class="ctl">
+        <div class="row"><label for="compensation">Compensation</label><output id="compensation-out" for="compensation">full</output></div>
+        <input id="compensation" type="range" min="0" max="100" step="5" value="100">
+        <div class="ends" aria-hidden="true"><span>none: the head just tilts</span><span>full: eyes level</span></div>
+      </div>
+      <label class="check"><input id="magnify" type="checkbox"> Draw side-to-side shifts three times larger</label>
+      <div class="buttons">
+        <button type="button" data-act="play" aria-pressed="false">Play sweep</button>
+        <button type="button" data-act="explain" aria-pressed="false">Explain step by step</button>
+        <button type="button" data-act="reset">Reset</button>
+      </div>
+    </fieldset>
+    <div>
+      <table>
+        <caption>Measures</caption>
+        <thead><tr><th scope="col">Measure</th><th scope="col">Now</th><th scope="col">Usual range</th></tr></thead>
+        <tbody></tbody>
+      </table>
+      <div class="weight" role="group" aria-labelledby="weight-title">
+        <h3 id="weight-title">Weight on each foot</h3>
+        <div class="bar"><span>Left</span><div class="track"><div class="fill left"></div></div><span class="pct">50%</span></div>
+        <div class="bar"><span>Right</span><div class="track"><div class="fill right"></div></div><span class="pct">50%</span></div>
+      </div>
+    </div>
+  </div>
+  <p class="note">An educational illustration of a simplified model, not a diagnosis. Usual ranges are guides from published figures for adults, not limits; where no source gives one, the table says so.</p>
+  <details class="sources"><summary>Where the usual ranges come from</summary><ul>
+    <li>Eye line: healthy people see a tilt under about 2° as level.</li>
+    <li>Pelvic tilt, derived: a leg-length difference matters from about 20&nbsp;mm (Knutson 2005) and tilts the pelvis about 0.8° per cm (Cummings 1993), so about 1.6°.</li>
+    <li>C7 plumb line: within 2&nbsp;cm of the sacrum side to side; under 4&nbsp;cm ahead (Schwab 2012).</li>
+    <li>Head-neck angle: below about 48–50° is called forward head posture (Lau 2009).</li>
+    <li>Neck load: 4.5–5.4&nbsp;kg with the head upright (Hansraj 2014), a reference, not a limit.</li>
+  </ul></details>
+  <p class="vh live" aria-live="polite" aria-atomic="true"></p>
+</div>`;
+
+const VIEW_NAMES = ['back', 'side', 'top'];
+
+/** The parts of a shadow root filled with MARKUP, by name; canvases in view order. */
+export function parts(root) {
+  const $ = (s) => root.querySelector(s);
+  return {
+    root,
+    canvases: VIEW_NAMES.map((n) => $(`canvas.${n}`)),
+    tilt: $('#head-tilt'), tiltOut: $('#head-tilt-out'),
+    fwd: $('#forward-head'), fwdOut: $('#forward-head-out'),
+    leg: $('#leg-length'), legOut: $('#leg-length-out'),
+    comp: $('#compensation'), compOut: $('#compensation-out'),
+    magnify: $('#magnify'),
+    play: $('[data-act=play]'), explainBtn: $('[data-act=explain]'), steps: $('[data-act=steps]'),
+    explain: $('.explain'), stepTitle: $('#explain-step'), stepCaption: $('.explain .caption'),
+    tbody: $('tbody'), legend: $('.legend'),
+    pcts: root.querySelectorAll('.bar .pct'), fills: root.querySelectorAll('.bar .fill'),
+    live: $('.live'),
+  };
+}
