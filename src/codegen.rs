@@ -42,7 +42,7 @@ fn js_num(v: f64) -> String {
 
 fn measures(out: &mut String) {
     out.push_str(
-        "/**\n * The read-outs, in the order the Widget's `readouts(out, settled)` writes them.\n * \
+        "/**\n * The read-outs, by the index the Widget's `readout(index, settled)` takes.\n * \
          `range.kind`: 'none' (no agreed range: never judged), 'within' (|v| <= limits[0]),\n * \
          'below' (v < limits[0]), 'atLeast' (v >= limits[0]), 'reference' (a band to compare \
          with,\n * never judged). `cite`: the short source a reader is shown, or '' where none is \
@@ -67,51 +67,62 @@ fn measures(out: &mut String) {
     out.push_str("];\n\n");
 }
 
+/// One input as a JS object; `index` is its place in `Input::ALL` (the Widget's `setInput`).
+fn input(out: &mut String, index: usize, i: Input) {
+    let start = Scenario::page_start();
+    let words: Vec<String> = i
+        .words()
+        .iter()
+        .map(|(w, v)| format!(" {w}: {}", js_num(*v)))
+        .collect();
+    let _ = writeln!(
+        out,
+        "  {{ index: {index}, key: {}, attribute: {}, unit: {}, min: {}, max: {}, default: {}, \
+         start: {}, step: {}, sliderScale: {}, words: {{{}{}}} }},",
+        js_str(i.key()),
+        i.attribute().map_or("null".to_string(), js_str),
+        js_str(i.unit().key()),
+        js_num(i.min()),
+        js_num(i.max()),
+        js_num(i.default_value()),
+        js_num(i.get(&start)),
+        js_num(i.step()),
+        js_num(i.slider_scale()),
+        words.join(","),
+        if words.is_empty() { "" } else { " " },
+    );
+}
+
 fn inputs(out: &mut String) {
     out.push_str(
-        "/**\n * The numeric inputs, in the order of the Widget's `setInput(index, value)`. `default`: \
-         the model's\n * neutral value; `start`: where the element starts without the attribute; a \
-         slider shows\n * value × `sliderScale`; `words`: names the attribute accepts for values.\n \
+        "/**\n * Every numeric input of the model, in the order of `Input::ALL`: `index` is the one the \
+         Widget's\n * `setInput(index, value)` takes. `default`: the model's neutral value; `start`: \
+         where the\n * element starts without the attribute; a slider shows value × `sliderScale`; \
+         `words`: names\n * the attribute accepts for values. (The page bundles only ATTRIBUTES.)\n \
          */\nexport const INPUTS = [\n",
     );
-    let start = Scenario::page_start();
-    for i in Input::ALL {
-        let words: Vec<String> = i
-            .words()
-            .iter()
-            .map(|(w, v)| format!(" {w}: {}", js_num(*v)))
-            .collect();
-        let _ = writeln!(
-            out,
-            "  {{ key: {}, attribute: {}, unit: {}, min: {}, max: {}, default: {}, start: {}, \
-             step: {}, sliderScale: {}, words: {{{}{}}} }},",
-            js_str(i.key()),
-            i.attribute().map_or("null".to_string(), js_str),
-            js_str(i.unit().key()),
-            js_num(i.min()),
-            js_num(i.max()),
-            js_num(i.default_value()),
-            js_num(i.get(&start)),
-            js_num(i.step()),
-            js_num(i.slider_scale()),
-            words.join(","),
-            if words.is_empty() { "" } else { " " },
-        );
+    for (k, i) in Input::ALL.into_iter().enumerate() {
+        input(out, k, i);
+    }
+    out.push_str(
+        "];\n\n/** The inputs the `<posture-chain>` element has an attribute and a slider for, as \
+         in INPUTS. */\nexport const ATTRIBUTES = [\n",
+    );
+    for (k, i) in Input::ALL.into_iter().enumerate() {
+        if i.attribute().is_some() {
+            input(out, k, i);
+        }
     }
     out.push_str("];\n\n");
 }
 
 fn steps(out: &mut String) {
     out.push_str(
-        "/** The steps of the cascade, top to bottom, with the joints each moves (none: pelvis and \
-         legs). */\nexport const STEPS = [\n",
+        "/** The steps of the cascade, top to bottom (their joints: docs/model.md §7). */\n\
+         export const STEPS = [\n",
     );
     for s in CascadeStep::ALL {
-        let joints = match s.joints() {
-            Some((first, last)) => format!("[{}, {}]", js_str(first.name()), js_str(last.name())),
-            None => "null".to_string(),
-        };
-        let _ = writeln!(out, "  {{ key: {}, joints: {joints} }},", js_str(s.key()));
+        let _ = writeln!(out, "  {{ key: {} }},", js_str(s.key()));
     }
     out.push_str("];\n\n");
 }
@@ -163,21 +174,25 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_measure_input_and_step_is_written_once_in_order() {
+    fn every_measure_input_and_step_is_written_in_order() {
         let js = js_tables();
         let mut at = 0;
-        for key in Measure::ALL
+        let keys = Measure::ALL
             .iter()
-            .map(|m| m.key())
-            .chain(Input::ALL.iter().map(|i| i.key()))
-            .chain(CascadeStep::ALL.iter().map(|s| s.key()))
-        {
+            .map(|m| (m.key(), 1))
+            .chain(Input::ALL.iter().map(|i| {
+                // Those with an attribute stand in ATTRIBUTES too.
+                (i.key(), 1 + usize::from(i.attribute().is_some()))
+            }))
+            .chain(CascadeStep::ALL.iter().map(|s| (s.key(), 1)));
+        for (key, times) in keys {
             let needle = format!("key: '{key}'");
-            assert_eq!(js.matches(&needle).count(), 1, "{key}");
+            assert_eq!(js.matches(&needle).count(), times, "{key}");
             let here = js.find(&needle).unwrap();
             assert!(here > at, "{key} is in order");
             at = here;
         }
+        assert!(js.contains("index: 4, key: 'compensation', attribute: 'compensation'"));
         assert!(js.contains("upTo: Infinity"));
         assert!(js.contains("words: { none: 0, partial: 0.5, full: 1 }"));
     }

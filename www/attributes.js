@@ -1,46 +1,59 @@
-// The attributes of <posture-chain>: parsing and validation, and the colour maths for the brand.
+// The attributes of <posture-chain>: parsing and validation from the generated input table, and
+// the colour maths for the brand. The parsers have no side effects of their own: each returns the
+// value to use (for a bad one, the nearest in range or the element's start value) and tells
+// warn(message), if given, what was wrong; the element logs that. Without warn they are quiet
+// (reset uses that).
 
-/** The brand colour when brand-color is missing or not a colour. */
-export const DEFAULT_BRAND = '#1d5f8a';
+import { ATTRIBUTES, DEFAULT_BRAND } from './generated.js';
 
-// Attribute validation, with no side effects of its own: each parser returns the value to use
-// (for a bad one, the nearest in range or the default) and tells warn(message), if given, what
-// was wrong; the element logs that. Without warn the parsers are quiet (reset uses that).
-export const ATTRS = {
-  'head-tilt': { min: -20, max: 20, fallback: 5, unit: '°' },
-  'forward-head': { min: 0, max: 60, fallback: 0, unit: '°' },
-  'leg-length': { min: -30, max: 30, fallback: 0, unit: ' mm' },
-};
-const COMPENSATION_WORDS = { none: 0, partial: 0.5, full: 1 };
+export { DEFAULT_BRAND };
 
-export function parseRanged(name, raw, warn) {
-  const spec = ATTRS[name];
+/** The inputs that have an attribute, each with its index: the element's sliders, in order. */
+export const SLIDERS = ATTRIBUTES;
+
+/** The index of an attribute's input in the Widget's setInput, by the input's key. */
+export const inputIndex = (key) => SLIDERS.find((i) => i.key === key).index;
+
+/** How a unit follows a number in messages and labels. */
+export const UNIT = { deg: '°', mm: '\u00a0mm', cm: '\u00a0cm', kg: '\u00a0kg', pct: '%', '': '' };
+
+/** A number rounded for attributes and messages (no binary-fraction tails). */
+export const tidy = (v) => +v.toFixed(6);
+
+/** The value an attribute asks for, in the input's unit. */
+export function parseInput(spec, raw, warn) {
+  if (raw === null) return spec.start;
+  const text = raw.trim();
+  const names = Object.keys(spec.words);
+  const unit = UNIT[spec.unit];
+  if (names.length) {
+    // Words, a number in the input's range, or a percentage of its scale.
+    const word = spec.words[text.toLowerCase()];
+    if (word !== undefined) return word;
+    const pct = spec.sliderScale === 100 && text.endsWith('%');
+    const v = Number(pct ? text.slice(0, -1) : text) / (pct ? 100 : 1);
+    if (text === '' || !Number.isFinite(v) || v < spec.min || v > spec.max) {
+      const start = names.find((w) => spec.words[w] === spec.start) ?? spec.start;
+      warn?.(`${spec.attribute}="${raw}" should be ${names.join(', ')}, ${spec.min}..${spec.max} or ${spec.min * spec.sliderScale}%..${spec.max * spec.sliderScale}%; using ${start}.`);
+      return spec.start;
+    }
+    return v;
+  }
   const v = Number(raw);
-  if (raw === null) return spec.fallback;
-  if (raw.trim() === '' || !Number.isFinite(v)) {
-    warn?.(`${name}="${raw}" is not a number; using ${spec.fallback}${spec.unit}.`);
-    return spec.fallback;
+  if (text === '' || !Number.isFinite(v)) {
+    warn?.(`${spec.attribute}="${raw}" is not a number; using ${spec.start}${unit}.`);
+    return spec.start;
   }
   if (v < spec.min || v > spec.max) {
     const used = Math.min(spec.max, Math.max(spec.min, v));
-    warn?.(`${name}="${raw}" is outside ${spec.min}..${spec.max}${spec.unit}; using ${used}${spec.unit}.`);
+    warn?.(`${spec.attribute}="${raw}" is outside ${spec.min}..${spec.max}${unit}; using ${used}${unit}.`);
     return used;
   }
   return v;
 }
 
-export function parseCompensation(raw, warn) {
-  if (raw === null) return 1;
-  const word = COMPENSATION_WORDS[raw.trim().toLowerCase()];
-  if (word !== undefined) return word;
-  const pct = raw.trim().endsWith('%');
-  const v = Number(pct ? raw.trim().slice(0, -1) : raw) / (pct ? 100 : 1);
-  if (raw.trim() === '' || !Number.isFinite(v) || v < 0 || v > 1) {
-    warn?.(`compensation="${raw}" should be none, partial, full, 0..1 or 0%..100%; using full.`);
-    return 1;
-  }
-  return v;
-}
+/** A slider's attribute as the slider's value, a string (scaled: compensation in percent). */
+export const sliderValue = (spec, raw, warn) => String(tidy(parseInput(spec, raw, warn) * spec.sliderScale));
 
 export function parseBrand(raw, warn) {
   if (raw === null || raw.trim() === '') return DEFAULT_BRAND;
@@ -49,12 +62,6 @@ export function parseBrand(raw, warn) {
   }
   warn?.(`brand-color="${raw}" is not a CSS colour; using ${DEFAULT_BRAND}.`);
   return DEFAULT_BRAND;
-}
-
-/** A slider's attribute as the slider's value, a string (compensation in percent). */
-export function sliderValue(name, raw, warn) {
-  if (name !== 'compensation') return String(parseRanged(name, raw, warn));
-  return String(Math.round(parseCompensation(raw, warn) * 100));
 }
 
 /** Black or white, whichever reads better on the colour (for text on brand-coloured buttons). */

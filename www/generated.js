@@ -4,7 +4,7 @@
 // this file is stale.
 
 /**
- * The read-outs, in the order the Widget's `readouts(out, settled)` writes them.
+ * The read-outs, by the index the Widget's `readout(index, settled)` takes.
  * `range.kind`: 'none' (no agreed range: never judged), 'within' (|v| <= limits[0]),
  * 'below' (v < limits[0]), 'atLeast' (v >= limits[0]), 'reference' (a band to compare with,
  * never judged). `cite`: the short source a reader is shown, or '' where none is named.
@@ -24,30 +24,39 @@ export const MEASURES = [
 ];
 
 /**
- * The numeric inputs, in the order of the Widget's `setInput(index, value)`. `default`: the model's
- * neutral value; `start`: where the element starts without the attribute; a slider shows
- * value × `sliderScale`; `words`: names the attribute accepts for values.
+ * Every numeric input of the model, in the order of `Input::ALL`: `index` is the one the Widget's
+ * `setInput(index, value)` takes. `default`: the model's neutral value; `start`: where the
+ * element starts without the attribute; a slider shows value × `sliderScale`; `words`: names
+ * the attribute accepts for values. (The page bundles only ATTRIBUTES.)
  */
 export const INPUTS = [
-  { key: 'headTiltDeg', attribute: 'head-tilt', unit: 'deg', min: -20, max: 20, default: 0, start: 5, step: 0.5, sliderScale: 1, words: {} },
-  { key: 'headRotationDeg', attribute: null, unit: 'deg', min: -30, max: 30, default: 0, start: 0, step: 1, sliderScale: 1, words: {} },
-  { key: 'forwardHeadDeg', attribute: 'forward-head', unit: 'deg', min: 0, max: 60, default: 0, start: 0, step: 1, sliderScale: 1, words: {} },
-  { key: 'anatomicLegLengthDiffMm', attribute: 'leg-length', unit: 'mm', min: -30, max: 30, default: 0, start: 0, step: 1, sliderScale: 1, words: {} },
-  { key: 'compensation', attribute: 'compensation', unit: '', min: 0, max: 1, default: 1, start: 1, step: 0.05, sliderScale: 100, words: { none: 0, partial: 0.5, full: 1 } },
-  { key: 'statureCm', attribute: null, unit: 'cm', min: 120, max: 220, default: 175, start: 175, step: 1, sliderScale: 1, words: {} },
-  { key: 'massKg', attribute: null, unit: 'kg', min: 30, max: 200, default: 75, start: 75, step: 1, sliderScale: 1, words: {} },
-  { key: 'coupling.cervical', attribute: null, unit: '', min: -1, max: 1, default: 0.5, start: 0.5, step: 0.05, sliderScale: 1, words: {} },
-  { key: 'coupling.thoracic', attribute: null, unit: '', min: -1, max: 1, default: 0, start: 0, step: 0.05, sliderScale: 1, words: {} },
-  { key: 'coupling.lumbar', attribute: null, unit: '', min: -1, max: 1, default: -0.2, start: -0.2, step: 0.05, sliderScale: 1, words: {} },
+  { index: 0, key: 'headTiltDeg', attribute: 'head-tilt', unit: 'deg', min: -20, max: 20, default: 0, start: 5, step: 0.5, sliderScale: 1, words: {} },
+  { index: 1, key: 'headRotationDeg', attribute: null, unit: 'deg', min: -30, max: 30, default: 0, start: 0, step: 1, sliderScale: 1, words: {} },
+  { index: 2, key: 'forwardHeadDeg', attribute: 'forward-head', unit: 'deg', min: 0, max: 60, default: 0, start: 0, step: 1, sliderScale: 1, words: {} },
+  { index: 3, key: 'anatomicLegLengthDiffMm', attribute: 'leg-length', unit: 'mm', min: -30, max: 30, default: 0, start: 0, step: 1, sliderScale: 1, words: {} },
+  { index: 4, key: 'compensation', attribute: 'compensation', unit: '', min: 0, max: 1, default: 1, start: 1, step: 0.05, sliderScale: 100, words: { none: 0, partial: 0.5, full: 1 } },
+  { index: 5, key: 'statureCm', attribute: null, unit: 'cm', min: 120, max: 220, default: 175, start: 175, step: 1, sliderScale: 1, words: {} },
+  { index: 6, key: 'massKg', attribute: null, unit: 'kg', min: 30, max: 200, default: 75, start: 75, step: 1, sliderScale: 1, words: {} },
+  { index: 7, key: 'coupling.cervical', attribute: null, unit: '', min: -1, max: 1, default: 0.5, start: 0.5, step: 0.05, sliderScale: 1, words: {} },
+  { index: 8, key: 'coupling.thoracic', attribute: null, unit: '', min: -1, max: 1, default: 0, start: 0, step: 0.05, sliderScale: 1, words: {} },
+  { index: 9, key: 'coupling.lumbar', attribute: null, unit: '', min: -1, max: 1, default: -0.2, start: -0.2, step: 0.05, sliderScale: 1, words: {} },
 ];
 
-/** The steps of the cascade, top to bottom, with the joints each moves (none: pelvis and legs). */
+/** The inputs the `<posture-chain>` element has an attribute and a slider for, as in INPUTS. */
+export const ATTRIBUTES = [
+  { index: 0, key: 'headTiltDeg', attribute: 'head-tilt', unit: 'deg', min: -20, max: 20, default: 0, start: 5, step: 0.5, sliderScale: 1, words: {} },
+  { index: 2, key: 'forwardHeadDeg', attribute: 'forward-head', unit: 'deg', min: 0, max: 60, default: 0, start: 0, step: 1, sliderScale: 1, words: {} },
+  { index: 3, key: 'anatomicLegLengthDiffMm', attribute: 'leg-length', unit: 'mm', min: -30, max: 30, default: 0, start: 0, step: 1, sliderScale: 1, words: {} },
+  { index: 4, key: 'compensation', attribute: 'compensation', unit: '', min: 0, max: 1, default: 1, start: 1, step: 0.05, sliderScale: 100, words: { none: 0, partial: 0.5, full: 1 } },
+];
+
+/** The steps of the cascade, top to bottom (their joints: docs/model.md §7). */
 export const STEPS = [
-  { key: 'headAndUpperNeck', joints: ['C0-C1', 'C1-C2'] },
-  { key: 'lowerNeckAndShoulders', joints: ['C2-C3', 'C7-T1'] },
-  { key: 'thoracic', joints: ['T1-T2', 'T12-L1'] },
-  { key: 'lumbar', joints: ['L1-L2', 'L5-S1'] },
-  { key: 'pelvisAndLegs', joints: null },
+  { key: 'headAndUpperNeck' },
+  { key: 'lowerNeckAndShoulders' },
+  { key: 'thoracic' },
+  { key: 'lumbar' },
+  { key: 'pelvisAndLegs' },
 ];
 
 /** The load scale's colours, light to dark, each up to its share of capacity (the last is open). */

@@ -10,20 +10,22 @@
 //   <posture-chain head-tilt="5" brand-color="#1d5f8a"></posture-chain>
 //
 // Attributes (all optional; a bad value logs a console warning and a safe value is used: the
-// nearest in range, or the default). Reset returns to the attributes' values:
-//   head-tilt      degrees, -20..20, positive toward the right ear (default 5)
-//   forward-head   degrees of neck flexion, 0..60 (default 0)
-//   leg-length     mm, -30..30, positive: right leg longer (default 0)
-//   compensation   none | partial | full, or 0..1, or 0%..100% (default full)
+// nearest in range, or the start value). Reset returns to the attributes' values. The numeric
+// ones come from the model's input table (INPUTS in generated.js; ranges in docs/model.md §9):
+//   head-tilt      degrees, positive toward the right ear (starts at 5)
+//   forward-head   degrees of neck flexion (starts at 0)
+//   leg-length     mm, positive: right leg longer (starts at 0)
+//   compensation   none | partial | full, or 0..1, or 0%..100% (starts full)
 //   brand-color    any CSS colour for accents (default #1d5f8a)
 // Methods: headPoint() (where the draggable head is drawn), measureFrame(deg) (timing hook).
 // Property: lastFrameMs (duration of the last animation frame's wasm work).
 
 import init, { Widget } from './pkg/posture_chain.js';
-import { inkOn, parseBrand, sliderValue } from './attributes.js';
+import { SLIDERS, inkOn, inputIndex, parseBrand, sliderValue } from './attributes.js';
+import { MEASURES } from './generated.js';
 import {
-  buildMeasures, fillLegend, postureSentence, showControls, showExplain, showReadouts,
-  showStepsPlaying, showSweepPlaying, showTilt,
+  STEPS, buildMeasures, fillLegend, fillSources, postureSentence, showControls, showExplain,
+  showReadouts, showStepsPlaying, showSweepPlaying, showTilt,
 } from './readouts.js';
 import { MARKUP, STYLE, parts } from './template.js';
 
@@ -34,15 +36,16 @@ let ready = null;
 const loadWasm = () =>
   (ready ??= init({ module_or_path: new URL('./pkg/posture_chain_bg.wasm', import.meta.url) }));
 
-// The attributes that set a slider (the slider's id in MARKUP), in the order reset applies them.
-const SLIDERS = ['head-tilt', 'forward-head', 'leg-length', 'compensation'];
+// The inputs the element's sliders set (each slider's id in MARKUP is its attribute's name).
+const HEAD_TILT = inputIndex('headTiltDeg');
+const LAST_STEP = STEPS.length - 1;
 
 /** Logs what was wrong with an attribute, and the value used instead. */
 const warn = (problem) => console.warn(`<${TAG}> ${problem}`);
 
 class PostureChain extends HTMLElement {
   static get observedAttributes() {
-    return [...SLIDERS, 'brand-color'];
+    return [...SLIDERS.map((s) => s.attribute), 'brand-color'];
   }
 
   constructor() {
@@ -56,8 +59,9 @@ class PostureChain extends HTMLElement {
     this._step = -1;
     this._stepsTimer = 0;
     this._liveTimer = 0;
-    this._readouts = new Float64Array(12);
+    this._readouts = new Float64Array(MEASURES.length);
     this._rows = buildMeasures(this._ui.tbody);
+    fillSources(this._ui.sources);
     this.lastFrameMs = NaN;
     this._tick = this._tick.bind(this);
     this._wire();
@@ -92,15 +96,17 @@ class PostureChain extends HTMLElement {
       this.style.setProperty('--on-brand', inkOn(ui.root, brand));
       this._widget?.setBrand(brand);
     } else {
-      ui.root.getElementById(name).value = sliderValue(name, raw, warn);
+      const spec = SLIDERS.find((s) => s.attribute === name);
+      ui.root.getElementById(name).value = sliderValue(spec, raw, warn);
     }
     this._syncInputs();
   }
 
   /** Sets the controls from the attributes (quietly: they were validated when they were set). */
   _applyAttributes() {
-    for (const name of SLIDERS) {
-      this._ui.root.getElementById(name).value = sliderValue(name, this.getAttribute(name));
+    for (const spec of SLIDERS) {
+      const el = this._ui.root.getElementById(spec.attribute);
+      el.value = sliderValue(spec, this.getAttribute(spec.attribute));
     }
   }
 
@@ -116,7 +122,7 @@ class PostureChain extends HTMLElement {
     const brand = parseBrand(this.getAttribute('brand-color'), warn);
     this._widget.setBrand(brand);
     this.style.setProperty('--on-brand', inkOn(ui.root, brand));
-    fillLegend(ui.legend, (band) => Widget.loadColour(band));
+    fillLegend(ui.legend);
     this._motion = matchMedia('(prefers-reduced-motion: reduce)');
     this._onMotion = () => this._widget?.setReducedMotion(this._motion.matches);
     this._motion.addEventListener('change', this._onMotion);
@@ -164,7 +170,7 @@ class PostureChain extends HTMLElement {
     const t0 = performance.now();
     const more = widget.frame(now, ...this._ctxs);
     this.lastFrameMs = performance.now() - t0;
-    if (widget.autoplay()) this._showTilt(widget.headTiltDeg());
+    if (widget.autoplay()) this._showTilt(widget.input(HEAD_TILT));
     this._showReadouts();
     if (more) {
       this._schedule();
@@ -178,7 +184,7 @@ class PostureChain extends HTMLElement {
   measureFrame(tiltDeg) {
     if (!this._widget) return NaN;
     const t0 = performance.now();
-    this._widget.setHeadTiltDeg(tiltDeg);
+    this._widget.setInput(HEAD_TILT, tiltDeg);
     this._widget.frame(performance.now(), ...this._ctxs);
     return performance.now() - t0;
   }
@@ -223,7 +229,7 @@ class PostureChain extends HTMLElement {
       } else if (act === 'prev') {
         this._setExplain(Math.max(0, this._step - 1));
       } else if (act === 'next') {
-        this._setExplain(Math.min(4, this._step + 1));
+        this._setExplain(Math.min(LAST_STEP, this._step + 1));
       } else if (act === 'close') {
         this._setExplain(-1);
         ui.explainBtn.focus();
@@ -282,7 +288,7 @@ class PostureChain extends HTMLElement {
     });
   }
 
-  /** Shows explain step 0..4, or leaves explain mode with -1. */
+  /** Shows explain step 0..LAST_STEP, or leaves explain mode with -1. */
   _setExplain(step) {
     this._step = step;
     this._widget?.setExplainStep(step);
@@ -296,9 +302,9 @@ class PostureChain extends HTMLElement {
     this._stepsTimer = 0;
     showStepsPlaying(this._ui, on);
     if (!on) return;
-    if (this._step >= 4) this._setExplain(0);
+    if (this._step >= LAST_STEP) this._setExplain(0);
     this._stepsTimer = setInterval(() => {
-      if (this._step >= 4) return this._playSteps(false);
+      if (this._step >= LAST_STEP) return this._playSteps(false);
       this._setExplain(this._step + 1);
     }, 2600);
   }
@@ -307,18 +313,15 @@ class PostureChain extends HTMLElement {
   _syncInputs() {
     const ui = this._ui;
     const w = this._widget;
-    const tilt = Number(ui.tilt.value);
-    const fwd = Number(ui.fwd.value);
-    const leg = Number(ui.leg.value);
-    const comp = Number(ui.comp.value) / 100;
-    if (w && !w.autoplay()) w.setHeadTiltDeg(tilt);
-    if (w) {
-      w.setForwardHeadDeg(fwd);
-      w.setLegLengthDiffMm(leg);
-      w.setCompensation(comp);
+    const value = {};
+    for (const spec of SLIDERS) {
+      const v = Number(ui.root.getElementById(spec.attribute).value) / spec.sliderScale;
+      value[spec.key] = v;
+      // A sweep drives the head tilt itself.
+      if (w && !(spec.index === HEAD_TILT && w.autoplay())) w.setInput(spec.index, v);
     }
-    this._showTilt(w?.autoplay() ? w.headTiltDeg() : tilt);
-    showControls(ui, fwd, leg, comp);
+    this._showTilt(w?.autoplay() ? w.input(HEAD_TILT) : value.headTiltDeg);
+    showControls(ui, value.forwardHeadDeg, value.anatomicLegLengthDiffMm, value.compensation);
     this._schedule();
   }
 
@@ -328,9 +331,14 @@ class PostureChain extends HTMLElement {
     showTilt(this._ui, deg);
   }
 
+  /** Reads every measure, as drawn now or as settled, into this._readouts. */
+  _read(settled) {
+    for (let i = 0; i < MEASURES.length; i++) this._readouts[i] = this._widget.readout(i, settled);
+  }
+
   _showReadouts() {
     if (!this._widget) return;
-    this._widget.readouts(this._readouts, false);
+    this._read(false);
     showReadouts(this._ui, this._rows, this._readouts);
   }
 
@@ -338,8 +346,8 @@ class PostureChain extends HTMLElement {
   _speak() {
     const w = this._widget;
     if (!w || !w.isSettled()) return;
-    w.readouts(this._readouts, true);
-    const text = postureSentence(this._readouts);
+    this._read(true);
+    const text = postureSentence(w.input(HEAD_TILT), this._readouts);
     if (this._ui.live.textContent !== text) this._ui.live.textContent = text;
   }
 }

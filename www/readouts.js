@@ -3,25 +3,28 @@
 // Pure functions word the values (num, rangeWords, tiltWords, postureSentence); buildMeasures,
 // fillLegend and the show* functions write into `ui`, the shadow root's parts (template.js).
 
-// What the Widget writes into readouts(), by index.
-export const R = {
-  eyeTilt: 0, shoulderMm: 1, shoulderTilt: 2, pelvisTilt: 3, pelvisTurn: 4, legMm: 5,
-  coronalMm: 6, svaMm: 7, cva: 8, headKg: 9, weightLeft: 10, headTilt: 11,
+import { LOAD_SCALE, MEASURES, STEPS as STEP_TABLE } from './generated.js';
+import { UNIT } from './attributes.js';
+
+/** The index of each read-out (MEASURES' order, the Widget's readout(index)), by its key. */
+export const R = Object.fromEntries(MEASURES.map((m, i) => [m.key, i]));
+
+// Plain-words titles and captions for the steps of the cascade (explain mode), by step key.
+const CAPTIONS = {
+  headAndUpperNeck: ['Head and upper neck',
+    'The head tips towards one shoulder, and the two small joints under the skull start turning it back so the eyes can find the horizon again.'],
+  lowerNeckAndShoulders: ['Lower neck and shoulders',
+    'The lower neck bends the other way to bring the head back over the body, and the shoulder girdle tilts with it: one shoulder ends up higher.'],
+  thoracic: ['Mid back',
+    'The twelve thoracic vertebrae share a gentle curve that keeps the shoulders and the head stacked above the pelvis.'],
+  lumbar: ['Low back',
+    'The five lumbar vertebrae, which carry most of the upper body, bend gently against the curve above so the trunk stays centred over the pelvis.'],
+  pelvisAndLegs: ['Pelvis and legs',
+    'The pelvis and legs make the last and smallest adjustments, a slight tip of the pelvis or a shift of weight between the feet, so the whole chain stands balanced.'],
 };
 
-// Plain-words captions for the five steps of the cascade (explain mode).
-export const STEPS = [
-  ['Head and upper neck',
-    'The head tips towards one shoulder, and the two small joints under the skull start turning it back so the eyes can find the horizon again.'],
-  ['Lower neck and shoulders',
-    'The lower neck bends the other way to bring the head back over the body, and the shoulder girdle tilts with it: one shoulder ends up higher.'],
-  ['Mid back',
-    'The twelve thoracic vertebrae share a gentle curve that keeps the shoulders and the head stacked above the pelvis.'],
-  ['Low back',
-    'The five lumbar vertebrae, which carry most of the upper body, bend gently against the curve above so the trunk stays centred over the pelvis.'],
-  ['Pelvis and legs',
-    'The pelvis and legs make the last and smallest adjustments, a slight tip of the pelvis or a shift of weight between the feet, so the whole chain stands balanced.'],
-];
+/** [title, caption] of each step, top to bottom. */
+export const STEPS = STEP_TABLE.map((s) => CAPTIONS[s.key]);
 
 /** Opens the explain panel at step 0..4, or closes it with -1. */
 export function showExplain(ui, step) {
@@ -30,65 +33,76 @@ export function showExplain(ui, step) {
   ui.explainBtn.setAttribute('aria-pressed', String(on));
   if (!on) return;
   const [title, caption] = STEPS[step];
-  ui.stepTitle.textContent = `Step ${step + 1} of 5: ${title}`;
+  ui.stepTitle.textContent = `Step ${step + 1} of ${STEPS.length}: ${title}`;
   ui.stepCaption.textContent = caption;
   ui.root.querySelector('[data-act=prev]').disabled = step === 0;
-  ui.root.querySelector('[data-act=next]').disabled = step === 4;
+  ui.root.querySelector('[data-act=next]').disabled = step === STEPS.length - 1;
 }
 
-// Read-out rows: label, how to write the value, and how to word its usual range.
-// Usual ranges as [kind, a, b]: 1 within ±a, 2 below a, 3 at least a, 4 a reference band a..b
-// (never marked). A row with none has no agreed range and is never marked "outside". These mirror
-// the named bounds in src/model/ranges.rs, where the sources are; a test there reads this table
-// and fails if a number differs (kept out of the wasm to keep the page small).
-export const RANGES = {
-  eyeTilt: [1, 2],
-  pelvisTilt: [1, 1.6],
-  coronalMm: [1, 20],
-  svaMm: [2, 40],
-  cva: [3, 48],
-  headKg: [4, 4.5, 5.4],
-};
+// Read-out rows, keyed by the measure each shows (MEASURES has its unit, decimals and usual
+// range): its label and how to write its value in words. `r` is every read-out, by R. Measures
+// without a row here (shoulder tilt, the weight split) are written elsewhere: in a row's text,
+// the weight bars. `below`/`reference` add words to a range; `source` says where a range comes
+// from, for the sources list, with the numbers of the range (its limits).
 const side = (v, pos, neg) => (v > 0 ? pos : neg);
 export const ROWS = [
-  { key: 'eyeTilt', dp: 1, name: 'Eye line tilt', unit: '°',
-    text: (v) => (Math.abs(v) < 0.05 ? 'level' : `${num(Math.abs(v), 1)}°, ${side(v, 'right', 'left')} eye higher`) },
-  { key: 'shoulderMm', dp: 0, name: 'Shoulder height difference', unit: '\u00a0mm',
+  { key: 'eyeLineTiltDeg', name: 'Eye line tilt',
+    text: (v) => (Math.abs(v) < 0.05 ? 'level' : `${num(Math.abs(v), 1)}°, ${side(v, 'right', 'left')} eye higher`),
+    source: ([a]) => `Eye line: healthy people see a tilt under about ${limit(a)}° as level.` },
+  { key: 'shoulderHeightDiffMm', name: 'Shoulder height difference',
     text: (v, r) => (Math.abs(v) < 0.5 ? 'level'
-      : `${num(Math.abs(v), 0)}\u00a0mm, ${side(v, 'right', 'left')} higher (${num(Math.abs(r[R.shoulderTilt]), 1)}°)`) },
-  { key: 'pelvisTilt', dp: 1, name: 'Pelvic tilt (side to side)', unit: '°',
-    text: (v) => (Math.abs(v) < 0.05 ? 'level' : `${num(Math.abs(v), 1)}°, ${side(v, 'left', 'right')} side lower`) },
-  { key: 'pelvisTurn', dp: 1, name: 'Pelvic rotation', unit: '°',
+      : `${num(Math.abs(v), 0)}\u00a0mm, ${side(v, 'right', 'left')} higher (${num(Math.abs(r[R.shoulderTiltDeg]), 1)}°)`) },
+  { key: 'pelvicObliquityDeg', name: 'Pelvic tilt (side to side)',
+    text: (v) => (Math.abs(v) < 0.05 ? 'level' : `${num(Math.abs(v), 1)}°, ${side(v, 'left', 'right')} side lower`),
+    source: ([a]) => `Pelvic tilt, derived: a leg-length difference matters from about 20\u00a0mm and tilts the pelvis about 0.8° per cm, so about ${limit(a)}°.` },
+  { key: 'pelvicRotationDeg', name: 'Pelvic rotation',
     text: (v) => (Math.abs(v) < 0.05 ? 'none' : `${num(Math.abs(v), 1)}° to the ${side(v, 'right', 'left')}`) },
-  { key: 'legMm', dp: 0, name: 'Hip height difference', unit: '\u00a0mm',
+  { key: 'functionalLegLengthDiffMm', name: 'Hip height difference',
     text: (v) => (Math.abs(v) < 0.5 ? 'level' : `${num(Math.abs(v), 0)}\u00a0mm, ${side(v, 'right', 'left')} higher`) },
-  { key: 'coronalMm', dp: 0, name: 'C7 plumb line, side to side', unit: '\u00a0mm',
-    text: (v) => (Math.abs(v) < 0.5 ? 'centred' : `${num(Math.abs(v), 0)}\u00a0mm to the ${side(v, 'right', 'left')}`) },
-  { key: 'svaMm', dp: 0, name: 'C7 plumb line, front to back', unit: '\u00a0mm', below: ' ahead',
-    text: (v) => (Math.abs(v) < 0.5 ? 'over the sacrum' : `${num(Math.abs(v), 0)}\u00a0mm ${side(v, 'ahead', 'behind')}`) },
-  { key: 'cva', dp: 1, name: 'Head-neck angle (CVA)', unit: '°',
-    text: (v) => `${num(v, 1)}°` },
-  { key: 'headKg', dp: 1, name: 'Load on the neck', unit: '\u00a0kg', reference: 'head upright: ',
-    text: (v) => `${num(v, 1)}\u00a0kg` },
-];
+  { key: 'coronalBalanceMm', name: 'C7 plumb line, side to side',
+    text: (v) => (Math.abs(v) < 0.5 ? 'centred' : `${num(Math.abs(v), 0)}\u00a0mm to the ${side(v, 'right', 'left')}`),
+    source: ([a]) => `C7 plumb line, side to side: within ${limit(a / 10)}\u00a0cm of the sacrum.` },
+  { key: 'sagittalVerticalAxisMm', name: 'C7 plumb line, front to back', below: ' ahead',
+    text: (v) => (Math.abs(v) < 0.5 ? 'over the sacrum' : `${num(Math.abs(v), 0)}\u00a0mm ${side(v, 'ahead', 'behind')}`),
+    source: ([a]) => `C7 plumb line, front to back: under ${limit(a / 10)}\u00a0cm ahead of the sacrum.` },
+  { key: 'craniovertebralAngleDeg', name: 'Head-neck angle (CVA)',
+    text: (v) => `${num(v, 1)}°`,
+    source: ([a]) => `Head-neck angle: below about ${limit(a)}–50° is called forward head posture.` },
+  { key: 'headLoadKg', name: 'Load on the neck', reference: 'head upright: ',
+    text: (v) => `${num(v, 1)}\u00a0kg`,
+    source: ([a, b]) => `Neck load: ${limit(a)}–${limit(b)}\u00a0kg with the head upright, a reference, not a limit.` },
+].map((row) => ({ ...row, measure: MEASURES[R[row.key]] }));
 
 /** A limit as people write it: whole numbers bare, others with one decimal. */
 const limit = (v) => num(v, Number.isInteger(v) ? 0 : 1);
 
 /** True unless the value (as shown) is outside a range that has been agreed. */
-export function usual([kind, a] = [0], v) {
+export function usual({ kind, limits: [a] }, v) {
   if (!Number.isFinite(v)) return true;
-  return kind === 1 ? Math.abs(v) <= a : kind === 2 ? v < a : kind === 3 ? v >= a : true;
+  return kind === 'within' ? Math.abs(v) <= a : kind === 'below' ? v < a : kind === 'atLeast' ? v >= a : true;
 }
 
 /** The usual range of a row in words. */
-export function rangeWords(row, [kind, a, b] = [0]) {
+export function rangeWords(row) {
+  const { kind, limits: [a, b] } = row.measure.range;
+  const unit = UNIT[row.measure.unit];
   switch (kind) {
-    case 1: return `within ${limit(a)}${row.unit}`;
-    case 2: return `under ${limit(a)}${row.unit}${row.below ?? ''}`;
-    case 3: return `${limit(a)}${row.unit} or\u00a0more`;
-    case 4: return `${row.reference ?? ''}${limit(a)}\u2060–\u2060${limit(b)}${row.unit}`;
+    case 'within': return `within ${limit(a)}${unit}`;
+    case 'below': return `under ${limit(a)}${unit}${row.below ?? ''}`;
+    case 'atLeast': return `${limit(a)}${unit} or\u00a0more`;
+    case 'reference': return `${row.reference ?? ''}${limit(a)}\u2060–\u2060${limit(b)}${unit}`;
     default: return 'no agreed range';
+  }
+}
+
+/** Where each usual range comes from, one sentence per measure that has one, with its source. */
+export function fillSources(list) {
+  for (const row of ROWS) {
+    const { range, cite } = row.measure;
+    if (range.kind === 'none' || !row.source) continue;
+    const li = document.createElement('li');
+    li.textContent = cite ? `${row.source(range.limits).slice(0, -1)} (${cite}).` : row.source(range.limits);
+    list.append(li);
   }
 }
 
@@ -143,8 +157,8 @@ export function buildMeasures(tbody) {
     const val = document.createElement('td');
     val.className = 'val';
     const range = document.createElement('td');
-    range.className = RANGES[row.key] ? 'range' : 'range none';
-    range.textContent = rangeWords(row, RANGES[row.key]);
+    range.className = row.measure.range.kind === 'none' ? 'range none' : 'range';
+    range.textContent = rangeWords(row);
     tr.append(th, val, range);
     tbody.append(tr);
     return { row, tr, val, last: '' };
@@ -155,9 +169,10 @@ export function buildMeasures(tbody) {
  * whose text has not changed are left alone), and into the weight bars. */
 export function showReadouts(ui, rows, r) {
   for (const entry of rows) {
+    const { measure } = entry.row;
     const v = r[R[entry.row.key]];
     // Judged as shown: a value written as the limit is not marked as past it.
-    const ok = usual(RANGES[entry.row.key], Number(num(v, entry.row.dp).replace('−', '-')));
+    const ok = usual(measure.range, Number(num(v, measure.decimals).replace('−', '-')));
     const text = entry.row.text(v, r);
     const key = `${text}|${ok}`;
     if (key === entry.last) continue;
@@ -171,7 +186,8 @@ export function showReadouts(ui, rows, r) {
       entry.val.append(' ', flag);
     }
   }
-  const left = Number.isFinite(r[R.weightLeft]) ? Math.min(100, Math.max(0, r[R.weightLeft])) : 50;
+  const weight = r[R.weightLeftPct];
+  const left = Number.isFinite(weight) ? Math.min(100, Math.max(0, weight)) : 50;
   [left, 100 - left].forEach((p, i) => {
     const text = `${num(p, 0)}%`;
     if (ui.pcts[i].textContent !== text) ui.pcts[i].textContent = text;
@@ -179,33 +195,41 @@ export function showReadouts(ui, rows, r) {
   });
 }
 
-// The colour legend: its title, then one label per load band of Widget.loadColour(band).
+// The colour legend: its title, then one swatch and label per band of the load scale.
 export const LEGEND_TITLE = 'Load on each spinal joint, as a share of what it can carry:';
-export const LEGEND_LABELS = ['under 20%', '20–40%', '40–60%', '60–80%', '80–100%', 'over 100%'];
 
-/** Fills the legend's list: the title, then a swatch of colourOf(band) and its label per band. */
-export function fillLegend(list, colourOf) {
+/** A band's label: 'under 20%', '20–40%', …, 'over 100%'. */
+function bandWords(i) {
+  const pct = (share) => Math.round(share * 100);
+  const upTo = LOAD_SCALE[i].upTo;
+  if (i === 0) return `under ${pct(upTo)}%`;
+  const from = pct(LOAD_SCALE[i - 1].upTo);
+  return Number.isFinite(upTo) ? `${from}–${pct(upTo)}%` : `over ${from}%`;
+}
+
+/** Fills the legend's list: the title, then a swatch and its label per band. */
+export function fillLegend(list) {
   const title = document.createElement('li');
   title.className = 'title';
   title.textContent = LEGEND_TITLE;
   list.replaceChildren(title);
-  LEGEND_LABELS.forEach((label, i) => {
+  LOAD_SCALE.forEach(({ colour }, i) => {
     const li = document.createElement('li');
     const sw = document.createElement('span');
     sw.className = 'sw';
-    sw.style.background = colourOf(i);
-    li.append(sw, label);
+    sw.style.background = colour;
+    li.append(sw, bandWords(i));
     list.append(li);
   });
 }
 
-/** The settled posture in one sentence, for screen readers (the element's polite live region). */
-export function postureSentence(r) {
-  const tilt = r[R.headTilt];
-  const eye = r[R.eyeTilt];
-  const sh = r[R.shoulderMm];
-  const pel = r[R.pelvisTilt];
-  const left = r[R.weightLeft];
+/** The settled posture in one sentence, for screen readers (the element's polite live region):
+ * `tilt` is the head tilt input in degrees, `r` the read-outs. */
+export function postureSentence(tilt, r) {
+  const eye = r[R.eyeLineTiltDeg];
+  const sh = r[R.shoulderHeightDiffMm];
+  const pel = r[R.pelvicObliquityDeg];
+  const left = r[R.weightLeftPct];
   const parts = [
     Math.abs(tilt) < 0.05 ? 'Head upright' : `Head tilted ${num(Math.abs(tilt), 1)}° to the ${tilt > 0 ? 'right' : 'left'}`,
     Math.abs(eye) < 0.5 ? 'eyes level' : `eyes tilted ${num(Math.abs(eye), 1)}°`,

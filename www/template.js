@@ -1,7 +1,17 @@
 // The shadow root of <posture-chain>: its styles (STYLE), its markup (MARKUP) and the named parts
 // of that markup that the element and the panel write to (parts).
 
-import { DEFAULT_BRAND } from './attributes.js';
+import { DEFAULT_BRAND, SLIDERS, tidy } from './attributes.js';
+
+/** The input an attribute sets (from the generated table). */
+const spec = (attribute) => SLIDERS.find((s) => s.attribute === attribute);
+
+/** A slider's range, step and starting value, from its input's spec (scaled to the slider). */
+function slider(attribute) {
+  const s = spec(attribute);
+  const at = (v) => tidy(v * s.sliderScale);
+  return `min="${at(s.min)}" max="${at(s.max)}" step="${at(s.step)}" value="${at(s.start)}"`;
+}
 
 export const STYLE = `
 :host { all: initial; display: block; container-type: inline-size; text-align: left; --brand: ${DEFAULT_BRAND}; --on-brand: #fff;
@@ -121,21 +131,21 @@ export const MARKUP = `
       <legend>Try it</legend>
       <div class="ctl primary">
         <div class="row"><label for="head-tilt">Head tilt</label><output id="head-tilt-out" for="head-tilt">5° right</output></div>
-        <input id="head-tilt" type="range" min="-20" max="20" step="0.5" value="5">
-        <div class="ends" aria-hidden="true"><span>← left 20°</span><span>right 20° →</span></div>
+        <input id="head-tilt" type="range" ${slider('head-tilt')}>
+        <div class="ends" aria-hidden="true"><span>← left ${-spec('head-tilt').min}°</span><span>right ${spec('head-tilt').max}° →</span></div>
       </div>
       <div class="ctl">
         <div class="row"><label for="forward-head">Forward head posture</label><output id="forward-head-out" for="forward-head">0°</output></div>
-        <input id="forward-head" type="range" min="0" max="60" step="1" value="0">
+        <input id="forward-head" type="range" ${slider('forward-head')}>
       </div>
       <div class="ctl">
         <div class="row"><label for="leg-length">Leg-length difference</label><output id="leg-length-out" for="leg-length">none</output></div>
-        <input id="leg-length" type="range" min="-30" max="30" step="1" value="0">
+        <input id="leg-length" type="range" ${slider('leg-length')}>
         <div class="ends" aria-hidden="true"><span>left longer</span><span>right longer</span></div>
       </div>
       <div class="ctl">
         <div class="row"><label for="compensation">Compensation</label><output id="compensation-out" for="compensation">full</output></div>
-        <input id="compensation" type="range" min="0" max="100" step="5" value="100">
+        <input id="compensation" type="range" ${slider('compensation')}>
         <div class="ends" aria-hidden="true"><span>none: the head just tilts</span><span>full: eyes level</span></div>
       </div>
       <label class="check"><input id="magnify" type="checkbox"> Draw side-to-side shifts three times larger</label>
@@ -160,11 +170,6 @@ export const MARKUP = `
   </div>
   <p class="note">An educational illustration of a simplified model, not a diagnosis. Usual ranges are guides from published figures for adults, not limits; where no source gives one, the table says so.</p>
   <details class="sources"><summary>Where the usual ranges come from</summary><ul>
-    <li>Eye line: healthy people see a tilt under about 2° as level.</li>
-    <li>Pelvic tilt, derived: a leg-length difference matters from about 20&nbsp;mm (Knutson 2005) and tilts the pelvis about 0.8° per cm (Cummings 1993), so about 1.6°.</li>
-    <li>C7 plumb line: within 2&nbsp;cm of the sacrum side to side; under 4&nbsp;cm ahead (Schwab 2012).</li>
-    <li>Head-neck angle: below about 48–50° is called forward head posture (Lau 2009).</li>
-    <li>Neck load: 4.5–5.4&nbsp;kg with the head upright (Hansraj 2014), a reference, not a limit.</li>
   </ul></details>
   <p class="vh live" aria-live="polite" aria-atomic="true"></p>
 </div>`;
@@ -186,6 +191,6 @@ export function parts(root) {
     explain: $('.explain'), stepTitle: $('#explain-step'), stepCaption: $('.explain .caption'),
     tbody: $('tbody'), legend: $('.legend'),
     pcts: root.querySelectorAll('.bar .pct'), fills: root.querySelectorAll('.bar .fill'),
-    live: $('.live'),
+    live: $('.live'), sources: $('.sources ul'),
   };
 }

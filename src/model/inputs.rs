@@ -1,6 +1,6 @@
 //! The scenario's numeric inputs as one table: each [`Input`] knows its JS key, its attribute name
-//! on the `<posture-chain>` element (if it has one), its unit, range, default, slider step, and how
-//! to read and write it in a [`Scenario`]. The lenient parser, the validation of scenarios built in
+//! on the `<posture-chain>` element (if it has one), its unit, range, default, slider step, and
+//! (in [`Input::value_mut`]) its place in a [`Scenario`]. The lenient parser, the validation of scenarios built in
 //! Rust, the widget's setter, the element's attributes and sliders (through the generated JS) and
 //! the model card's input table all read it.
 //!
@@ -31,8 +31,6 @@ struct Spec {
     slider_scale: f64,
     /// Words the element's attribute accepts for a value.
     words: &'static [(&'static str, f64)],
-    get: fn(&Scenario) -> f64,
-    set: fn(&mut Scenario, f64),
 }
 
 /// One numeric input of a [`Scenario`].
@@ -67,8 +65,6 @@ const SPECS: [Spec; INPUT_COUNT] = [
         step: 0.5,
         slider_scale: 1.0,
         words: NO_WORDS,
-        get: |s| s.head_tilt_deg,
-        set: |s, v| s.head_tilt_deg = v,
     },
     Spec {
         key: "headRotationDeg",
@@ -80,8 +76,6 @@ const SPECS: [Spec; INPUT_COUNT] = [
         step: 1.0,
         slider_scale: 1.0,
         words: NO_WORDS,
-        get: |s| s.head_rotation_deg,
-        set: |s, v| s.head_rotation_deg = v,
     },
     Spec {
         key: "forwardHeadDeg",
@@ -93,8 +87,6 @@ const SPECS: [Spec; INPUT_COUNT] = [
         step: 1.0,
         slider_scale: 1.0,
         words: NO_WORDS,
-        get: |s| s.forward_head_deg,
-        set: |s, v| s.forward_head_deg = v,
     },
     Spec {
         key: "anatomicLegLengthDiffMm",
@@ -106,8 +98,6 @@ const SPECS: [Spec; INPUT_COUNT] = [
         step: 1.0,
         slider_scale: 1.0,
         words: NO_WORDS,
-        get: |s| s.anatomic_leg_length_diff_mm,
-        set: |s, v| s.anatomic_leg_length_diff_mm = v,
     },
     Spec {
         key: "compensation",
@@ -119,8 +109,6 @@ const SPECS: [Spec; INPUT_COUNT] = [
         step: 0.05,
         slider_scale: 100.0,
         words: &[("none", 0.0), ("partial", 0.5), ("full", 1.0)],
-        get: |s| s.compensation,
-        set: |s, v| s.compensation = v,
     },
     Spec {
         key: "statureCm",
@@ -132,8 +120,6 @@ const SPECS: [Spec; INPUT_COUNT] = [
         step: 1.0,
         slider_scale: 1.0,
         words: NO_WORDS,
-        get: |s| s.stature_cm,
-        set: |s, v| s.stature_cm = v,
     },
     Spec {
         key: "massKg",
@@ -145,8 +131,6 @@ const SPECS: [Spec; INPUT_COUNT] = [
         step: 1.0,
         slider_scale: 1.0,
         words: NO_WORDS,
-        get: |s| s.mass_kg,
-        set: |s, v| s.mass_kg = v,
     },
     Spec {
         key: "coupling.cervical",
@@ -158,8 +142,6 @@ const SPECS: [Spec; INPUT_COUNT] = [
         step: 0.05,
         slider_scale: 1.0,
         words: NO_WORDS,
-        get: |s| s.coupling.cervical,
-        set: |s, v| s.coupling.cervical = v,
     },
     Spec {
         key: "coupling.thoracic",
@@ -171,8 +153,6 @@ const SPECS: [Spec; INPUT_COUNT] = [
         step: 0.05,
         slider_scale: 1.0,
         words: NO_WORDS,
-        get: |s| s.coupling.thoracic,
-        set: |s, v| s.coupling.thoracic = v,
     },
     Spec {
         key: "coupling.lumbar",
@@ -184,10 +164,20 @@ const SPECS: [Spec; INPUT_COUNT] = [
         step: 0.05,
         slider_scale: 1.0,
         words: NO_WORDS,
-        get: |s| s.coupling.lumbar,
-        set: |s, v| s.coupling.lumbar = v,
     },
 ];
+
+/// The bounds [`Input::clamped`] reads, as a table of its own: the wasm clamps at run time, and
+/// indexing `SPECS` there would keep its strings in the wasm too.
+const BOUNDS: [(f64, f64); INPUT_COUNT] = {
+    let mut out = [(0.0, 0.0); INPUT_COUNT];
+    let mut i = 0;
+    while i < INPUT_COUNT {
+        out[i] = (SPECS[i].min, SPECS[i].max);
+        i += 1;
+    }
+    out
+};
 
 impl Input {
     /// Every numeric input, in the order of [`Scenario`]'s fields.
@@ -238,11 +228,11 @@ impl Input {
     }
 
     pub const fn min(self) -> f64 {
-        self.spec().min
+        BOUNDS[self as usize].0
     }
 
     pub const fn max(self) -> f64 {
-        self.spec().max
+        BOUNDS[self as usize].1
     }
 
     /// The step of the element's slider, in the input's unit.
@@ -266,11 +256,28 @@ impl Input {
     }
 
     pub fn get(self, s: &Scenario) -> f64 {
-        (self.spec().get)(s)
+        let mut s = *s;
+        *self.value_mut(&mut s)
     }
 
     pub fn set(self, s: &mut Scenario, v: f64) {
-        (self.spec().set)(s, v)
+        *self.value_mut(s) = v;
+    }
+
+    /// The input's place in a scenario.
+    pub fn value_mut(self, s: &mut Scenario) -> &mut f64 {
+        match self {
+            Input::HeadTilt => &mut s.head_tilt_deg,
+            Input::HeadRotation => &mut s.head_rotation_deg,
+            Input::ForwardHead => &mut s.forward_head_deg,
+            Input::LegLengthDiff => &mut s.anatomic_leg_length_diff_mm,
+            Input::Compensation => &mut s.compensation,
+            Input::Stature => &mut s.stature_cm,
+            Input::Mass => &mut s.mass_kg,
+            Input::CouplingCervical => &mut s.coupling.cervical,
+            Input::CouplingThoracic => &mut s.coupling.thoracic,
+            Input::CouplingLumbar => &mut s.coupling.lumbar,
+        }
     }
 
     /// `v` brought into range: the nearest bound when outside, `fallback` when not finite.

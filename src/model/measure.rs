@@ -152,7 +152,6 @@ struct Spec {
     decimals: u8,
     step: CascadeStep,
     usual: UsualRange,
-    field: fn(&mut Measures) -> &mut f64,
 }
 
 /// One clinical read-out of a posture. Signs: a positive height difference means the right side
@@ -190,7 +189,6 @@ const SPECS: [Spec; MEASURE_COUNT] = [
             note: "a perceptual threshold: a tilt this small cannot be told from level by a \
                    healthy observer, so it reads as level; not a clinical norm",
         },
-        field: |m| &mut m.eye_line_tilt_deg,
     },
     Spec {
         key: "shoulderHeightDiffMm",
@@ -203,7 +201,6 @@ const SPECS: [Spec; MEASURE_COUNT] = [
             source: NONE_FOUND,
             note: "no cited work gives a usual shoulder height difference",
         },
-        field: |m| &mut m.shoulder_height_diff_mm,
     },
     Spec {
         key: "shoulderTiltDeg",
@@ -216,7 +213,6 @@ const SPECS: [Spec; MEASURE_COUNT] = [
             source: NONE_FOUND,
             note: "no cited work gives a usual shoulder tilt",
         },
-        field: |m| &mut m.shoulder_tilt_deg,
     },
     Spec {
         key: "pelvicObliquityDeg",
@@ -232,7 +228,6 @@ const SPECS: [Spec; MEASURE_COUNT] = [
             note: "0.8°/cm × 2 cm = 1.6°, the obliquity a relevant difference gives; a guide from \
                    two figures of low precision, not a measured norm",
         },
-        field: |m| &mut m.pelvic_obliquity_deg,
     },
     Spec {
         key: "pelvicRotationDeg",
@@ -245,7 +240,6 @@ const SPECS: [Spec; MEASURE_COUNT] = [
             source: NONE_FOUND,
             note: "no cited work gives a usual standing pelvic rotation",
         },
-        field: |m| &mut m.pelvic_rotation_deg,
     },
     Spec {
         key: "functionalLegLengthDiffMm",
@@ -260,7 +254,6 @@ const SPECS: [Spec; MEASURE_COUNT] = [
                    height difference left once the legs and pelvis absorb part of it (about 5 mm \
                    for 20 mm, §7's table)",
         },
-        field: |m| &mut m.functional_leg_length_diff_mm,
     },
     Spec {
         key: "coronalBalanceMm",
@@ -275,7 +268,6 @@ const SPECS: [Spec; MEASURE_COUNT] = [
                      sheet, §5, which names no original work)",
             note: "a radiographic convention in spinal deformity care, moderate confidence",
         },
-        field: |m| &mut m.coronal_balance_mm,
     },
     Spec {
         key: "sagittalVerticalAxisMm",
@@ -290,7 +282,6 @@ const SPECS: [Spec; MEASURE_COUNT] = [
             note: "high confidence for the threshold, set on radiographs of adults with spinal \
                    deformity; here applied to a model's C7 and S1",
         },
-        field: |m| &mut m.sagittal_vertical_axis_mm,
     },
     Spec {
         key: "craniovertebralAngleDeg",
@@ -304,7 +295,6 @@ const SPECS: [Spec; MEASURE_COUNT] = [
                      is usually called forward head posture",
             note: "the lower end of that cut-off; one study's groups, moderate confidence",
         },
-        field: |m| &mut m.craniovertebral_angle_deg,
     },
     Spec {
         key: "headLoadKg",
@@ -322,7 +312,6 @@ const SPECS: [Spec; MEASURE_COUNT] = [
                    outside anything; thinly documented (one author, methods not given), low \
                    confidence",
         },
-        field: |m| &mut m.head_load_kg,
     },
     Spec {
         key: "weightLeftPct",
@@ -336,9 +325,20 @@ const SPECS: [Spec; MEASURE_COUNT] = [
             note: "no cited work gives a usual standing weight split; the panel shows the split \
                    without a range",
         },
-        field: |m| &mut m.weight_left_pct,
     },
 ];
+
+/// The part of [`SPECS`] the wasm's frame path reads, as a table of its own: indexing `SPECS`
+/// at run time would keep every source and note string in the wasm.
+const STEPS: [CascadeStep; MEASURE_COUNT] = {
+    let mut out = [CascadeStep::HeadAndUpperNeck; MEASURE_COUNT];
+    let mut i = 0;
+    while i < MEASURE_COUNT {
+        out[i] = SPECS[i].step;
+        i += 1;
+    }
+    out
+};
 
 impl Measure {
     /// Every read-out, in the order of the model card's §7, the widget's read-outs and the
@@ -382,7 +382,7 @@ impl Measure {
 
     /// The cascade step whose region the read-out belongs to: it moves with that step.
     pub const fn step(self) -> CascadeStep {
-        self.spec().step
+        STEPS[self as usize]
     }
 
     /// The usual range, with its source.
@@ -393,12 +393,24 @@ impl Measure {
     /// The read-out's value in `measures`.
     pub fn of(self, measures: &Measures) -> f64 {
         let mut m = *measures;
-        *(self.spec().field)(&mut m)
+        *self.value_mut(&mut m)
     }
 
     /// The read-out's place in `measures`, to write it.
-    pub fn value_mut(self, measures: &mut Measures) -> &mut f64 {
-        (self.spec().field)(measures)
+    pub fn value_mut(self, m: &mut Measures) -> &mut f64 {
+        match self {
+            Measure::EyeLineTilt => &mut m.eye_line_tilt_deg,
+            Measure::ShoulderHeightDiff => &mut m.shoulder_height_diff_mm,
+            Measure::ShoulderTilt => &mut m.shoulder_tilt_deg,
+            Measure::PelvicObliquity => &mut m.pelvic_obliquity_deg,
+            Measure::PelvicRotation => &mut m.pelvic_rotation_deg,
+            Measure::FunctionalLegLengthDiff => &mut m.functional_leg_length_diff_mm,
+            Measure::CoronalBalance => &mut m.coronal_balance_mm,
+            Measure::SagittalVerticalAxis => &mut m.sagittal_vertical_axis_mm,
+            Measure::CraniovertebralAngle => &mut m.craniovertebral_angle_deg,
+            Measure::HeadLoad => &mut m.head_load_kg,
+            Measure::WeightLeft => &mut m.weight_left_pct,
+        }
     }
 
     /// The read-out whose key is `key`, if any.

@@ -209,17 +209,18 @@ impl Widget {
         self.cascade.is_settled() && !self.needs_solve
     }
 
-    /// Writes the measures (drawn now, or settled with `settled`) into `out`, in the order of the
-    /// model's `Measure::ALL` (the generated `MEASURES` table), each in its unit.
-    pub fn readouts(&self, out: &mut [f64], settled: bool) {
+    /// Read-out `i` of the model's `Measure::ALL` (the generated `MEASURES` table), in its unit,
+    /// as drawn now or, with `settled`, once the animation has arrived; NaN past the end. A number
+    /// per call keeps the glue free of array copies.
+    pub fn readout(&self, i: usize, settled: bool) -> f64 {
         let pose = if settled {
             self.cascade.target()
         } else {
             self.cascade.current()
         };
-        for (o, m) in out.iter_mut().zip(Measure::ALL) {
-            *o = m.of(&pose.measures);
-        }
+        Measure::ALL
+            .get(i)
+            .map_or(f64::NAN, |m| m.of(&pose.measures))
     }
 
     /// Starts dragging when the pointer (CSS pixels in `view`) is on the head; true if it is.
