@@ -9,14 +9,10 @@
 //   <script type="module" src="posture-chain.js"></script>
 //   <posture-chain head-tilt="5" brand-color="#1d5f8a"></posture-chain>
 //
-// Attributes (all optional; a bad value logs a console warning and a safe value is used: the
-// nearest in range, or the start value). Reset returns to the attributes' values. The numeric
-// ones come from the model's input table (INPUTS in generated.js; ranges in docs/model.md §9):
-//   head-tilt      degrees, positive toward the right ear (starts at 5)
-//   forward-head   degrees of neck flexion (starts at 0)
-//   leg-length     mm, positive: right leg longer (starts at 0)
-//   compensation   none | partial | full, or 0..1, or 0%..100% (starts full)
-//   brand-color    any CSS colour for accents (default #1d5f8a)
+// Attributes, all optional: head-tilt, forward-head, leg-length, compensation (their units, ranges
+// and start values are the model's input table, INPUTS in generated.js; docs/model.md §9) and
+// brand-color. A bad value logs a console warning and a safe one is used (the nearest in range, or
+// the start value). Reset returns to the attributes' values.
 // Methods: headPoint() (where the draggable head is drawn), measureFrame(deg) (timing hook).
 // Property: lastFrameMs (duration of the last animation frame's wasm work).
 

@@ -6,21 +6,24 @@ mod back;
 mod body;
 mod cascade;
 mod list;
+mod options;
 mod palette;
 mod point;
 mod pose;
 mod side;
 mod top;
 mod transform;
+mod view;
 
-use crate::model::{CascadeStep, Region};
 pub use crate::numfmt::push_fixed;
 pub use cascade::{Cascade, CASCADE_MS};
 pub use list::{Align, Cmd, Colour, Dash, DisplayList, Font};
+pub use options::SceneOptions;
 pub use palette::{DEFAULT_BRAND_CSS, LOAD_CSS, LOAD_STEP_UPPER};
 pub use point::P2;
 pub use pose::{Pose, StepWeights};
 pub use transform::{BoundsMm, ViewTransform};
+use view::ViewInput;
 
 /// The three views, in the order they are laid out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,45 +49,9 @@ impl View {
     }
 }
 
-/// How to draw, apart from the posture itself.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct SceneOptions {
-    /// The cascade step to highlight (explain mode), as an index into [`CascadeStep::ALL`].
-    pub highlight: Option<usize>,
-    /// Landmarks are drawn this many times further from neutral than they are (labels keep the
-    /// true values). 1 draws them as they are.
-    pub magnify: f64,
-    /// The pointer is over the head or dragging it.
-    pub head_hot: bool,
-}
-
-impl Default for SceneOptions {
-    fn default() -> Self {
-        SceneOptions {
-            highlight: None,
-            magnify: 1.0,
-            head_hot: false,
-        }
-    }
-}
-
 /// Magnification is reduced where it would move a landmark further than this from neutral, so the
 /// body stays inside its view.
 const MAGNIFIED_SHIFT_MAX_MM: f64 = 90.0;
-
-/// What one view's builder draws from.
-#[derive(Clone, Copy)]
-struct ViewInput<'a> {
-    /// The pose as drawn: side-to-side shifts may be magnified.
-    shown: &'a Pose,
-    /// The pose as solved: every number written on the drawing comes from it.
-    truth: &'a Pose,
-    /// The neutral stance, drawn faintly behind and used to frame the view.
-    neutral: &'a Pose,
-    options: &'a SceneOptions,
-    width_px: f64,
-    height_px: f64,
-}
 
 /// One display list per view, reused from frame to frame.
 ///
@@ -182,53 +149,4 @@ impl Scene {
         let d = (p.x_mm - c.x_mm).hypot(p.y_mm - c.y_mm);
         d < back::SKULL_RY_MM * 1.15
     }
-}
-
-/// The vertical span of a cascade step's region in the back and side views, in millimetres.
-fn region_y_mm(pose: &Pose, step: usize) -> (f64, f64) {
-    let lm = &pose.landmarks;
-    let lowest = |r: Region| lm.vertebrae[r.last_vertebra()].y;
-    let shoulder_y = lm.acromion_left.y.min(lm.acromion_right.y);
-    let crest_y = lm.iliac_crest_left.y.max(lm.iliac_crest_right.y);
-    // Each band's bottom is the next one's top.
-    let below_head = lowest(Region::UpperCervical) - 10.0;
-    let below_neck = lowest(Region::LowerCervical).min(shoulder_y) - 22.0;
-    let below_thorax = lowest(Region::Thoracic) - 14.0;
-    let below_lumbar = crest_y + 20.0;
-    match CascadeStep::from_index(step) {
-        Some(CascadeStep::HeadAndUpperNeck) => (below_head, lm.head_top.y + 15.0),
-        Some(CascadeStep::LowerNeckAndShoulders) => (below_neck, below_head),
-        Some(CascadeStep::Thoracic) => (below_thorax, below_neck),
-        Some(CascadeStep::Lumbar) => (below_lumbar, below_thorax),
-        _ => (-10.0, below_lumbar),
-    }
-}
-
-/// A faint band behind the highlighted region.
-fn highlight_band(list: &mut DisplayList, pose: &Pose, step: usize, x0_mm: f64, x1_mm: f64) {
-    let (y0, y1) = region_y_mm(pose, step);
-    list.polygon(
-        &[
-            P2::new(x0_mm, y0),
-            P2::new(x1_mm, y0),
-            P2::new(x1_mm, y1),
-            P2::new(x0_mm, y1),
-        ],
-        Some(Colour::BrandWash),
-        None,
-    );
-}
-
-/// The highlighted step's number at the left of its band, drawn over the body.
-fn highlight_number(list: &mut DisplayList, pose: &Pose, step: usize, x0_mm: f64) {
-    let (y0, y1) = region_y_mm(pose, step);
-    let digits: [&str; CascadeStep::COUNT] = ["1", "2", "3", "4", "5"];
-    list.text(
-        P2::new(x0_mm, (y0 + y1) / 2.0),
-        Font::Marker,
-        Align::Left,
-        Colour::Brand,
-    )
-    .nudge(4.0, 0.0)
-    .str(digits[step.min(4)]);
 }

@@ -6,7 +6,7 @@ use super::list::{Align, Cmd, Colour, Dash, DisplayList, Font};
 use super::point::P2;
 use super::pose::Pose;
 use super::transform::{BoundsMm, ViewTransform};
-use super::ViewInput;
+use super::view::ViewInput;
 use crate::model::PointMm;
 
 const MARGIN_PX: f64 = 12.0;

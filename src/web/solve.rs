@@ -2,7 +2,7 @@
 //!
 //! Only conversion lives here: the JS value becomes [`RawValue`] pairs, the model's lenient parser
 //! reads them (units as the field names say: degrees, millimetres, centimetres, kilograms), the
-//! model solves, and the [`Posture`](crate::Posture) goes back as plain JSON-like data with
+//! model solves, and the [`Posture`](crate::model::Posture) goes back as plain JSON-like data with
 //! camelCase fields and the warnings as strings (input warnings first). It never panics.
 
 use js_sys::{Array, Object};
@@ -10,7 +10,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::{parse_scenario, solve as solve_model, RawValue};
+use crate::model::{parse_scenario, solve as solve_model, RawValue};
 
 /// How deep nested objects are followed (the scenario has one nested object, `coupling`).
 const MAX_DEPTH: usize = 4;

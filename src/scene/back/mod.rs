@@ -8,7 +8,7 @@ use super::list::{Colour, Dash, DisplayList};
 use super::point::P2;
 use super::pose::Pose;
 use super::transform::{BoundsMm, ViewTransform};
-use super::ViewInput;
+use super::view::{self, ViewInput};
 
 /// Vertical half-axis of the skull used for hit-testing, in millimetres.
 pub const SKULL_RY_MM: f64 = 115.0;
@@ -63,7 +63,7 @@ pub fn build(list: &mut DisplayList, input: ViewInput) {
 
     floor(list, half);
     if let Some(step) = options.highlight {
-        super::highlight_band(list, shown, step, -half - 20.0, half + 10.0);
+        view::highlight_band(list, shown, step, -half - 20.0, half + 10.0);
     }
     let (skull_centre, skull_r) = skeleton::skull_outline(neutral);
     ghost(list, neutral, back, skull_centre, skull_r);
@@ -83,7 +83,7 @@ pub fn build(list: &mut DisplayList, input: ViewInput) {
     guides::side_markers(list, neutral, half);
     guides::magnify_note(list, options.magnify, label_x);
     if let Some(step) = options.highlight {
-        super::highlight_number(list, shown, step, -half - 20.0);
+        view::highlight_number(list, shown, step, -half - 20.0);
     }
 }
 

@@ -8,7 +8,7 @@ use super::list::{Colour, Dash, DisplayList};
 use super::point::P2;
 use super::pose::Pose;
 use super::transform::{BoundsMm, ViewTransform};
-use super::ViewInput;
+use super::view::{self, ViewInput};
 
 const LABEL_ROOM_PX: f64 = 150.0;
 const MARGIN_PX: f64 = 12.0;
@@ -50,7 +50,7 @@ pub fn build(list: &mut DisplayList, input: ViewInput) {
 
     floor(list, z0);
     if let Some(step) = options.highlight {
-        super::highlight_band(list, shown, step, z0 - 230.0, z0 + 240.0);
+        view::highlight_band(list, shown, step, z0 - 230.0, z0 + 240.0);
     }
     let skull_r = skull_ry_mm(neutral, side) * 0.8;
     ghost(
@@ -77,7 +77,7 @@ pub fn build(list: &mut DisplayList, input: ViewInput) {
     guides::plumb_line(list, shown, truth, at(plumb));
     guides::direction_markers(list, neutral, z0);
     if let Some(step) = options.highlight {
-        super::highlight_number(list, shown, step, z0 - 230.0);
+        view::highlight_number(list, shown, step, z0 - 230.0);
     }
 }
 
