@@ -20,8 +20,8 @@ import init, { Widget } from './pkg/posture_chain.js';
 import { SLIDERS, inkOn, inputIndex, parseBrand, sliderValue } from './attributes.js';
 import { MEASURES } from './generated.js';
 import {
-  STEPS, buildMeasures, fillLegend, fillSources, postureSentence, showControls, showExplain,
-  showReadouts, showStepsPlaying, showSweepPlaying, showTilt,
+  STEPS, buildMeasures, fillLegend, fillSources, postureSentence, readAll, showControls,
+  showExplain, showReadouts, showStepsPlaying, showSweepPlaying, showTilt,
 } from './readouts.js';
 import { MARKUP, STYLE, parts } from './template.js';
 
@@ -327,14 +327,9 @@ class PostureChain extends HTMLElement {
     showTilt(this._ui, deg);
   }
 
-  /** Reads every measure, as drawn now or as settled, into this._readouts. */
-  _read(settled) {
-    for (let i = 0; i < MEASURES.length; i++) this._readouts[i] = this._widget.readout(i, settled);
-  }
-
   _showReadouts() {
     if (!this._widget) return;
-    this._read(false);
+    readAll(this._widget, this._readouts, false);
     showReadouts(this._ui, this._rows, this._readouts);
   }
 
@@ -342,7 +337,7 @@ class PostureChain extends HTMLElement {
   _speak() {
     const w = this._widget;
     if (!w || !w.isSettled()) return;
-    this._read(true);
+    readAll(w, this._readouts, true);
     const text = postureSentence(w.input(HEAD_TILT), this._readouts);
     if (this._ui.live.textContent !== text) this._ui.live.textContent = text;
   }

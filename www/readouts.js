@@ -146,6 +146,11 @@ export function showStepsPlaying(ui, on) {
   ui.steps.textContent = on ? 'Pause the steps' : 'Play the steps';
 }
 
+/** Reads every measure from the Widget into `out`, as drawn now or, with `settled`, as settled. */
+export function readAll(widget, out, settled) {
+  for (let i = 0; i < MEASURES.length; i++) out[i] = widget.readout(i, settled);
+}
+
 /** Adds one row per measure to the table body; returns the rows for showReadouts. */
 export function buildMeasures(tbody) {
   return ROWS.map((row) => {
