@@ -17,7 +17,7 @@ mod scene;
 
 pub use model::*;
 pub use scene::{
-    push_fixed, Align, BoundsMm, Cascade, Cmd, Colour, Dash, DisplayList, Font, Pose, Scene,
+    push_fixed, Align, BoundsMm, BoxPx, Cascade, Cmd, Colour, Dash, DisplayList, Font, Pose, Scene,
     SceneOptions, StepWeights, View, ViewTransform, CASCADE_MS, DEFAULT_BRAND_CSS, LOAD_CSS,
     LOAD_STEP_UPPER, P2,
 };

@@ -34,15 +34,73 @@ pub enum Colour {
     Load(u8),
 }
 
-/// Font sizes and weights the scene uses.
+/// The scene's type scale: every view writes in these three sizes and weights (CSS pixels, so
+/// they stay legible at any zoom), and the canvas backend sets them from [`Font::css`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Font {
     /// 12 px labels.
     Small,
-    /// 13 px bold read-outs next to guides.
+    /// 13 px semi-bold read-outs next to guides.
     Label,
-    /// 15 px bold view markers such as "L" and "R".
+    /// 16 px bold view markers such as "L" and "R".
     Marker,
+}
+
+impl Font {
+    /// Every font, smallest first.
+    pub const ALL: [Font; 3] = [Font::Small, Font::Label, Font::Marker];
+
+    /// The font's size in CSS pixels.
+    pub const fn size_px(self) -> f64 {
+        match self {
+            Font::Small => 12.0,
+            Font::Label => 13.0,
+            Font::Marker => 16.0,
+        }
+    }
+
+    /// The CSS `font` the backend sets (system fonts only: the page loads none).
+    pub const fn css(self) -> &'static str {
+        match self {
+            Font::Small => "12px system-ui,sans-serif",
+            Font::Label => "600 13px system-ui,sans-serif",
+            Font::Marker => "700 16px system-ui,sans-serif",
+        }
+    }
+
+    /// A generous average advance per character, as a share of the size: system-ui's widest
+    /// common faces (DejaVu Sans, Segoe UI) stay under it for text like the scene's labels.
+    const fn advance(self) -> f64 {
+        match self {
+            Font::Small => 0.58,
+            Font::Label | Font::Marker => 0.64,
+        }
+    }
+}
+
+/// An axis-aligned box in a view's CSS pixels (y down), for checking that labels stay clear.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct BoxPx {
+    pub x0: f64,
+    pub y0: f64,
+    pub x1: f64,
+    pub y1: f64,
+}
+
+impl BoxPx {
+    /// True when the two boxes share more than a hairline (half a pixel) of area.
+    pub fn overlaps(&self, other: &BoxPx) -> bool {
+        const SLACK: f64 = 0.5;
+        self.x0 + SLACK < other.x1
+            && other.x0 + SLACK < self.x1
+            && self.y0 + SLACK < other.y1
+            && other.y0 + SLACK < self.y1
+    }
+
+    /// True when the box lies inside `0..width × 0..height`.
+    pub fn inside(&self, width_px: f64, height_px: f64) -> bool {
+        self.x0 >= 0.0 && self.y0 >= 0.0 && self.x1 <= width_px && self.y1 <= height_px
+    }
 }
 
 /// Horizontal text alignment relative to the anchor.
@@ -135,6 +193,114 @@ impl DisplayList {
             cmds: Vec::with_capacity(1024),
             text: String::with_capacity(1024),
         }
+    }
+
+    /// The box each text command covers, in CSS pixels, with its text: an estimate from the type
+    /// scale (alphabetic baseline at the anchor; ascent 0.8 and descent 0.25 of the size; a
+    /// generous average advance), for tests that check labels against each other and the figure.
+    pub fn text_boxes_px(&self) -> impl Iterator<Item = (BoxPx, &str)> {
+        self.texts().filter_map(move |(cmd, text)| {
+            let Cmd::Text {
+                at,
+                dx_px,
+                dy_px,
+                font,
+                align,
+                ..
+            } = *cmd
+            else {
+                return None;
+            };
+            let (x, y) = self.transform.to_px(at);
+            let (x, y) = (x + dx_px, y + dy_px);
+            let size = font.size_px();
+            let width = text.chars().count() as f64 * size * font.advance();
+            let x0 = match align {
+                Align::Left => x,
+                Align::Centre => x - width / 2.0,
+                Align::Right => x - width,
+            };
+            Some((
+                BoxPx {
+                    x0,
+                    y0: y - 0.8 * size,
+                    x1: x0 + width,
+                    y1: y + 0.25 * size,
+                },
+                text,
+            ))
+        })
+    }
+
+    /// The bounding box, in CSS pixels, of each filled shape of the figure (paths filled in a
+    /// solid colour, vertebral blocks, discs); washes, ghosts and guides are not the figure.
+    pub fn figure_boxes_px(&self) -> Vec<BoxPx> {
+        let mut out = Vec::new();
+        let mut points: Vec<(f64, f64)> = Vec::new();
+        let t = self.transform;
+        let bbox = |pts: &[(f64, f64)]| {
+            let mut b = BoxPx {
+                x0: f64::INFINITY,
+                y0: f64::INFINITY,
+                x1: f64::NEG_INFINITY,
+                y1: f64::NEG_INFINITY,
+            };
+            for &(x, y) in pts {
+                b.x0 = b.x0.min(x);
+                b.y0 = b.y0.min(y);
+                b.x1 = b.x1.max(x);
+                b.y1 = b.y1.max(y);
+            }
+            b
+        };
+        for cmd in &self.cmds {
+            match *cmd {
+                Cmd::Begin => points.clear(),
+                Cmd::MoveTo(p) | Cmd::LineTo(p) => points.push(t.to_px(p)),
+                Cmd::QuadTo { ctrl, to } => {
+                    points.push(t.to_px(ctrl));
+                    points.push(t.to_px(to));
+                }
+                Cmd::Arc {
+                    centre, radius_mm, ..
+                } => {
+                    let (x, y) = t.to_px(centre);
+                    let r = radius_mm * t.px_per_mm;
+                    points.extend([(x - r, y - r), (x + r, y + r)]);
+                }
+                Cmd::Ellipse {
+                    centre,
+                    rx_mm,
+                    ry_mm,
+                    rotation_rad,
+                } => {
+                    let (x, y) = t.to_px(centre);
+                    let (sin, cos) = rotation_rad.sin_cos();
+                    let ex = (rx_mm * cos).hypot(ry_mm * sin) * t.px_per_mm;
+                    let ey = (rx_mm * sin).hypot(ry_mm * cos) * t.px_per_mm;
+                    points.extend([(x - ex, y - ey), (x + ex, y + ey)]);
+                }
+                Cmd::Block {
+                    centre,
+                    half_w_mm,
+                    half_h_mm,
+                    ..
+                } => {
+                    let (x, y) = t.to_px(centre);
+                    let r = half_w_mm.max(half_h_mm) * t.px_per_mm;
+                    out.push(bbox(&[(x - r, y - r), (x + r, y + r)]));
+                }
+                Cmd::Fill(colour) => {
+                    let figure =
+                        !matches!(colour, Colour::BrandWash | Colour::Ghost | Colour::Guide);
+                    if figure && !points.is_empty() {
+                        out.push(bbox(&points));
+                    }
+                }
+                _ => {}
+            }
+        }
+        out
     }
 
     /// Empties the list, keeping its buffers.

@@ -17,7 +17,7 @@ mod view;
 
 pub use crate::numfmt::push_fixed;
 pub use cascade::{Cascade, CASCADE_MS};
-pub use list::{Align, Cmd, Colour, Dash, DisplayList, Font};
+pub use list::{Align, BoxPx, Cmd, Colour, Dash, DisplayList, Font};
 pub use options::SceneOptions;
 pub use palette::{DEFAULT_BRAND_CSS, LOAD_CSS, LOAD_STEP_UPPER};
 pub use point::P2;

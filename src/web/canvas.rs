@@ -60,14 +60,6 @@ impl Dashes {
     }
 }
 
-fn font_css(font: Font) -> &'static str {
-    match font {
-        Font::Small => "12px system-ui,sans-serif",
-        Font::Label => "600 13px system-ui,sans-serif",
-        Font::Marker => "700 16px system-ui,sans-serif",
-    }
-}
-
 fn align_css(align: Align) -> &'static str {
     match align {
         Align::Left => "left",
@@ -149,7 +141,7 @@ impl<'a> CtxState<'a> {
     fn set_font(&mut self, ctx: &CanvasRenderingContext2d, font: Font) {
         if self.font != Some(font) {
             self.font = Some(font);
-            ctx.set_font(font_css(font));
+            ctx.set_font(font.css());
         }
     }
 

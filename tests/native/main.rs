@@ -8,5 +8,6 @@
 mod util;
 
 mod alloc;
+mod layout;
 mod model;
 mod scene;
