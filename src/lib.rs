@@ -17,8 +17,8 @@ mod scene;
 
 pub use model::*;
 pub use scene::{
-    push_fixed, Align, BoundsMm, Cascade, Cmd, Colour, Dash, DisplayList, Font, Pose, Scene,
-    SceneOptions, StepWeights, View, ViewTransform, CASCADE_MS, DEFAULT_BRAND_CSS, LOAD_CSS,
+    push_fixed, Align, BoundsMm, Cascade, Cmd, Colour, Dash, DisplayList, Font, Origin, Pose,
+    Scene, SceneOptions, StepWeights, View, ViewTransform, CASCADE_MS, DEFAULT_BRAND_CSS, LOAD_CSS,
     LOAD_STEP_UPPER, P2,
 };
 
