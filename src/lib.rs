@@ -17,9 +17,9 @@ mod scene;
 
 pub use model::*;
 pub use scene::{
-    push_fixed, Align, BoundsMm, BoxPx, Cascade, Cmd, Colour, Dash, DisplayList, Font, Pose, Scene,
-    SceneOptions, StepWeights, View, ViewTransform, CASCADE_MS, DEFAULT_BRAND_CSS, LOAD_CSS,
-    LOAD_STEP_UPPER, P2,
+    push_fixed, Align, BoundsMm, BoxPx, Cascade, Cmd, Colour, Dash, DisplayList, Font, Origin,
+    Pose, Scene, SceneOptions, StepWeights, View, ViewTransform, CASCADE_MS, DEFAULT_BRAND_CSS,
+    LOAD_CSS, LOAD_STEP_UPPER, P2,
 };
 
 #[cfg(target_arch = "wasm32")]

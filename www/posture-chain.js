@@ -3,12 +3,8 @@
 // animation and the drawing live in wasm; this file only wires the DOM, attributes and events.
 // Its look is in template.js, its read-out panel and words in readouts.js, its attributes' rules
 // in attributes.js. Self-contained: open shadow DOM with its own styles, no third-party requests,
-// the wasm loaded relative to this module. Safe to load twice on one page.
-//
-// Usage:
-//   <script type="module" src="posture-chain.js"></script>
-//   <posture-chain head-tilt="5" brand-color="#1d5f8a"></posture-chain>
-//
+// the wasm loaded relative to this module. Safe to load twice on one page. Usage:
+//   <script type="module" src="posture-chain.js"></script> <posture-chain head-tilt="5"></posture-chain>
 // Attributes, all optional: head-tilt, forward-head, leg-length, compensation (their units, ranges
 // and start values are the model's input table, INPUTS in generated.js; docs/model.md §9) and
 // brand-color. A bad value logs a console warning and a safe one is used (the nearest in range, or
@@ -21,7 +17,7 @@ import { SLIDERS, inkOn, inputIndex, parseBrand, sliderValue } from './attribute
 import { MEASURES } from './generated.js';
 import {
   STEPS, buildMeasures, fillLegend, fillSources, postureSentence, readAll, showControls,
-  showExplain, showReadouts, showStepsPlaying, showSweepPlaying, showTilt,
+  showExplain, showReadouts, showStepsPlaying, showSweepPlaying, showTilt, showWarnings,
 } from './readouts.js';
 import { MARKUP, STYLE, parts } from './template.js';
 
@@ -29,8 +25,7 @@ const TAG = 'posture-chain';
 
 // The wasm module, started once however many elements there are.
 let ready = null;
-const loadWasm = () =>
-  (ready ??= init({ module_or_path: new URL('./pkg/posture_chain_bg.wasm', import.meta.url) }));
+const loadWasm = () => (ready ??= init({ module_or_path: new URL('./pkg/posture_chain_bg.wasm', import.meta.url) }));
 
 // The inputs the element's sliders set (each slider's id in MARKUP is its attribute's name).
 const HEAD_TILT = inputIndex('headTiltDeg');
@@ -288,9 +283,16 @@ class PostureChain extends HTMLElement {
   _setExplain(step) {
     this._step = step;
     this._widget?.setExplainStep(step);
-    showExplain(this._ui, step);
+    this._caption();
     if (step < 0) this._playSteps(false);
     this._schedule();
+  }
+
+  /** Words the open explain step from the solved posture (its share, the settled read-outs). */
+  _caption() {
+    const w = this._widget;
+    if (w) readAll(w, this._readouts, true);
+    showExplain(this._ui, this._step, w?.share(this._step) * 100, this._readouts, w?.input(HEAD_TILT));
   }
 
   _playSteps(on) {
@@ -340,6 +342,8 @@ class PostureChain extends HTMLElement {
     readAll(w, this._readouts, true);
     const text = postureSentence(w.input(HEAD_TILT), this._readouts);
     if (this._ui.live.textContent !== text) this._ui.live.textContent = text;
+    if (this._step >= 0) this._caption();
+    showWarnings(this._ui.warnings, w);
   }
 }
 

@@ -9,34 +9,55 @@ import { UNIT } from './attributes.js';
 /** The index of each read-out (MEASURES' order, the Widget's readout(index)), by its key. */
 export const R = Object.fromEntries(MEASURES.map((m, i) => [m.key, i]));
 
-// Plain-words titles and captions for the steps of the cascade (explain mode), by step key.
+// Plain-words titles and captions for the steps of the cascade (explain mode), by step key. Each
+// caption is worded from the model's numbers: `pct` is the step's share of the correction in
+// percent, `r` the settled read-outs (by R), `tilt` the head tilt in degrees.
+const pctWords = (pct) => `${num(pct, 0)}%`;
 const CAPTIONS = {
-  headAndUpperNeck: ['Head and upper neck',
-    'The head tips towards one shoulder, and the two small joints under the skull start turning it back so the eyes can find the horizon again.'],
-  lowerNeckAndShoulders: ['Lower neck and shoulders',
-    'The lower neck bends the other way to bring the head back over the body, and the shoulder girdle tilts with it: one shoulder ends up higher.'],
-  thoracic: ['Mid back',
-    'The twelve thoracic vertebrae share a gentle curve that keeps the shoulders and the head stacked above the pelvis.'],
-  lumbar: ['Low back',
-    'The five lumbar vertebrae, which carry most of the upper body, bend gently against the curve above so the trunk stays centred over the pelvis.'],
-  pelvisAndLegs: ['Pelvis and legs',
-    'The pelvis and legs make the last and smallest adjustments, a slight tip of the pelvis or a shift of weight between the feet, so the whole chain stands balanced.'],
+  headAndUpperNeck: ['Head and upper neck', (pct, r, tilt) => (Math.abs(tilt) < 0.05
+    ? 'The head is upright: the two joints under the skull carry no tilt.'
+    : `The head tips ${num(Math.abs(tilt), 1)}° towards the ${tilt > 0 ? 'right' : 'left'} shoulder at the two joints under the skull. Left alone, the eyes would tilt with it; the joints below now bend back to level them.`)],
+  lowerNeckAndShoulders: ['Lower neck and shoulders', (pct, r) => `The lower neck bends the other way, and the shoulder line tilts with the top of the spine: ${Math.abs(r[R.shoulderHeightDiffMm]) < 0.5 ? 'the shoulders stay level' : `the ${r[R.shoulderHeightDiffMm] > 0 ? 'right' : 'left'} shoulder ends up ${num(Math.abs(r[R.shoulderHeightDiffMm]), 0)}\u00a0mm higher`}. In this model this region does ${pctWords(pct)} of the correcting.`],
+  thoracic: ['Mid back', (pct) => `The twelve thoracic vertebrae each bend a little, sharing ${pctWords(pct)} of the correcting in this model, so the head stays over the pelvis.`],
+  lumbar: ['Low back', (pct) => `The five lumbar vertebrae bend a little more, ${pctWords(pct)} of the correcting in this model.`],
+  pelvisAndLegs: ['Pelvis and legs', (pct, r) => {
+    const tip = r[R.pelvicObliquityDeg];
+    const off = Math.abs(r[R.weightLeftPct] - 50);
+    const pelvis = Math.abs(tip) < 0.05 ? 'the pelvis stays level' : `the pelvis tips ${num(Math.abs(tip), 1)}°`;
+    const weight = off < 0.5 ? 'the weight stays evenly on both feet' : `${num(Math.max(r[R.weightLeftPct], 100 - r[R.weightLeftPct]), 0)}% of the weight rests on the ${r[R.weightLeftPct] > 50 ? 'left' : 'right'} foot`;
+    const hips = Math.abs(tip) < 0.05 ? ', while the hips shift and turn a little to keep the balance' : '';
+    return `The pelvis and legs do ${pctWords(pct)} of the correcting in this model: ${pelvis} and ${weight}${hips}.`;
+  }],
 };
 
-/** [title, caption] of each step, top to bottom. */
+/** [title, caption(pct, r, tilt)] of each step, top to bottom. */
 export const STEPS = STEP_TABLE.map((s) => CAPTIONS[s.key]);
 
-/** Opens the explain panel at step 0..4, or closes it with -1. */
-export function showExplain(ui, step) {
+/** Opens the explain panel at step 0..4 with its caption worded from the widget's numbers (its
+ * share of the correction, the settled read-outs `r`, the head tilt), or closes it with -1. */
+export function showExplain(ui, step, pct, r, tilt) {
   const on = step >= 0;
   ui.explain.hidden = !on;
   ui.explainBtn.setAttribute('aria-pressed', String(on));
   if (!on) return;
   const [title, caption] = STEPS[step];
   ui.stepTitle.textContent = `Step ${step + 1} of ${STEPS.length}: ${title}`;
-  ui.stepCaption.textContent = caption;
+  const text = caption(pct, r, tilt);
+  if (ui.stepCaption.textContent !== text) ui.stepCaption.textContent = text;
   ui.root.querySelector('[data-act=prev]').disabled = step === 0;
   ui.root.querySelector('[data-act=next]').disabled = step === STEPS.length - 1;
+}
+
+/** Lists the solved posture's warnings under the controls (joints asked beyond their range), in
+ * the model's sentences, or hides the note when there are none. */
+export function showWarnings(note, widget) {
+  const texts = [];
+  for (let i = 0; i < widget.warningCount(); i++) texts.push(widget.warningText(i));
+  const words = texts.length
+    ? `Beyond the model's range: this posture asks some joints to move further than their usual range of motion, so read it as a rough extrapolation. ${texts.join('; ')}.`
+    : '';
+  note.hidden = !words;
+  if (note.textContent !== words) note.textContent = words;
 }
 
 // Read-out rows, keyed by the measure each shows (MEASURES has its unit, decimals and usual
@@ -201,7 +222,7 @@ export function showReadouts(ui, rows, r) {
 }
 
 // The colour legend: its title, then one swatch and label per band of the load scale.
-export const LEGEND_TITLE = 'Load on each spinal joint, as a share of what it can carry:';
+export const LEGEND_TITLE = 'How hard gravity bends each spinal joint, as a share of a deep 45° stoop:';
 
 /** A band's label: 'under 20%', '20–40%', …, 'over 100%'. */
 function bandWords(i) {

@@ -82,6 +82,8 @@ tr.out td.val { color: var(--alert); font-weight: 700; }
 .explain[hidden] { display: none; }
 .explain .step { font-weight: 700; margin: 0; }
 .explain .caption { margin: 4px 0 10px; max-width: 60ch; }
+.warn { font-size: 13px; color: var(--alert); margin: 0 0 10px; }
+.warn[hidden] { display: none; }
 .note { font-size: 13px; color: var(--muted); margin: 12px 0 0; }
 .sources { font-size: 13px; color: var(--muted); margin: 4px 0 0; }
 .sources summary { cursor: pointer; color: var(--ink); }
@@ -115,7 +117,7 @@ export const MARKUP = `
       <canvas class="top" role="img" aria-labelledby="cap-top desc-top"></canvas>
       <p class="hint" id="desc-top">How far the shoulders and the pelvis turn.</p></figure>
   </div>
-  <ul class="legend" aria-label="Colour scale: load on each spinal joint, as a share of what it can carry"></ul>
+  <ul class="legend" aria-label="Colour scale: how hard gravity bends each spinal joint, as a share of a deep 45° stoop"></ul>
   <section class="explain" hidden aria-labelledby="explain-step">
     <p class="step" id="explain-step"></p>
     <p class="caption" aria-live="polite"></p>
@@ -148,6 +150,7 @@ export const MARKUP = `
         <input id="compensation" type="range" ${slider('compensation')}>
         <div class="ends" aria-hidden="true"><span>none: the head just tilts</span><span>full: eyes level</span></div>
       </div>
+      <p class="warn" hidden></p>
       <label class="check"><input id="magnify" type="checkbox"> Draw side-to-side shifts three times larger</label>
       <div class="buttons">
         <button type="button" data-act="play" aria-pressed="false">Play sweep</button>
@@ -191,6 +194,6 @@ export function parts(root) {
     explain: $('.explain'), stepTitle: $('#explain-step'), stepCaption: $('.explain .caption'),
     tbody: $('tbody'), legend: $('.legend'),
     pcts: root.querySelectorAll('.bar .pct'), fills: root.querySelectorAll('.bar .fill'),
-    live: $('.live'), sources: $('.sources ul'),
+    live: $('.live'), sources: $('.sources ul'), warnings: $('.warn'),
   };
 }

@@ -1,7 +1,10 @@
-//! The cascade animation: a new posture reaches the head first, then the shoulders, thoracic and
-//! lumbar spine and the pelvis, each region eased, all of it under a second, interruptible.
+//! The cascade animation: a new posture travels from where its cause is. A change at the head
+//! reaches the head first, then the shoulders, thoracic and lumbar spine and the pelvis; a change
+//! at the feet (a leg-length difference) travels the other way. Each region is eased, all of it
+//! takes under a second, and it can be interrupted.
 
 use super::pose::{Pose, StepWeights, STEPS};
+use crate::model::{Input, Scenario};
 
 /// Delay between one region starting and the next, in milliseconds.
 pub const STAGGER_MS: f64 = 110.0;
@@ -9,6 +12,32 @@ pub const STAGGER_MS: f64 = 110.0;
 pub const REGION_MS: f64 = 440.0;
 /// The longest a whole cascade takes from rest.
 pub const CASCADE_MS: f64 = STAGGER_MS * (STEPS as f64 - 1.0) + REGION_MS;
+
+/// Where a change starts, and so which end of the body the cascade sets off from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Origin {
+    /// At the head (a tilt, a turn, a forward head): head first, pelvis last.
+    #[default]
+    Top,
+    /// At the feet (a leg-length difference): pelvis and legs first, head last.
+    Bottom,
+}
+
+impl Origin {
+    /// Where the change from `before` to `after` starts: at the feet when the leg-length
+    /// difference is the only input that changed, at the head otherwise.
+    pub fn of_change(before: &Scenario, after: &Scenario) -> Origin {
+        let changed = |i: Input| i.get(before) != i.get(after);
+        let others = Input::ALL
+            .into_iter()
+            .any(|i| i != Input::LegLengthDiff && changed(i));
+        if changed(Input::LegLengthDiff) && !others && before.sex == after.sex {
+            Origin::Bottom
+        } else {
+            Origin::Top
+        }
+    }
+}
 
 /// How a region eases towards its target.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -89,13 +118,23 @@ impl Cascade {
         self.start_ms.iter().all(|&s| self.now_ms - s >= REGION_MS)
     }
 
-    /// Sets a new target at `now_ms`. Regions at rest set off one after another, head first;
-    /// regions already moving or waiting carry on from where they are, without a jump.
+    /// Sets a new target at `now_ms`, head first: [`Cascade::retarget_from`] with [`Origin::Top`].
     pub fn retarget(&mut self, to: &Pose, now_ms: f64) {
+        self.retarget_from(to, now_ms, Origin::Top);
+    }
+
+    /// Sets a new target at `now_ms`. Regions at rest set off one after another from `origin`'s
+    /// end of the body; regions already moving or waiting carry on from where they are, without a
+    /// jump.
+    pub fn retarget_from(&mut self, to: &Pose, now_ms: f64, origin: Origin) {
         self.step(now_ms);
         let now = self.now_ms;
         let mut delay_steps = 0.0;
-        for k in 0..STEPS {
+        for i in 0..STEPS {
+            let k = match origin {
+                Origin::Top => i,
+                Origin::Bottom => STEPS - 1 - i,
+            };
             let elapsed = now - self.start_ms[k];
             if elapsed >= REGION_MS {
                 self.start_ms[k] = now + delay_steps * STAGGER_MS;
@@ -167,6 +206,41 @@ mod tests {
         assert!(w.windows(2).all(|p| p[0] >= p[1]), "top leads: {w:?}");
         assert!(!c.step(1000.0 + CASCADE_MS));
         assert!(c.is_settled());
+        assert_eq!(c.current(), &b);
+    }
+
+    #[test]
+    fn a_change_starts_where_its_input_is() {
+        let s = Scenario::default();
+        let leg = Scenario {
+            anatomic_leg_length_diff_mm: 10.0,
+            ..s
+        };
+        let both = Scenario {
+            head_tilt_deg: 5.0,
+            ..leg
+        };
+        assert_eq!(Origin::of_change(&s, &leg), Origin::Bottom);
+        assert_eq!(Origin::of_change(&leg, &s), Origin::Bottom);
+        assert_eq!(Origin::of_change(&s, &both), Origin::Top);
+        assert_eq!(Origin::of_change(&leg, &both), Origin::Top);
+        assert_eq!(Origin::of_change(&s, &s), Origin::Top);
+    }
+
+    #[test]
+    fn a_change_at_the_feet_travels_up_from_the_pelvis() {
+        let a = Pose::for_tilt(0.0);
+        let b = Pose::of(&crate::model::solve(&crate::model::Scenario {
+            anatomic_leg_length_diff_mm: 20.0,
+            ..crate::model::Scenario::default()
+        }));
+        let mut c = Cascade::new(&a);
+        c.retarget_from(&b, 1000.0, Origin::Bottom);
+        assert!(c.step(1000.0 + STAGGER_MS));
+        let w = c.weights();
+        assert!(w[4] > 0.0 && w[0] == 0.0, "{w:?}");
+        assert!(w.windows(2).all(|p| p[0] <= p[1]), "bottom leads: {w:?}");
+        assert!(!c.step(1000.0 + CASCADE_MS));
         assert_eq!(c.current(), &b);
     }
 

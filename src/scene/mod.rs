@@ -16,7 +16,7 @@ mod transform;
 mod view;
 
 pub use crate::numfmt::push_fixed;
-pub use cascade::{Cascade, CASCADE_MS};
+pub use cascade::{Cascade, Origin, CASCADE_MS};
 pub use list::{Align, BoxPx, Cmd, Colour, Dash, DisplayList, Font};
 pub use options::SceneOptions;
 pub use palette::{DEFAULT_BRAND_CSS, LOAD_CSS, LOAD_STEP_UPPER};

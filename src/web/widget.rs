@@ -6,7 +6,7 @@ use web_sys::CanvasRenderingContext2d;
 
 use super::canvas::{replay, Dashes};
 use crate::model::{CascadeStep, Input, Measure, Scenario, Solver};
-use crate::scene::{Cascade, Pose, Scene, SceneOptions, StepWeights, View};
+use crate::scene::{Cascade, Origin, Pose, Scene, SceneOptions, StepWeights, View};
 /// Autoplay sweeps the head between these degrees, once every period.
 const AUTOPLAY_AMPLITUDE_DEG: f64 = 12.0;
 const AUTOPLAY_PERIOD_MS: f64 = 7000.0;
@@ -23,8 +23,14 @@ struct Drag {
 pub struct Widget {
     solver: Solver,
     scenario: Scenario,
+    /// The scenario last solved, to tell where a change starts.
+    solved: Scenario,
     neutral: Pose,
     compensated: Pose,
+    /// Each cascade step's share of the correction in the compensated posture, 0..=1.
+    shares: [f64; CascadeStep::COUNT],
+    /// The compensated posture's warnings (joints beyond their range), as sentences.
+    warnings: Vec<String>,
     uncompensated: Pose,
     cascade: Cascade,
     scene: Scene,
@@ -62,8 +68,11 @@ impl Widget {
         Widget {
             solver,
             scenario,
+            solved: scenario,
             neutral,
             compensated,
+            shares: [0.0; CascadeStep::COUNT],
+            warnings: Vec::new(),
             uncompensated: compensated,
             cascade: Cascade::new(&compensated),
             scene: Scene::new(),
@@ -223,6 +232,25 @@ impl Widget {
             .map_or(f64::NAN, |m| m.of(&pose.measures))
     }
 
+    /// Cascade step `step`'s share of the correction (0..=1) once the inputs are solved; NaN past
+    /// the last step. The explain captions say it in words.
+    pub fn share(&self, step: usize) -> f64 {
+        self.shares.get(step).copied().unwrap_or(f64::NAN)
+    }
+
+    /// How many warnings the solved posture has: joint motions beyond their range of motion,
+    /// where the model extrapolates.
+    #[wasm_bindgen(js_name = warningCount)]
+    pub fn warning_count(&self) -> usize {
+        self.warnings.len()
+    }
+
+    /// Warning `i` as a sentence, or "" past the end.
+    #[wasm_bindgen(js_name = warningText)]
+    pub fn warning_text(&self, i: usize) -> String {
+        self.warnings.get(i).cloned().unwrap_or_default()
+    }
+
     /// Starts dragging when the pointer (CSS pixels in `view`) is on the head; true if it is.
     #[wasm_bindgen(js_name = pointerDown)]
     pub fn pointer_down(&mut self, view: usize, x_px: f64, y_px: f64) -> bool {
@@ -310,7 +338,7 @@ impl Widget {
                     ..self.scenario
                 };
                 self.uncompensated = Pose::of(self.solver.solve(&bare));
-                self.compensated = Pose::of(self.solver.solve(&self.scenario));
+                self.solve_compensated();
                 let mut w: StepWeights = [0.0; CascadeStep::COUNT];
                 for (k, wk) in w.iter_mut().enumerate() {
                     *wk = if k <= step { 1.0 } else { 0.0 };
@@ -318,16 +346,36 @@ impl Widget {
                 Pose::mix(&self.uncompensated, &self.compensated, &w)
             }
             None => {
-                self.compensated = Pose::of(self.solver.solve(&self.scenario));
+                self.solve_compensated();
                 self.compensated
             }
         };
+        let origin = Origin::of_change(&self.solved, &self.scenario);
+        self.solved = self.scenario;
         if self.reduced_motion && self.autoplay_since_ms.is_none() {
             self.cascade.jump(&target);
         } else {
-            self.cascade.retarget(&target, now_ms);
+            self.cascade.retarget_from(&target, now_ms, origin);
         }
         self.needs_draw = true;
+    }
+
+    /// Solves the inputs as they are, keeping the pose and each step's share of the correction.
+    fn solve_compensated(&mut self) {
+        let posture = self.solver.solve(&self.scenario);
+        for (s, c) in self.shares.iter_mut().zip(posture.cascade.iter()) {
+            *s = c.share;
+        }
+        // Rewritten in place: once the buffers have grown, this allocates nothing.
+        self.warnings.truncate(posture.warnings.len());
+        for (i, w) in posture.warnings.iter().enumerate() {
+            if i == self.warnings.len() {
+                self.warnings.push(String::new());
+            }
+            self.warnings[i].clear();
+            w.write_to(&mut self.warnings[i]);
+        }
+        self.compensated = Pose::of(posture);
     }
 
     /// The pointer's angle around C7 in the back view, degrees clockwise from straight up.

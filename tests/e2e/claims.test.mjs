@@ -1,0 +1,122 @@
+// Every sentence the demo page says about what the body does, checked against the model: each
+// test runs the JS API (site/api/) in Chromium for the scenario a sentence describes and asserts
+// what the sentence claims. Change a sentence in www/index.html or the explain captions, and the
+// test that backs it here changes with it.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, openPage, startServer } from './lib.mjs';
+
+const TIMEOUT = { timeout: 60_000 };
+const TILTS = [2, 5, 10, 15, 20, -5, -12];
+
+let server;
+let browser;
+let page;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  ({ page } = await openPage(browser, server.url));
+  await page.evaluate(async () => {
+    const api = await import('./api/posture_chain.js');
+    await api.default();
+    window.postureApi = api;
+  });
+}, TIMEOUT);
+
+after(async () => {
+  await page?.context().close();
+  await browser?.close();
+  await server?.close();
+}, TIMEOUT);
+
+const solve = (scenario) => page.evaluate((s) => window.postureApi.solve(s), scenario);
+const share = (posture, step) => posture.cascade.find((c) => c.step === step).share;
+
+test('"most of the work is done by the neck and the upper back" for a head tilt', TIMEOUT, async () => {
+  for (const t of TILTS) {
+    const p = await solve({ headTiltDeg: t });
+    const upper = share(p, 'lowerNeckAndShoulders') + share(p, 'thoracic');
+    assert.ok(upper > 0.7, `tilt ${t}°: lower neck and thoracic spine do ${upper} of the correcting`);
+  }
+});
+
+test('"for a head tilt the pelvis stays level and the weight stays evenly on both feet"', TIMEOUT, async () => {
+  for (const t of TILTS) {
+    const { measures: m } = await solve({ headTiltDeg: t });
+    // As the widget words them: level under 0.05°, even within half a point.
+    assert.ok(Math.abs(m.pelvicObliquityDeg) < 0.05, `tilt ${t}°: pelvis ${m.pelvicObliquityDeg}°`);
+    assert.ok(Math.abs(m.weightLeftPct - 50) < 0.5, `tilt ${t}°: ${m.weightLeftPct}% left`);
+  }
+});
+
+test('"a shoulder that sits higher": the shoulder on the side the head tilts towards', TIMEOUT, async () => {
+  for (const t of TILTS) {
+    const { measures: m } = await solve({ headTiltDeg: t });
+    assert.ok(Math.abs(m.shoulderHeightDiffMm) >= 0.5, `tilt ${t}°: ${m.shoulderHeightDiffMm} mm`);
+    assert.equal(Math.sign(m.shoulderHeightDiffMm), Math.sign(t), `tilt ${t}°: the higher shoulder`);
+  }
+});
+
+test('explain captions: for a head tilt "the hips shift and turn a little to keep the balance"', TIMEOUT, async () => {
+  for (const t of TILTS) {
+    const p = await solve({ headTiltDeg: t });
+    const { hipLeft, hipRight } = p.landmarks;
+    const shiftMm = Math.abs((hipLeft.x + hipRight.x) / 2);
+    const turnDeg = Math.abs(p.measures.pelvicRotationDeg);
+    assert.ok(share(p, 'pelvisAndLegs') > 0, `tilt ${t}°: the pelvis and legs take a share`);
+    assert.ok(shiftMm > 0.5 || turnDeg > 0.05, `tilt ${t}°: hips shift ${shiftMm} mm, turn ${turnDeg}°`);
+  }
+});
+
+test('"the pelvis tips, and the low and mid back bend back towards the middle" for a longer leg', TIMEOUT, async () => {
+  for (const mm of [5, 10, 20, -10]) {
+    const p = await solve({ anatomicLegLengthDiffMm: mm });
+    assert.ok(Math.abs(p.measures.pelvicObliquityDeg) >= 0.3, `${mm} mm: pelvis ${p.measures.pelvicObliquityDeg}°`);
+    assert.equal(Math.sign(p.measures.pelvicObliquityDeg), Math.sign(mm), 'the long side is higher');
+    const back = share(p, 'lumbar') + share(p, 'thoracic');
+    assert.ok(back > 0.1, `${mm} mm: low and mid back do ${back} of the correcting`);
+    // Back towards the middle: the spine bends against the pelvis's tip.
+    const lumbarBend = p.joints.filter((j) => j.level.startsWith('L')).reduce((a, j) => a + j.lateralBendDeg, 0);
+    assert.ok(Math.sign(lumbarBend) === Math.sign(mm) && Math.abs(lumbarBend) > 0.1, `${mm} mm: lumbar bend ${lumbarBend}°`);
+    assert.ok(Math.abs(p.measures.eyeLineTiltDeg) < 0.1, 'the head stays level');
+  }
+});
+
+test('"add some forward head posture and watch the load on the neck climb"', TIMEOUT, async () => {
+  let last = -Infinity;
+  for (const deg of [0, 15, 30, 45, 60]) {
+    const { measures: m } = await solve({ forwardHeadDeg: deg });
+    assert.ok(m.headLoadKg > last, `${deg}°: ${m.headLoadKg} kg`);
+    last = m.headLoadKg;
+  }
+});
+
+test('explain captions: the lumbar spine bends the same way as the thoracic for a head tilt', TIMEOUT, async () => {
+  // The caption says the lumbar vertebrae "bend a little more", not against the curve above.
+  for (const t of TILTS) {
+    const { joints } = await solve({ headTiltDeg: t });
+    const sum = (prefix) => joints.filter((j) => j.level.startsWith(prefix)).reduce((a, j) => a + j.lateralBendDeg, 0);
+    assert.equal(Math.sign(sum('L')), Math.sign(sum('T')), `tilt ${t}°`);
+  }
+});
+
+test('the widget says when a posture asks joints beyond their range, and only then', TIMEOUT, async () => {
+  const note = page.locator('posture-chain .warn');
+  const settle = () => page.waitForFunction(() => {
+    const el = document.querySelector('posture-chain');
+    return el?._widget?.isSettled() && !el._raf && !el._liveTimer?.pending;
+  });
+  const set = async (deg) => {
+    await page.evaluate((d) => document.querySelector('posture-chain').setAttribute('head-tilt', String(d)), deg);
+    await settle();
+  };
+  await set(20);
+  await note.waitFor({ state: 'visible' });
+  const text = await note.textContent();
+  assert.match(text, /Beyond the model's range/);
+  assert.match(text, /C0-C1: lateral bend of 10\.0° is beyond its range of motion \(5°\)/);
+  await set(5);
+  await note.waitFor({ state: 'hidden' });
+});
