@@ -34,3 +34,41 @@ fn the_elements_tables_are_up_to_date() {
         codegen::COMMAND
     );
 }
+
+/// The cells of the row of a generated table whose first cell is `first`.
+fn row(section: &str, first: &str) -> Vec<String> {
+    let table = card::render(section).expect("a known section");
+    let line = table
+        .lines()
+        .find(|l| l.starts_with(&format!("| {first} |")))
+        .unwrap_or_else(|| panic!("{section} has a row {first}"));
+    line.trim_matches('|')
+        .split('|')
+        .map(|c| c.trim().to_string())
+        .collect()
+}
+
+fn number(cell: &str) -> f64 {
+    cell.trim_end_matches('%').parse().expect("a number")
+}
+
+/// The card's words around its held-out tables say what the numbers show.
+#[test]
+fn the_held_out_comparisons_read_as_the_card_says() {
+    // "At C7-T1 the model is within about a quarter of the measurement."
+    let c7 = number(&row("validation-flexion", "C7-T1")[3]);
+    assert!((0.75..=1.33).contains(&c7), "C7-T1 model ÷ measured {c7}");
+    // "At the head joint ... over three times the measured ratio."
+    let c0 = number(&row("validation-flexion", "C0-C1")[3]);
+    assert!(c0 > 3.0, "C0-C1 model ÷ measured {c0}");
+    // "In this model the middle levels take more and C5-C6 and C6-C7 less."
+    for (level, more) in [
+        ("C3-C4", true),
+        ("C4-C5", true),
+        ("C5-C6", false),
+        ("C6-C7", false),
+    ] {
+        let diff = number(&row("validation-lan", level)[4]);
+        assert_eq!(diff > 0.0, more, "{level}: model − Lan {diff}");
+    }
+}
