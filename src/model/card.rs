@@ -6,6 +6,7 @@
 
 use std::fmt::Write;
 
+use super::bands::{solve_bands, BandOptions};
 use super::body::{Body, VERTEBRA_COUNT};
 use super::inputs::Input;
 use super::level::{Level, LEVEL_COUNT};
@@ -17,11 +18,12 @@ use super::solve::solve;
 use super::step::CascadeStep;
 
 /// The names of the generated sections, in the order the card uses them.
-pub const SECTIONS: [&str; 12] = [
+pub const SECTIONS: [&str; 13] = [
     "neutral",
     "hansraj",
     "cascade-head",
     "cascade-leg",
+    "bands",
     "validation-lan",
     "validation-flexion",
     "readout-ranges",
@@ -100,6 +102,7 @@ pub fn render(name: &str) -> Option<String> {
                 },
             )
         })),
+        "bands" => bands(),
         "validation-lan" => validation_lan(),
         "validation-flexion" => validation_flexion(),
         "readout-ranges" => readout_ranges(),
@@ -118,6 +121,69 @@ pub const LAN_2014_DEG: [f64; 5] = [7.66, 8.37, 8.91, 7.19, 6.31];
 /// Harms-Ringdahl 1986: load moment with the neck in full flexion over neutral, about C7-T1 and
 /// about the head joint (n = 10).
 pub const HARMS_RINGDAHL_1986_RATIO: [(Level, f64); 2] = [(Level::C7T1, 3.6), (Level::C0C1, 1.2)];
+
+/// §7's uncertainty: the 5th, 50th and 95th percentiles of the cascade shares and the main
+/// read-outs over 200 seeded samples of the uncertain parameters, for a head tilt and a leg.
+fn bands() -> String {
+    let cases = [
+        (
+            "head tilt 10°",
+            Scenario {
+                head_tilt_deg: 10.0,
+                ..Scenario::default()
+            },
+        ),
+        (
+            "leg 10 mm longer (right)",
+            Scenario {
+                anatomic_leg_length_diff_mm: 10.0,
+                ..Scenario::default()
+            },
+        ),
+    ];
+    let options = BandOptions::default();
+    let mut t = format!(
+        "| scenario (default body; {} samples, seed {}) | quantity | nominal | 5th | 50th | 95th |\n\
+         |---|---|---|---|---|---|\n",
+        options.samples, options.seed
+    );
+    let shown = [
+        Measure::ShoulderHeightDiff,
+        Measure::CoronalBalance,
+        Measure::PelvicObliquity,
+        Measure::WeightLeft,
+    ];
+    for (label, s) in cases {
+        let b = solve_bands(&s, &options);
+        let p = solve(&s);
+        for (step, c) in CascadeStep::ALL.iter().zip(&p.cascade) {
+            let band = b.step(*step);
+            let _ = writeln!(
+                t,
+                "| {label} | share: {} | {:.0}% | {:.0}% | {:.0}% | {:.0}% |",
+                step.label(),
+                c.share * 100.0,
+                band.p5 * 100.0,
+                band.p50 * 100.0,
+                band.p95 * 100.0
+            );
+        }
+        for m in shown {
+            let band = b.measure(m);
+            let d = usize::from(m.decimals()) + 1;
+            let _ = writeln!(
+                t,
+                "| {label} | `{}` | {:.d$} | {:.d$} | {:.d$} | {:.d$} |",
+                m.key(),
+                m.of(&p.measures),
+                band.p5,
+                band.p50,
+                band.p95
+            );
+        }
+    }
+    t
+}
 
 /// §7's first held-out comparison: the lower neck's sharing of a lateral bend (Lan 2014) against
 /// the model's, when it rights a 10° head tilt, with the largest difference.

@@ -72,3 +72,25 @@ fn the_held_out_comparisons_read_as_the_card_says() {
         assert_eq!(diff > 0.0, more, "{level}: model − Lan {diff}");
     }
 }
+
+/// The card's words under its uncertainty table say what the bands show.
+#[test]
+fn the_bands_read_as_the_card_says() {
+    use posture_chain::{solve_bands, BandOptions, CascadeStep, Measure, Scenario};
+    let b = solve_bands(
+        &Scenario {
+            head_tilt_deg: 10.0,
+            ..Scenario::default()
+        },
+        &BandOptions::default(),
+    );
+    // "The eyes stay level in every sample": the widest band of the eye line is within 0.1°.
+    let eye = b.measure(Measure::EyeLineTilt);
+    assert!(eye.p5.abs() < 0.1 && eye.p95.abs() < 0.1, "{eye:?}");
+    // "Worked off mostly by the lower neck and the thorax across the samples."
+    let low = b.step(CascadeStep::LowerNeckAndShoulders).p5 + b.step(CascadeStep::Thoracic).p5;
+    assert!(low > 0.5, "their 5th percentiles add up to {low}");
+    // "How it divides between them moves by several points."
+    let neck = b.step(CascadeStep::LowerNeckAndShoulders);
+    assert!(neck.p95 - neck.p5 > 0.05, "{neck:?}");
+}
