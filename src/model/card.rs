@@ -6,22 +6,26 @@
 
 use std::fmt::Write;
 
+use super::bands::{solve_bands, BandOptions};
 use super::body::{Body, VERTEBRA_COUNT};
 use super::inputs::Input;
 use super::level::{Level, LEVEL_COUNT};
 use super::measure::{Bound, Measure, Unit};
 use super::params as p;
-use super::posture::Posture;
+use super::posture::{Posture, Warning};
 use super::scenario::{Coupling, Scenario, Sex};
 use super::solve::solve;
 use super::step::CascadeStep;
 
 /// The names of the generated sections, in the order the card uses them.
-pub const SECTIONS: [&str; 10] = [
+pub const SECTIONS: [&str; 13] = [
     "neutral",
     "hansraj",
     "cascade-head",
     "cascade-leg",
+    "bands",
+    "validation-lan",
+    "validation-flexion",
     "readout-ranges",
     "ranges",
     "body",
@@ -98,6 +102,9 @@ pub fn render(name: &str) -> Option<String> {
                 },
             )
         })),
+        "bands" => bands(),
+        "validation-lan" => validation_lan(),
+        "validation-flexion" => validation_flexion(),
         "readout-ranges" => readout_ranges(),
         "ranges" => ranges(),
         "body" => body(),
@@ -106,6 +113,133 @@ pub fn render(name: &str) -> Option<String> {
         "capacity" => capacity(),
         _ => return None,
     })
+}
+
+/// Lan 2014, healthy adults: lateral bending of C2-C3 … C6-C7 in degrees (means, n = 46).
+pub const LAN_2014_DEG: [f64; 5] = [7.66, 8.37, 8.91, 7.19, 6.31];
+
+/// Harms-Ringdahl 1986: load moment with the neck in full flexion over neutral, about C7-T1 and
+/// about the head joint (n = 10).
+pub const HARMS_RINGDAHL_1986_RATIO: [(Level, f64); 2] = [(Level::C7T1, 3.6), (Level::C0C1, 1.2)];
+
+/// §7's uncertainty: the 5th, 50th and 95th percentiles of the cascade shares and the main
+/// read-outs over 200 seeded samples of the uncertain parameters, for a head tilt and a leg.
+fn bands() -> String {
+    let cases = [
+        (
+            "head tilt 10°",
+            Scenario {
+                head_tilt_deg: 10.0,
+                ..Scenario::default()
+            },
+        ),
+        (
+            "leg 10 mm longer (right)",
+            Scenario {
+                anatomic_leg_length_diff_mm: 10.0,
+                ..Scenario::default()
+            },
+        ),
+    ];
+    let options = BandOptions::default();
+    let mut t = format!(
+        "| scenario (default body; {} samples, seed {}) | quantity | nominal | 5th | 50th | 95th |\n\
+         |---|---|---|---|---|---|\n",
+        options.samples, options.seed
+    );
+    let shown = [
+        Measure::ShoulderHeightDiff,
+        Measure::CoronalBalance,
+        Measure::PelvicObliquity,
+        Measure::WeightLeft,
+    ];
+    for (label, s) in cases {
+        let b = solve_bands(&s, &options);
+        let p = solve(&s);
+        for (step, c) in CascadeStep::ALL.iter().zip(&p.cascade) {
+            let band = b.step(*step);
+            let _ = writeln!(
+                t,
+                "| {label} | share: {} | {:.0}% | {:.0}% | {:.0}% | {:.0}% |",
+                step.label(),
+                c.share * 100.0,
+                band.p5 * 100.0,
+                band.p50 * 100.0,
+                band.p95 * 100.0
+            );
+        }
+        for m in shown {
+            let band = b.measure(m);
+            let d = usize::from(m.decimals()) + 1;
+            let _ = writeln!(
+                t,
+                "| {label} | `{}` | {:.d$} | {:.d$} | {:.d$} | {:.d$} |",
+                m.key(),
+                m.of(&p.measures),
+                band.p5,
+                band.p50,
+                band.p95
+            );
+        }
+    }
+    t
+}
+
+/// §7's first held-out comparison: the lower neck's sharing of a lateral bend (Lan 2014) against
+/// the model's, when it rights a 10° head tilt, with the largest difference.
+fn validation_lan() -> String {
+    let mut t = String::from(
+        "| level | Lan 2014, ° | Lan 2014, share | model, share | model − Lan, points |\n\
+         |---|---|---|---|---|\n",
+    );
+    let p = solve(&Scenario {
+        head_tilt_deg: 10.0,
+        ..Scenario::default()
+    });
+    let levels = &Level::ALL[2..7];
+    let model_sum: f64 = levels
+        .iter()
+        .map(|l| p.joints[l.index()].lateral_bend_deg.abs())
+        .sum();
+    let lan_sum: f64 = LAN_2014_DEG.iter().sum();
+    let mut worst: f64 = 0.0;
+    for (l, lan) in levels.iter().zip(LAN_2014_DEG) {
+        let model = p.joints[l.index()].lateral_bend_deg.abs() / model_sum * 100.0;
+        let lan_share = lan / lan_sum * 100.0;
+        worst = worst.max((model - lan_share).abs());
+        let _ = writeln!(
+            t,
+            "| {l} | {lan:.2} | {lan_share:.1}% | {model:.1}% | {:+.1} |",
+            model - lan_share
+        );
+    }
+    let _ = writeln!(t, "| largest difference | | | | {worst:.1} |");
+    t
+}
+
+/// §7's second held-out comparison: the neck's gravitational moment in full flexion over neutral
+/// (Harms-Ringdahl 1986) against the model's with the neck flexed to its 60° limit, head bowed.
+fn validation_flexion() -> String {
+    let mut t = String::from(
+        "| joint | Harms-Ringdahl 1986, × neutral | model, × neutral | model ÷ measured |\n\
+         |---|---|---|---|\n",
+    );
+    let neutral = solve(&Scenario::default());
+    let flexed = solve(&Scenario {
+        forward_head_deg: 60.0,
+        compensation: 0.0,
+        ..Scenario::default()
+    });
+    for (level, measured) in HARMS_RINGDAHL_1986_RATIO {
+        let i = level.index();
+        let ratio = flexed.joints[i].moment_nm / neutral.joints[i].moment_nm;
+        let _ = writeln!(
+            t,
+            "| {level} | {measured:.1} | {ratio:.1} | {:.2} |",
+            ratio / measured
+        );
+    }
+    t
 }
 
 /// §7's read-out ranges: every measure, its usual range in words, the source and what it bears.
@@ -222,8 +356,8 @@ fn cascade(cases: &[(String, Scenario)]) -> String {
     for s in CascadeStep::ALL {
         let _ = write!(t, " {} |", s.label());
     }
-    t.push_str(" eye line, ° | shoulders, ° (mm) | pelvis, ° | functional LLD, mm | coronal balance, mm | weight left, % | L5-S1 load |\n|---|");
-    for _ in 0..CascadeStep::ALL.len() + 7 {
+    t.push_str(" eye line, ° | shoulders, ° (mm) | pelvis, ° | functional LLD, mm | coronal balance, mm | weight left, % | L5-S1 load | beyond range |\n|---|");
+    for _ in 0..CascadeStep::ALL.len() + 8 {
         t.push_str("---|");
     }
     t.push('\n');
@@ -234,9 +368,27 @@ fn cascade(cases: &[(String, Scenario)]) -> String {
         for c in &p.cascade {
             let _ = write!(t, " {:.0}% |", c.share * 100.0);
         }
+        let beyond: Vec<String> = p
+            .warnings
+            .iter()
+            .map(|w| match w {
+                Warning::BeyondRange {
+                    level,
+                    motion,
+                    angle_deg,
+                    range_deg,
+                } => format!("{level} {motion} {:.1}° > {range_deg:.0}°", angle_deg.abs()),
+                other => other.to_string(),
+            })
+            .collect();
+        let beyond = if beyond.is_empty() {
+            "—".to_string()
+        } else {
+            beyond.join("; ")
+        };
         let _ = writeln!(
             t,
-            " {:.2} | {:.1} ({:.0}) | {:.2} | {:.1} | {:.1} | {:.1} | {:.3} |",
+            " {:.2} | {:.1} ({:.0}) | {:.2} | {:.1} | {:.1} | {:.1} | {:.3} | {beyond} |",
             m.eye_line_tilt_deg + 0.0,
             m.shoulder_tilt_deg,
             m.shoulder_height_diff_mm,

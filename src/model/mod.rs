@@ -9,6 +9,7 @@
 //! - Inside the solver everything is SI (metres, radians, newtons); names ending in `_deg`, `_mm`,
 //!   `_cm`, `_kg` or `_nm` carry the unit of the public edge.
 
+mod bands;
 mod body;
 pub mod card;
 mod chain;
@@ -25,6 +26,7 @@ mod scenario;
 mod solve;
 mod step;
 
+pub use bands::{solve_bands, Band, BandOptions, Bands, MAX_SAMPLES};
 pub use input::{field_ranges, parse_scenario, parse_scenario_fields, FieldRange, RawValue};
 pub use inputs::{Input, INPUT_COUNT};
 pub use level::{Level, RangeOfMotion, Region, LEVEL_COUNT, VERTEBRA_COUNT};

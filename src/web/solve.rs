@@ -10,7 +10,10 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::model::{parse_scenario, solve as solve_model, RawValue};
+use crate::model::{
+    parse_scenario, solve as solve_model, solve_bands, Band, BandOptions, CascadeStep, Measure,
+    RawValue, MAX_SAMPLES,
+};
 
 /// How deep nested objects are followed (the scenario has one nested object, `coupling`).
 const MAX_DEPTH: usize = 4;
@@ -62,4 +65,89 @@ pub fn solve(scenario: JsValue) -> JsValue {
     posture.warnings = warnings;
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     posture.serialize(&serializer).unwrap_or(JsValue::NULL)
+}
+
+/// What `solveBands` returns: the percentiles by read-out key and by cascade step.
+#[derive(Serialize)]
+struct BandsOut {
+    measures: std::collections::BTreeMap<&'static str, Band>,
+    cascade: Vec<StepBand>,
+    samples: usize,
+    seed: f64,
+    warnings: Vec<String>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct StepBand {
+    step: CascadeStep,
+    p5: f64,
+    p50: f64,
+    p95: f64,
+}
+
+/// Reads `{ samples, seed }`: whole numbers, samples 1..=MAX_SAMPLES (default 200), seed
+/// 0..=2^53 (default 1); anything else is named in `warnings` and the default used.
+fn band_options(v: &RawValue, warnings: &mut Vec<String>) -> BandOptions {
+    let mut o = BandOptions::default();
+    let RawValue::Object(fields) = v else {
+        if !matches!(v, RawValue::Other(_)) {
+            warnings.push("options: not an object; using { samples: 200, seed: 1 }".into());
+        }
+        return o;
+    };
+    for (key, value) in fields {
+        let n = match value {
+            RawValue::Number(n) if n.is_finite() && n.fract() == 0.0 && *n >= 0.0 => Some(*n),
+            _ => None,
+        };
+        match (key.as_str(), n) {
+            ("samples", Some(n)) if (1.0..=MAX_SAMPLES as f64).contains(&n) => {
+                o.samples = n as usize
+            }
+            ("seed", Some(n)) if n <= 9_007_199_254_740_992.0 => o.seed = n as u64,
+            ("samples", _) => warnings.push(format!(
+                "samples: must be a whole number 1..{MAX_SAMPLES}; using 200"
+            )),
+            ("seed", _) => {
+                warnings.push("seed: must be a whole number 0..2^53; using 1".to_string())
+            }
+            (other, _) => warnings.push(format!("unknown option \"{other}\" ignored")),
+        }
+    }
+    o
+}
+
+/// The 5th, 50th and 95th percentiles of every read-out and cascade share over a seeded
+/// Monte-Carlo of the model's uncertain parameters, e.g.
+/// `solveBands({ headTiltDeg: 10 }, { samples: 200, seed: 1 })`. Deterministic for a seed.
+#[wasm_bindgen(js_name = solveBands)]
+pub fn solve_bands_js(scenario: JsValue, options: JsValue) -> JsValue {
+    let (s, input_warnings) = parse_scenario(&raw_value(&scenario, 0));
+    let mut warnings: Vec<String> = input_warnings.into_iter().map(String::from).collect();
+    let opts = band_options(&raw_value(&options, 0), &mut warnings);
+    let b = solve_bands(&s, &opts);
+    let out = BandsOut {
+        measures: Measure::ALL
+            .iter()
+            .map(|m| (m.key(), b.measure(*m)))
+            .collect(),
+        cascade: CascadeStep::ALL
+            .iter()
+            .map(|st| {
+                let band = b.step(*st);
+                StepBand {
+                    step: *st,
+                    p5: band.p5,
+                    p50: band.p50,
+                    p95: band.p95,
+                }
+            })
+            .collect(),
+        samples: b.samples,
+        seed: b.seed as f64,
+        warnings,
+    };
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    out.serialize(&serializer).unwrap_or(JsValue::NULL)
 }

@@ -120,3 +120,25 @@ test('two thousand solves in a row (allocating and freeing each time) stay finit
   assert.equal(result.bad, 0);
   assert.ok(result.same, 'the same scenario gives the same posture after many calls');
 });
+
+test('solveBands gives ordered, repeatable percentiles of every read-out and cascade share', TIMEOUT, async () => {
+  const run = (scenario, options) => page.evaluate(([s, o]) => window.postureApi.solveBands(s, o), [scenario, options]);
+  const a = await run({ headTiltDeg: 10 }, { samples: 100, seed: 5 });
+  const again = await run({ headTiltDeg: 10 }, { samples: 100, seed: 5 });
+  assert.deepEqual(again, a, 'the same seed gives the same bands');
+  assert.equal(a.samples, 100);
+  assert.deepEqual(a.warnings, []);
+  const keys = Object.keys(a.measures);
+  assert.ok(keys.includes('shoulderHeightDiffMm') && keys.includes('eyeLineTiltDeg'), keys.join());
+  for (const [key, b] of Object.entries(a.measures)) {
+    assert.ok(Number.isFinite(b.p5) && b.p5 <= b.p50 && b.p50 <= b.p95, `${key}: ${JSON.stringify(b)}`);
+  }
+  assert.deepEqual(a.cascade.map((c) => c.step), ['headAndUpperNeck', 'lowerNeckAndShoulders', 'thoracic', 'lumbar', 'pelvisAndLegs']);
+  const sh = a.measures.shoulderHeightDiffMm;
+  assert.ok(sh.p95 - sh.p5 > 1, `the shoulder difference has a band: ${JSON.stringify(sh)}`);
+  const other = await run({ headTiltDeg: 10 }, { samples: 100, seed: 6 });
+  assert.notDeepEqual(other.measures, a.measures, 'another seed, other samples');
+  const bad = await run({ headTiltDeg: 10 }, { samples: -3, seed: 'x', colour: 1 });
+  assert.equal(bad.samples, 200);
+  assert.equal(bad.warnings.length, 3, bad.warnings.join(' | '));
+});

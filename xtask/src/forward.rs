@@ -17,7 +17,8 @@ pub fn codegen_command(project: &Project, args: &[String]) -> std::process::Comm
     cmd
 }
 
-/// `cargo xtask perf`: builds, then measures frames in headless Chromium.
+/// `cargo xtask perf`: builds, then measures frames and the uncertainty bands in headless
+/// Chromium.
 pub fn perf(project: &Project, args: &[String]) -> Result<(), DynError> {
     build::run(project)?;
     let browser = setup::ensure_browser(project)?;
@@ -26,6 +27,12 @@ pub fn perf(project: &Project, args: &[String]) -> Result<(), DynError> {
             .command("node")
             .arg("tests/perf/frame.mjs")
             .args(args)
+            .env("CHROME", &browser.chrome),
+    )?;
+    cmd::run(
+        project
+            .command("node")
+            .arg("tests/perf/bands.mjs")
             .env("CHROME", &browser.chrome),
     )
 }

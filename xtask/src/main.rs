@@ -31,7 +31,8 @@ Tasks:
   size                  build, then list the raw and gzip bytes of what the page downloads
   codegen [--check]     write the files generated from the Rust definitions (www/generated.js,
                         the model card's tables in docs/model.md), or check they are current
-  perf                  build, then time frames in headless Chromium (tests/perf/frame.mjs)
+  perf                  build, then time frames and solveBands in headless Chromium
+                        (tests/perf/frame.mjs, tests/perf/bands.mjs)
   bench                 run the solver benchmarks (cargo bench --bench solve)
 
 Tools (wasm32 target, wasm-bindgen-cli, wasm-pack, npm packages, Chromium) are installed on
