@@ -16,14 +16,44 @@ function slider(attribute) {
 // Under 560 px (a phone): one view at a time, chosen with the tabs, and the head-tilt slider
 // right under it (views.js moves it there), the view sized so that both are on screen together,
 // room left for the page's margins. The hidden views keep their size, out of sight, so that they
-// are drawn and show at once.
+// are drawn and show at once. Below, the rest takes less height (the panel in one column, each
+// measure's usual range under its value): the whole element is about a screen and a half.
 const PHONE = `@container (width < 560px) {
+.pc { padding: 10px; line-height: 1.3; }
 .tabs { display: flex; gap: 6px; margin: 0 0 4px; }
 .tabs button { flex: 1 1 0; padding: 2px 4px; font-size: 13px; min-height: 34px; }
 .views { display: block; position: relative; }
 .view:not(.on) { position: absolute; left: 0; right: 0; visibility: hidden; }
+figcaption { font-size: 13px; margin-bottom: 2px; }
 canvas, canvas.top { height: clamp(200px, 100svh - 250px, 330px); }
+.hint { font-size: 12px; margin-top: 2px; }
 .views + .ctl.primary { margin: 4px 0 0; }
+.ctl.primary input[type=range] { height: 30px; }
+.ctl:not(.primary) .ends { display: none; }
+.legend { display: block; font-size: 12px; margin-top: 6px; }
+.legend li { display: inline-flex; margin-right: 8px; }
+.legend .title { display: inline; }
+.panel { gap: 8px; margin-top: 8px; }
+h3, caption { font-size: 14px; margin-bottom: 2px; }
+fieldset > legend { position: absolute; clip-path: inset(50%); }
+.ctl { margin: 0 0 2px; }
+.ctl .row, .check, .buttons button, table { font-size: 13px; }
+input[type=range] { display: block; height: 26px; margin-top: 0; }
+.check { margin-bottom: 6px; }
+.buttons { gap: 5px; }
+.buttons button { padding: 2px 7px; min-height: 32px; }
+table, thead, tbody, caption { display: block; line-height: 1.2; }
+tr { display: grid; grid-template-columns: 44% 1fr; column-gap: 8px; padding: 1px 0 2px; border-bottom: 1px solid var(--line); }
+th, td { border: 0; padding: 0; }
+tbody th { grid-row: span 2; }
+thead tr { display: flex; }
+thead th:first-child { flex: 0 0 44%; }
+thead th:last-child::before { content: '/'; content: '/' / ''; margin-right: 4px; }
+td.range, .note, .sources { font-size: 12px; }
+.weight { display: grid; grid-template-columns: 1fr 1fr; column-gap: 12px; margin-top: 6px; font-size: 13px; }
+.weight h3 { grid-column: 1 / -1; }
+.bar { grid-template-columns: auto 1fr auto; margin: 0; }
+.note, .sources { margin-top: 6px; }
 }
 `;
 
