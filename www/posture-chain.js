@@ -1,10 +1,10 @@
 // <posture-chain>: an interactive illustration of how a small head tilt cascades down the body.
 // A thin custom element around an opaque Rust/WebAssembly handle (Widget): the model, the
 // animation and the drawing live in wasm; this file only wires the DOM, attributes and events.
-// Its look is in template.js, its read-out panel and words in readouts.js, its attributes' rules
-// in attributes.js. Self-contained: open shadow DOM with its own styles, no third-party requests,
-// the wasm loaded relative to this module. Safe to load twice on one page. Usage:
-//   <script type="module" src="posture-chain.js"></script> <posture-chain head-tilt="5"></posture-chain>
+// Its look is in template.js, its phone layout's tabs in views.js, its read-out panel and words in
+// readouts.js, its attributes' rules in attributes.js. Self-contained: open shadow DOM with its
+// own styles, no third-party requests, the wasm loaded relative to this module. Safe to load twice
+// on one page. Usage: <script type="module" src="posture-chain.js"></script> <posture-chain></posture-chain>
 // Attributes, all optional: head-tilt, forward-head, leg-length, compensation (their units, ranges
 // and start values are the model's input table, INPUTS in generated.js; docs/model.md §9) and
 // brand-color. A bad value logs a console warning and a safe one is used (the nearest in range, or
@@ -20,6 +20,7 @@ import {
   showExplain, showReadouts, showStepsPlaying, showSweepPlaying, showTilt, showWarnings,
 } from './readouts.js';
 import { MARKUP, STYLE, parts } from './template.js';
+import { wireViews } from './views.js';
 
 const TAG = 'posture-chain';
 
@@ -56,6 +57,7 @@ class PostureChain extends HTMLElement {
     this.lastFrameMs = NaN;
     this._tick = this._tick.bind(this);
     this._wire();
+    wireViews(this._ui, () => this._resize());
   }
 
   connectedCallback() {

@@ -13,6 +13,50 @@ function slider(attribute) {
   return `min="${at(s.min)}" max="${at(s.max)}" step="${at(s.step)}" value="${at(s.start)}"`;
 }
 
+// Under 560 px (a phone): one view at a time, chosen with the tabs, and the head-tilt slider
+// right under it (views.js moves it there), the view sized so that both are on screen together,
+// room left for the page's margins. The hidden views keep their size, out of sight, so that they
+// are drawn and show at once. Below, the rest takes less height (the panel in one column, each
+// measure's usual range under its value): the whole element is about a screen and a half.
+const PHONE = `@container (width < 560px) {
+.pc { padding: 10px; line-height: 1.3; }
+.tabs { display: flex; gap: 6px; margin: 0 0 4px; }
+.tabs button { flex: 1 1 0; padding: 2px 4px; font-size: 13px; min-height: 34px; }
+.views { display: block; position: relative; }
+.view:not(.on) { position: absolute; left: 0; right: 0; visibility: hidden; }
+figcaption { font-size: 13px; margin-bottom: 2px; }
+canvas, canvas.top { height: clamp(200px, 100svh - 250px, 330px); }
+.hint { font-size: 12px; margin-top: 2px; }
+.views + .ctl.primary { margin: 4px 0 0; }
+.ctl.primary input[type=range] { height: 30px; }
+.ctl:not(.primary) .ends { display: none; }
+.legend { display: block; font-size: 12px; margin-top: 6px; }
+.legend li { display: inline-flex; margin-right: 8px; }
+.legend .title { display: inline; }
+.panel { gap: 8px; margin-top: 8px; }
+h3, caption { font-size: 14px; margin-bottom: 2px; }
+fieldset > legend { position: absolute; clip-path: inset(50%); }
+.ctl { margin: 0 0 2px; }
+.ctl .row, .check, .buttons button, table { font-size: 13px; }
+input[type=range] { display: block; height: 26px; margin-top: 0; }
+.check { margin-bottom: 6px; }
+.buttons { gap: 5px; }
+.buttons button { padding: 2px 7px; min-height: 32px; }
+table, thead, tbody, caption { display: block; line-height: 1.2; }
+tr { display: grid; grid-template-columns: 44% 1fr; column-gap: 8px; padding: 1px 0 2px; border-bottom: 1px solid var(--line); }
+th, td { border: 0; padding: 0; }
+tbody th { grid-row: span 2; }
+thead tr { display: flex; }
+thead th:first-child { flex: 0 0 44%; }
+thead th:last-child::before { content: '/'; content: '/' / ''; margin-right: 4px; }
+td.range, .note, .sources { font-size: 12px; }
+.weight { display: grid; grid-template-columns: 1fr 1fr; column-gap: 12px; margin-top: 6px; font-size: 13px; }
+.weight h3 { grid-column: 1 / -1; }
+.bar { grid-template-columns: auto 1fr auto; margin: 0; }
+.note, .sources { margin-top: 6px; }
+}
+`;
+
 export const STYLE = `
 :host { all: initial; display: block; container-type: inline-size; text-align: left; --brand: ${DEFAULT_BRAND}; --on-brand: #fff;
   --ink: #1f2328; --muted: #4f5761; --line: #d5d2ca; --paper: #fcfcfa; --alert: #a3261b;
@@ -28,11 +72,8 @@ canvas { display: block; width: 100%; height: 480px; background: var(--paper);
   border: 1px solid var(--line); border-radius: 6px; }
 canvas.back { touch-action: none; }
 canvas.top { height: 340px; }
-@container (max-width: 559px) {
-  /* A phone: the views stack, so each is shorter and the controls come sooner. */
-  canvas { height: 430px; }
-  canvas.top { height: 280px; }
-}
+.tabs { display: none; }
+.view { min-width: 0; }
 canvas.grab { cursor: grab; }
 canvas.grabbing { cursor: grabbing; }
 .hint { font-size: 13px; color: var(--muted); margin: 6px 0 0; }
@@ -56,7 +97,7 @@ input[type=range] { width: 100%; margin: 4px 0 0; accent-color: var(--brand); he
 .buttons { display: flex; flex-wrap: wrap; gap: 8px; }
 button { font: inherit; font-size: 14px; font-weight: 600; color: var(--ink); background: #fff;
   border: 2px solid var(--brand); border-radius: 6px; padding: 6px 12px; min-height: 36px; cursor: pointer; }
-button[aria-pressed=true] { background: var(--brand); color: var(--on-brand); }
+button[aria-pressed=true], .tabs [aria-selected=true] { background: var(--brand); color: var(--on-brand); }
 button:hover { background: color-mix(in srgb, var(--brand) 10%, #fff); }
 button[aria-pressed=true]:hover { background: var(--brand); }
 :focus-visible { outline: 3px solid var(--brand); outline-offset: 2px; }
@@ -91,14 +132,14 @@ tr.out td.val { color: var(--alert); font-weight: 700; }
 .vh { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
   clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 .fail { padding: 12px; color: var(--alert); }
-@container (min-width: 560px) {
+${PHONE}@container (min-width: 560px) {
   .views { grid-template-columns: 1fr 1fr; }
-  .views figure:last-child { grid-column: 1 / -1; }
+  .views > :last-child { grid-column: 1 / -1; }
   canvas.top { height: 320px; }
 }
 @container (min-width: 760px) {
   .views { grid-template-columns: 1fr 1fr 1fr; }
-  .views figure:last-child { grid-column: auto; }
+  .views > :last-child { grid-column: auto; }
   canvas, canvas.top { height: clamp(440px, 62vh, 640px); }
   .panel { grid-template-columns: minmax(0, 1fr) minmax(0, 1.15fr); gap: 28px; }
 }
@@ -106,16 +147,21 @@ tr.out td.val { color: var(--alert); font-weight: 700; }
 
 export const MARKUP = `
 <div class="pc">
+  <div class="tabs" role="tablist" aria-label="Views">
+    <button type="button" role="tab" id="tab-back" data-view="back" aria-controls="view-back" aria-selected="true">Back view</button>
+    <button type="button" role="tab" id="tab-side" data-view="side" aria-controls="view-side" aria-selected="false" tabindex="-1">Side view</button>
+    <button type="button" role="tab" id="tab-top" data-view="top" aria-controls="view-top" aria-selected="false" tabindex="-1">Top view</button>
+  </div>
   <div class="views">
-    <figure><figcaption id="cap-back">Back view <span>— seen from behind</span></figcaption>
+    <div class="view on" id="view-back"><figure><figcaption id="cap-back">Back view <span>— seen from behind</span></figcaption>
       <canvas class="back" role="img" aria-labelledby="cap-back desc-back"></canvas>
-      <p class="hint" id="desc-back">Drag the head sideways to tilt it.</p></figure>
-    <figure><figcaption id="cap-side">Side view <span>— from the right, facing right</span></figcaption>
+      <p class="hint" id="desc-back">Drag the head sideways to tilt it.</p></figure></div>
+    <div class="view" id="view-side"><figure><figcaption id="cap-side">Side view <span>— from the right, facing right</span></figcaption>
       <canvas class="side" role="img" aria-labelledby="cap-side desc-side"></canvas>
-      <p class="hint" id="desc-side">Neck angle, neck load and the C7 plumb line.</p></figure>
-    <figure><figcaption id="cap-top">Top view <span>— from above, front at the top</span></figcaption>
+      <p class="hint" id="desc-side">Neck angle, neck load and the C7 plumb line.</p></figure></div>
+    <div class="view" id="view-top"><figure><figcaption id="cap-top">Top view <span>— from above, front at the top</span></figcaption>
       <canvas class="top" role="img" aria-labelledby="cap-top desc-top"></canvas>
-      <p class="hint" id="desc-top">How far the shoulders and the pelvis turn.</p></figure>
+      <p class="hint" id="desc-top">How far the shoulders and the pelvis turn.</p></figure></div>
   </div>
   <ul class="legend" aria-label="Colour scale: how hard gravity bends each spinal joint, as a share of a deep 45° stoop"></ul>
   <section class="explain" hidden aria-labelledby="explain-step">
@@ -195,5 +241,8 @@ export function parts(root) {
     tbody: $('tbody'), legend: $('.legend'),
     pcts: root.querySelectorAll('.bar .pct'), fills: root.querySelectorAll('.bar .fill'),
     live: $('.live'), sources: $('.sources ul'), warnings: $('.warn'),
+    tabList: $('[role=tablist]'), tabs: [...root.querySelectorAll('[role=tab]')],
+    views: $('.views'), panels: [...root.querySelectorAll('.view')],
+    primary: $('.ctl.primary'), tryIt: $('fieldset > legend'),
   };
 }
