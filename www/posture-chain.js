@@ -23,11 +23,9 @@ import { MARKUP, STYLE, parts } from './template.js';
 import { wireViews } from './views.js';
 
 const TAG = 'posture-chain';
-
 // The wasm module, started once however many elements there are.
 let ready = null;
 const loadWasm = () => (ready ??= init({ module_or_path: new URL('./pkg/posture_chain_bg.wasm', import.meta.url) }));
-
 // The inputs the element's sliders set (each slider's id in MARKUP is its attribute's name).
 const HEAD_TILT = inputIndex('headTiltDeg');
 const LAST_STEP = STEPS.length - 1;
