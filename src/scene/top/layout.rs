@@ -5,6 +5,7 @@ use super::super::point::P2;
 use super::super::pose::Pose;
 use super::super::transform::ViewTransform;
 use super::figure;
+use crate::model::Landmarks;
 
 const MARGIN_PX: f64 = 12.0;
 /// Room at each side of the figure for an angle's number ("15.2°" is 35 px at 12 px; it may
@@ -44,13 +45,13 @@ pub struct Layout {
 
 impl Layout {
     /// The layout for a canvas, framed on the neutral stance so it holds still while the body
-    /// moves.
-    pub fn new(neutral: &Pose, width_px: f64, height_px: f64) -> Layout {
+    /// moves, and widened only when the body (`shown`) reaches further to a side.
+    pub fn new(neutral: &Pose, shown: &Pose, width_px: f64, height_px: f64) -> Layout {
         let lm = &neutral.landmarks;
+        let reach = |lm: &Landmarks| lm.acromion_left.x.abs().max(lm.acromion_right.x.abs());
         // A head tilt moves the shoulders a little sideways and turns the trunk, whose outline
         // then reaches further back: room for both.
-        let edge_mm =
-            lm.acromion_left.x.abs().max(lm.acromion_right.x.abs()) + figure::ARM_REACH_MM + 8.0;
+        let edge_mm = reach(lm).max(reach(&shown.landmarks)) + figure::ARM_REACH_MM + 8.0;
         let front_mm = lm.toe_left.z.max(lm.toe_right.z) + figure::FOOT_AHEAD_MM;
         let back_mm =
             (lm.acromion_left.z + lm.acromion_right.z) / 2.0 - figure::TRUNK_BACK_MM - 20.0;

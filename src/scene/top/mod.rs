@@ -32,7 +32,7 @@ pub fn build(list: &mut DisplayList, input: ViewInput) {
         width_px,
         height_px,
     } = input;
-    let layout = Layout::new(neutral, width_px, height_px);
+    let layout = Layout::new(neutral, shown, width_px, height_px);
     list.transform = layout.t;
     let lm = &shown.landmarks;
     let tl = &truth.landmarks;
@@ -202,7 +202,40 @@ fn row(list: &mut DisplayList, at: P2, name: &str, square: &str, deg: f64) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::list::BoxPx;
+    use super::super::options::SceneOptions;
+    use super::super::palette::DEFAULT_BRAND_CSS;
+    use super::super::pose::Pose;
     use super::*;
+    use crate::model::{solve, Scenario};
+
+    fn pose(scenario: Scenario) -> Pose {
+        Pose::of(&solve(&scenario))
+    }
+
+    fn tilt(deg: f64) -> Scenario {
+        Scenario {
+            head_tilt_deg: deg,
+            ..Scenario::default()
+        }
+    }
+
+    fn drawn(p: &Pose, options: &SceneOptions, width_px: f64, height_px: f64) -> DisplayList {
+        let neutral = pose(Scenario::default());
+        let mut list = DisplayList::new();
+        build(
+            &mut list,
+            ViewInput {
+                shown: p,
+                truth: p,
+                neutral: &neutral,
+                options,
+                width_px,
+                height_px,
+            },
+        );
+        list
+    }
 
     #[test]
     fn turning_right_moves_the_right_shoulder_back() {
@@ -214,5 +247,151 @@ mod tests {
             turn_deg(PointMm::new(-1.0, 0.0, 0.0), PointMm::new(1.0, 0.0, 0.0)),
             0.0
         );
+    }
+
+    /// Beyond tests/native/layout.rs: the phone's top canvas as the page draws it today (280 px
+    /// high), narrow and wide extremes, the postures at the ends of the inputs' ranges and every
+    /// explain-mode wash.
+    #[test]
+    fn labels_stay_clear_at_every_size_posture_and_highlight() {
+        let sizes = [
+            (270.0, 280.0),
+            (340.0, 280.0),
+            (270.0, 430.0),
+            (700.0, 320.0),
+            (380.0, 496.0),
+            (380.0, 640.0),
+            (1100.0, 320.0),
+            (270.0, 600.0),
+        ];
+        let postures = [
+            tilt(5.0),
+            tilt(15.0),
+            Scenario {
+                head_tilt_deg: 20.0,
+                forward_head_deg: 60.0,
+                anatomic_leg_length_diff_mm: 30.0,
+                ..Scenario::default()
+            },
+            Scenario {
+                head_tilt_deg: -20.0,
+                anatomic_leg_length_diff_mm: -30.0,
+                compensation: 0.0,
+                ..Scenario::default()
+            },
+        ];
+        let mut problems = Vec::new();
+        for scenario in postures {
+            let p = pose(scenario);
+            for highlight in [None, Some(0), Some(1), Some(2), Some(3), Some(4)] {
+                let options = SceneOptions {
+                    highlight,
+                    ..SceneOptions::default()
+                };
+                for (w, h) in sizes {
+                    let list = drawn(&p, &options, w, h);
+                    let labels: Vec<(BoxPx, &str)> = list.text_boxes_px().collect();
+                    let figure = list.figure_boxes_px();
+                    for (i, (a, text)) in labels.iter().enumerate() {
+                        let at = format!("{w}x{h}, tilt {}°", scenario.head_tilt_deg);
+                        if !a.inside(w, h) {
+                            problems.push(format!("{at}: {text:?} leaves the canvas"));
+                        }
+                        if let Some((_, other)) =
+                            labels[i + 1..].iter().find(|(b, _)| a.overlaps(b))
+                        {
+                            problems.push(format!("{at}: {text:?} overlaps {other:?}"));
+                        }
+                        if figure.iter().any(|f| a.overlaps(f)) {
+                            problems.push(format!("{at}: {text:?} covers the figure"));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
+    #[test]
+    fn each_angle_drawn_is_the_one_written() {
+        let p = pose(tilt(15.0));
+        let list = drawn(&p, &SceneOptions::default(), 380.0, 496.0);
+        let texts: Vec<&str> = list.texts().map(|(_, s)| s).collect();
+        let shoulders = turn_deg(p.landmarks.acromion_left, p.landmarks.acromion_right);
+        for (name, deg) in [
+            ("Shoulders", shoulders),
+            ("Pelvis", p.measures.pelvic_rotation_deg),
+        ] {
+            let mut number = String::new();
+            crate::numfmt::push_fixed(&mut number, deg.abs(), 1);
+            assert!(deg.abs() >= 0.05, "{name} turn {deg}° is a turn");
+            assert!(texts.contains(&format!("{number}°").as_str()), "{texts:?}");
+            let words = format!("{name} turned {number}° to the right");
+            assert!(texts.contains(&words.as_str()), "{words:?} in {texts:?}");
+        }
+    }
+
+    #[test]
+    fn the_subjects_left_is_drawn_on_the_left_and_the_front_at_the_top() {
+        let p = pose(tilt(15.0));
+        let list = drawn(&p, &SceneOptions::default(), 340.0, 430.0);
+        let at = |name: &str| {
+            let (cmd, _) = list.texts().find(|(_, s)| *s == name).unwrap();
+            let Cmd::Text { at, .. } = *cmd else {
+                unreachable!()
+            };
+            list.transform.to_px(at)
+        };
+        assert!(at("L").0 < at("R").0);
+        let lm = &p.landmarks;
+        let px = |q: PointMm| list.transform.to_px(P2::new(q.x, q.z));
+        assert!(px(lm.acromion_left).0 < px(lm.acromion_right).0);
+        assert!(px(lm.toe_left).1 < px(lm.heel_left).1, "toes up the screen");
+        assert!(at("front ↑").1 < px(lm.toe_left).1);
+    }
+
+    /// WCAG 2 contrast of two `#rrggbb` colours.
+    fn contrast(a: &str, b: &str) -> f64 {
+        let luminance = |hex: &str| {
+            let c = |i: usize| {
+                let v = f64::from(u8::from_str_radix(&hex[i..i + 2], 16).unwrap()) / 255.0;
+                if v <= 0.04045 {
+                    v / 12.92
+                } else {
+                    ((v + 0.055) / 1.055).powf(2.4)
+                }
+            };
+            0.2126 * c(1) + 0.7152 * c(3) + 0.0722 * c(5)
+        };
+        let (la, lb) = (luminance(a), luminance(b));
+        (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+    }
+
+    /// Every stroke reaches 3:1 (WCAG AA for graphics) on the canvas's paper (`--paper` in
+    /// www/template.js) and on the figure's fill; every label 4.5:1 on the paper it stands on.
+    #[test]
+    fn every_stroke_and_label_reaches_wcag_aa() {
+        const PAPER: &str = "#fcfcfa";
+        let bone = Colour::Bone.css(DEFAULT_BRAND_CSS);
+        let options = SceneOptions {
+            highlight: Some(1),
+            ..SceneOptions::default()
+        };
+        let list = drawn(&pose(tilt(15.0)), &options, 380.0, 496.0);
+        for cmd in list.cmds() {
+            let (colour, needed, on) = match *cmd {
+                Cmd::Stroke { colour, .. } => (colour, 3.0, &[PAPER, bone][..]),
+                Cmd::Text { colour, .. } => (colour, 4.5, &[PAPER][..]),
+                _ => continue,
+            };
+            let css = colour.css(DEFAULT_BRAND_CSS);
+            for background in on {
+                let ratio = contrast(css, background);
+                assert!(
+                    ratio >= needed,
+                    "{colour:?} {css} on {background}: {ratio:.2}"
+                );
+            }
+        }
     }
 }
