@@ -8,7 +8,7 @@ use crate::model::{Landmarks, PointMm};
 
 /// From an acromion to the outer edge of its arm, in millimetres.
 pub const ARM_REACH_MM: f64 = 40.0;
-const ARM_R_MM: f64 = 38.0;
+pub const ARM_R_MM: f64 = 38.0;
 /// The trunk's outline at shoulder height reaches this far behind the shoulder line, and
 /// `TRUNK_FRONT_MM` ahead of it (a rib cage about 20 cm deep, the shoulders a little forward).
 pub const TRUNK_BACK_MM: f64 = 105.0;
@@ -19,7 +19,7 @@ const PELVIS_RY_MM: f64 = 78.0;
 /// length about 19 cm).
 const HEAD_RX_MM: f64 = 70.0;
 const HEAD_RY_MM: f64 = 84.0;
-const EAR_MM: [f64; 2] = [11.0, 21.0];
+const EAR_MM: f64 = 15.0;
 
 /// A left/right pair seen from above: its midpoint, the unit vector from left to right, and
 /// half the distance between them.
@@ -95,25 +95,16 @@ fn ellipse(
 /// A foot's outline from above, as quadratic curves (control point, end point) from the back of
 /// the heel: hundredths of the foot's length toward the toes, millimetres toward the other foot
 /// (medial, positive); five toes at the front, the big toe reaching furthest.
-static FOOT: [[i8; 2]; 18] = [
-    [2, -34],
-    [50, -42],
-    [76, -46],
-    [86, -42],
-    [96, -42],
-    [89, -28],
-    [99, -24],
-    [91, -14],
-    [101, -10],
-    [93, -1],
-    [103, 4],
-    [94, 12],
-    [106, 30],
-    [92, 44],
-    [70, 46],
-    [50, 28],
-    [2, 34],
-    [0, 0],
+static FOOT: [[[i8; 2]; 2]; 9] = [
+    [[2, -34], [50, -42]],
+    [[76, -46], [86, -42]],
+    [[96, -42], [89, -28]],
+    [[99, -24], [91, -14]],
+    [[101, -10], [93, -1]],
+    [[103, 4], [94, 12]],
+    [[106, 30], [92, 44]],
+    [[70, 46], [50, 28]],
+    [[2, 34], [0, 0]],
 ];
 /// How far the outline's control points reach past the toe (6 % of a 27 cm foot), which the
 /// layout keeps clear.
@@ -131,16 +122,14 @@ fn foot(list: &mut DisplayList, heel: PointMm, toe: PointMm, medial: f64) {
     let (h, t) = (top(heel), top(toe));
     let d = sub(t, h);
     let (u, len) = (unit(d), d.x_mm.hypot(d.y_mm) / 100.0);
-    let at = |k: usize| {
-        let [along, across] = FOOT[k];
-        offset(h, u, f64::from(along) * len, f64::from(across) * medial)
-    };
+    let at =
+        |[along, across]: [i8; 2]| offset(h, u, f64::from(along) * len, f64::from(across) * medial);
     list.push(Cmd::Begin);
     list.push(Cmd::MoveTo(h));
-    for k in (0..FOOT.len()).step_by(2) {
+    for [ctrl, to] in FOOT {
         list.push(Cmd::QuadTo {
-            ctrl: at(k),
-            to: at(k + 1),
+            ctrl: at(ctrl),
+            to: at(to),
         });
     }
     paint(
@@ -150,15 +139,15 @@ fn foot(list: &mut DisplayList, heel: PointMm, toe: PointMm, medial: f64) {
     );
 }
 
+/// The centre of the arm at the left (`side` -1) or right (1) of the shoulders, seen from above.
+pub fn arm(s: &Pair, side: f64) -> P2 {
+    s.at(side * (s.half_mm + ARM_REACH_MM - ARM_R_MM), -4.0)
+}
+
 /// The trunk at shoulder height, turned with the shoulders, and the arms hanging at its sides.
 pub fn trunk(list: &mut DisplayList, s: &Pair) {
     for side in [-1.0, 1.0] {
-        list.disc(
-            s.at(side * (s.half_mm + ARM_REACH_MM - ARM_R_MM), -4.0),
-            ARM_R_MM,
-            Colour::Bone,
-            Some(Colour::Ink),
-        );
+        list.disc(arm(s, side), ARM_R_MM, Colour::Bone, Some(Colour::Ink));
     }
     ellipse(
         list,
@@ -181,20 +170,39 @@ pub fn pelvis(list: &mut DisplayList, lm: &Landmarks, p: &Pair) {
         None,
         Some((Colour::Muted, 1.5, Dash::Long)),
     );
-    let (cl, cr) = (top(lm.iliac_crest_left), top(lm.iliac_crest_right));
-    list.line(cl, cr, Colour::Guide, 2.0, Dash::Long);
-    for c in [cl, cr] {
-        list.disc(c, 8.0, Colour::Guide, None);
-    }
+    ends(
+        list,
+        lm.iliac_crest_left,
+        lm.iliac_crest_right,
+        (2.0, Dash::Long),
+        (8.0, Colour::Guide),
+    );
 }
 
 /// The shoulder line from acromion to acromion, over the trunk.
 pub fn shoulders(list: &mut DisplayList, lm: &Landmarks) {
-    let (al, ar) = (top(lm.acromion_left), top(lm.acromion_right));
-    list.line(al, ar, Colour::Guide, 2.5, Dash::Solid);
-    for a in [al, ar] {
-        list.disc(a, 10.0, Colour::Ink, None);
-    }
+    ends(
+        list,
+        lm.acromion_left,
+        lm.acromion_right,
+        (2.5, Dash::Solid),
+        (10.0, Colour::Ink),
+    );
+}
+
+/// A pair's line, in the guides' green, and a dot at each end.
+#[inline(never)]
+fn ends(
+    list: &mut DisplayList,
+    left: PointMm,
+    right: PointMm,
+    (width_px, dash): (f64, Dash),
+    (dot_mm, dot): (f64, Colour),
+) {
+    let (l, r) = (top(left), top(right));
+    list.line(l, r, Colour::Guide, width_px, dash);
+    list.disc(l, dot_mm, dot, None);
+    list.disc(r, dot_mm, dot, None);
 }
 
 /// The head from above: the skull, the ears at its sides and the nose showing which way the
@@ -202,23 +210,8 @@ pub fn shoulders(list: &mut DisplayList, lm: &Landmarks) {
 pub fn head(list: &mut DisplayList, lm: &Landmarks, eyes: &Pair) {
     let face = P2::new(-eyes.u.y_mm, eyes.u.x_mm);
     let turn = eyes.angle_rad();
-    let outline = Some((Colour::Brand, 1.5, Dash::Solid));
-    ellipse(
-        list,
-        top(lm.ear_left),
-        EAR_MM,
-        turn,
-        Some(Colour::Bone),
-        outline,
-    );
-    ellipse(
-        list,
-        top(lm.ear_right),
-        EAR_MM,
-        turn,
-        Some(Colour::Bone),
-        outline,
-    );
+    list.disc(top(lm.ear_left), EAR_MM, Colour::Bone, Some(Colour::Brand));
+    list.disc(top(lm.ear_right), EAR_MM, Colour::Bone, Some(Colour::Brand));
     // The head centre lies ahead of the ears; the skull reaches further behind it.
     let skull = sub(top(lm.head_centre), scale(face, 18.0));
     ellipse(

@@ -8,9 +8,9 @@ use super::figure;
 use crate::model::Landmarks;
 
 const MARGIN_PX: f64 = 12.0;
-/// Room at each side of the figure for an angle's number ("15.2°" is 35 px at 12 px; it may
-/// reach into the margin but for its last 4 px).
-const SIDE_PX: f64 = 28.0;
+/// Room at each side of the figure for a turn's arc; its number stands above or below the arm
+/// and reaches into the margin but for its last 4 px ("15.2°" is 35 px at 12 px).
+const SIDE_PX: f64 = 14.0;
 /// From the markers' baseline ("L", "front ↑", "R") to the figure's front, and above it.
 const MARKERS_PX: f64 = 12.0;
 const MARKERS_ASCENT_PX: f64 = 14.0;
@@ -18,8 +18,8 @@ const MARKERS_ASCENT_PX: f64 = 14.0;
 const GAP_PX: f64 = 16.0;
 /// One read-out row, baseline to baseline.
 pub const ROW_PX: f64 = 18.0;
-/// How many read-out rows there are.
-pub const ROWS: usize = 3;
+/// How many rows there are under the figure: three read-outs and a key to the dashed pelvis.
+const ROWS: usize = 4;
 /// The read-outs' block: its height (the last row's ascent and descent) and its widest row
 /// ("Shoulders turned 15.2° to the right" at the type scale's estimate), which it is centred on.
 const ROWS_H_PX: f64 = (ROWS - 1) as f64 * ROW_PX + 13.0;

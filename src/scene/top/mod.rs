@@ -11,7 +11,7 @@ use super::point::P2;
 use super::view::ViewInput;
 use crate::model::PointMm;
 use figure::Pair;
-use layout::{Layout, ROWS, ROW_PX};
+use layout::{Layout, ROW_PX};
 use std::f64::consts::PI;
 
 /// Axial rotation of a left/right pair from above, in degrees; positive: turned to the right
@@ -49,7 +49,15 @@ pub fn build(list: &mut DisplayList, input: ViewInput) {
         1.0,
         Dash::Long,
     );
-    turn_marker(list, &layout, &pelvis, -1.0, pelvis_deg, Dash::Long);
+    turn_marker(
+        list,
+        &layout,
+        &pelvis,
+        figure::arm(&shoulders, -1.0),
+        -1.0,
+        pelvis_deg,
+        Dash::Long,
+    );
     figure::feet(list, lm);
     figure::trunk(list, &shoulders);
     if let Some(step) = options.highlight {
@@ -57,7 +65,15 @@ pub fn build(list: &mut DisplayList, input: ViewInput) {
     }
     figure::pelvis(list, lm, &pelvis);
     figure::shoulders(list, lm);
-    turn_marker(list, &layout, &shoulders, 1.0, shoulders_deg, Dash::Solid);
+    turn_marker(
+        list,
+        &layout,
+        &shoulders,
+        figure::arm(&shoulders, 1.0),
+        1.0,
+        shoulders_deg,
+        Dash::Solid,
+    );
     figure::head(list, lm, &Pair::of(lm.eye_left, lm.eye_right));
     markers(list, &layout);
     read_outs(
@@ -71,21 +87,23 @@ pub fn build(list: &mut DisplayList, input: ViewInput) {
     );
 }
 
-/// How far a pair (the pelvis's crests, the shoulders) is turned, in the side room to its left
-/// (`sign` -1) or right (1): the pair's line carried out past the figure, a dashed "square"
-/// reference through the pair's middle, an arc between them and the angle's number.
+/// How far a pair (the pelvis's crests, the shoulders) is turned, at the figure's left (`sign`
+/// -1) or right (1): the pair's line carried out past the arm at that side, a dashed "square"
+/// reference through the pair's middle, an arc between them, and the angle's number beside the
+/// arm, on the other side of the reference from the line.
 fn turn_marker(
     list: &mut DisplayList,
     layout: &Layout,
     pair: &Pair,
+    arm: P2,
     sign: f64,
     deg: f64,
     dash: Dash,
 ) {
-    let (mid, y) = (pair.mid, pair.mid.y_mm);
+    let (mid, y, px) = (pair.mid, pair.mid.y_mm, layout.px(1.0));
     let outer = sign * layout.outer_mm;
     list.line(
-        P2::new(sign * (layout.edge_mm - layout.px(6.0)), y),
+        P2::new(sign * (layout.edge_mm - 6.0 * px), y),
         P2::new(outer, y),
         Colour::Muted,
         1.0,
@@ -103,26 +121,30 @@ fn turn_marker(
     list.push(Cmd::Begin);
     list.push(Cmd::Arc {
         centre: mid,
-        radius_mm: (sign * (layout.edge_mm + layout.px(10.0)) - mid.x_mm).abs(),
+        radius_mm: (sign * (layout.edge_mm + 8.0 * px) - mid.x_mm).abs(),
         start_rad: base + turn.min(0.0),
         end_rad: base + turn.max(0.0),
     });
     figure::paint(list, None, Some((Colour::Guide, 1.5, Dash::Solid)));
-    // The number on the other side of the reference from the line, clear of both ("–°" when
-    // there is no number).
-    let dy = if sign * pair.u.y_mm < 0.0 { -6.0 } else { 15.0 };
+    // Above the reference and the arm when the line leaves downward, else below both ("–°"
+    // when there is no number): its box clears them by 2 px.
+    let r = figure::ARM_R_MM;
+    let z = if sign * pair.u.y_mm < 0.0 {
+        (arm.y_mm + r).max(y) + 5.0 * px
+    } else {
+        (arm.y_mm - r).min(y) - 12.0 * px
+    };
     let align = if sign < 0.0 {
         Align::Left
     } else {
         Align::Right
     };
     list.text(
-        P2::new(outer + sign * layout.px(8.0), y),
+        P2::new(outer + sign * 8.0 * px, z),
         Font::Small,
         align,
         Colour::Ink,
     )
-    .nudge(0.0, dy)
     .abs(deg, 1)
     .str("°");
 }
@@ -162,23 +184,21 @@ fn word(list: &mut DisplayList, at: P2, font: Font, align: Align, colour: Colour
     list.text(at, font, align, colour).str(s);
 }
 
-/// The turns in words, one row each: the shoulders, the pelvis, the head.
-fn read_outs(list: &mut DisplayList, layout: &Layout, [shoulders, pelvis, head]: [f64; ROWS]) {
+/// The turns in words, one row each: the shoulders, the pelvis, the head; then which lines are
+/// the pelvis's.
+fn read_outs(list: &mut DisplayList, layout: &Layout, [shoulders, pelvis, head]: [f64; 3]) {
     let (at, step) = (layout.rows_at, layout.px(ROW_PX));
+    let row_at = |k: f64| P2::new(at.x_mm, at.y_mm - k * step);
     row(list, at, "Shoulders ", "square, not turned", shoulders);
-    row(
+    row(list, row_at(1.0), "Pelvis ", "square, not turned", pelvis);
+    row(list, row_at(2.0), "Head ", "faces straight ahead", head);
+    word(
         list,
-        P2::new(at.x_mm, at.y_mm - step),
-        "Pelvis ",
-        "square, not turned",
-        pelvis,
-    );
-    row(
-        list,
-        P2::new(at.x_mm, at.y_mm - 2.0 * step),
-        "Head ",
-        "faces straight ahead",
-        head,
+        row_at(3.0),
+        Font::Small,
+        Align::Left,
+        Colour::Muted,
+        "Dashed: the pelvis, under the trunk",
     );
 }
 
