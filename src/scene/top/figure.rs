@@ -6,7 +6,8 @@ use super::super::list::{Cmd, Colour, Dash, DisplayList};
 use super::super::point::P2;
 use crate::model::{Landmarks, PointMm};
 
-/// From an acromion to the outer edge of its arm, in millimetres.
+/// From an acromion to the outer edge of its arm, and the arm's radius from above, in
+/// millimetres.
 pub const ARM_REACH_MM: f64 = 40.0;
 pub const ARM_R_MM: f64 = 38.0;
 /// The trunk's outline at shoulder height reaches this far behind the shoulder line, and
@@ -15,8 +16,8 @@ pub const TRUNK_BACK_MM: f64 = 105.0;
 const TRUNK_FRONT_MM: f64 = 95.0;
 /// Half the pelvis ring's depth from front to back, in millimetres.
 const PELVIS_RY_MM: f64 = 78.0;
-/// Half the head's breadth and length from above, in millimetres (head breadth about 15 cm,
-/// length about 19 cm).
+/// Half the head's breadth and length from above (a head 14 cm broad and 17 cm long), and an
+/// ear's radius, in millimetres.
 const HEAD_RX_MM: f64 = 70.0;
 const HEAD_RY_MM: f64 = 84.0;
 const EAR_MM: f64 = 15.0;
@@ -73,6 +74,7 @@ pub fn paint(list: &mut DisplayList, fill: Option<Colour>, outline: Option<(Colo
     }
 }
 
+/// An ellipse as its own path, turned by `rotation_rad`, filled and/or outlined.
 #[inline(never)]
 fn ellipse(
     list: &mut DisplayList,

@@ -11,7 +11,8 @@ const MARGIN_PX: f64 = 12.0;
 /// Room at each side of the figure for a turn's arc; its number stands above or below the arm
 /// and reaches into the margin but for its last 4 px ("15.2°" is 35 px at 12 px).
 const SIDE_PX: f64 = 14.0;
-/// From the markers' baseline ("L", "front ↑", "R") to the figure's front, and above it.
+/// From the markers' baseline ("L", "front ↑", "R") down to the figure's front, and the room
+/// they take above their baseline.
 const MARKERS_PX: f64 = 12.0;
 const MARKERS_ASCENT_PX: f64 = 14.0;
 /// Between the figure and its read-outs.
@@ -49,8 +50,8 @@ impl Layout {
     pub fn new(neutral: &Pose, shown: &Pose, width_px: f64, height_px: f64) -> Layout {
         let lm = &neutral.landmarks;
         let reach = |lm: &Landmarks| lm.acromion_left.x.abs().max(lm.acromion_right.x.abs());
-        // A head tilt moves the shoulders a little sideways and turns the trunk, whose outline
-        // then reaches further back: room for both.
+        // 8 mm of air between the arm and its side room; 20 mm behind the back, whose outline
+        // reaches further back as the trunk turns.
         let edge_mm = reach(lm).max(reach(&shown.landmarks)) + figure::ARM_REACH_MM + 8.0;
         let front_mm = lm.toe_left.z.max(lm.toe_right.z) + figure::FOOT_AHEAD_MM;
         let back_mm =
