@@ -1,36 +1,156 @@
-//! The side view's body in profile: legs and feet, pelvis, ribs and sternum, shoulder girdle
-//! and skull.
+//! The side view's skeleton in profile, seen through the silhouette: legs and feet, the near
+//! arm, pelvis, ribs and sternum, shoulder girdle and skull.
 
-use crate::scene::body::{add, bone, offset, side, skull_rotation_rad, skull_ry_mm, sub, unit};
-use crate::scene::list::{Cmd, Colour, Dash, DisplayList};
+use super::silhouette::ARM_JOINTS;
+use crate::scene::body::{add, bone, offset, side, sub, unit};
+use crate::scene::frame::{pt, ACROMION, ANKLE, FEMUR, HEAD, HEEL, KNEE, SHIN};
+use crate::scene::list::{Cmd, Colour, Dash, DisplayList, HAIRLINE_PX, THIN_PX};
 use crate::scene::point::P2;
 use crate::scene::pose::Pose;
+use crate::scene::shape::{Paint, Part, Shape};
 
-/// Legs and feet: the far (left) leg first.
-pub(super) fn legs(list: &mut DisplayList, pose: &Pose, px_per_mm: f64) {
-    let lm = &pose.landmarks;
-    for (hip, knee, ankle) in [
-        (lm.hip_left, lm.knee_left, lm.ankle_left),
-        (lm.hip_right, lm.knee_right, lm.ankle_right),
-    ] {
-        bone(
-            list,
-            &[side(hip), side(knee), side(ankle)],
-            (34.0 * px_per_mm).max(3.0),
-        );
-        let a = side(ankle);
-        list.polygon(
-            &[
-                P2::new(a.x_mm - 48.0, 0.0),
-                P2::new(a.x_mm - 32.0, a.y_mm + 8.0),
-                P2::new(a.x_mm + 30.0, a.y_mm - 4.0),
-                P2::new(a.x_mm + 190.0, 0.0),
-            ],
-            Some(Colour::Bone),
-            Some((Colour::Muted, 1.0)),
-        );
-    }
-}
+/// The skull in profile, clockwise from the crown: forehead, brow, nasal bone, upper jaw, the
+/// line of the upper teeth, the skull's base and the back of the skull; then the mandible, from
+/// its condyle before the ear down the ramus to the angle, along the lower border to the chin,
+/// and back along the lower teeth.
+pub(super) const SKULL: [Part; 2] = [
+    (
+        Shape::Chain(&[
+            pt(HEAD, -26, -20),
+            pt(HEAD, -40, -50),
+            pt(HEAD, -30, -80),
+            pt(HEAD, 0, -100),
+            pt(HEAD, 44, -106),
+            pt(HEAD, 60, -104),
+            pt(HEAD, 56, -86),
+            pt(HEAD, 52, -70),
+            pt(HEAD, 54, -60),
+            pt(HEAD, 30, -58),
+            pt(HEAD, 6, -58),
+            pt(HEAD, -4, -50),
+            pt(HEAD, -8, -40),
+            pt(HEAD, -16, -30),
+            pt(HEAD, -26, -20),
+        ]),
+        Paint::Plate(Colour::Muted),
+    ),
+    (
+        Shape::Chain(&[
+            pt(HEAD, -30, 107),
+            pt(HEAD, 40, 108),
+            pt(HEAD, 52, 48),
+            pt(HEAD, 58, 28),
+            pt(HEAD, 55, 16),
+            pt(HEAD, 50, 10),
+            pt(HEAD, 51, 4),
+            pt(HEAD, 58, -6),
+            pt(HEAD, 60, -12),
+            pt(HEAD, 52, -18),
+            pt(HEAD, 50, -24),
+            pt(HEAD, 54, -38),
+            pt(HEAD, 52, -48),
+            pt(HEAD, 36, -52),
+            pt(HEAD, 8, -50),
+            pt(HEAD, -20, -48),
+            pt(HEAD, -36, -34),
+            pt(HEAD, -60, -42),
+            pt(HEAD, -125, 8),
+            pt(HEAD, -128, 62),
+            pt(HEAD, -100, 91),
+            pt(HEAD, -72, 111),
+            pt(HEAD, -30, 107),
+        ]),
+        Paint::Plate(Colour::Ink),
+    ),
+];
+
+/// A leg's bones in profile: the bones of the foot (the talus under the ankle, the arch of the
+/// tarsals and metatarsals, the toes, the heel bone); the fibula behind the tibia, the tibia's
+/// plateau; the femur down to its condyles, and the kneecap in front.
+pub(super) const LEG: [Part; 7] = [
+    (
+        Shape::Chain(&[
+            pt(HEEL, 40, 60),
+            pt(HEEL, 56, 78),
+            pt(HEEL, 72, 62),
+            pt(HEEL, 96, 56),
+            pt(HEEL, 120, 44),
+            pt(HEEL, 190, 30),
+            pt(HEEL, 236, 16),
+            pt(HEEL, 262, 12),
+            pt(HEEL, 264, 6),
+            pt(HEEL, 262, 0),
+            pt(HEEL, 244, 4),
+            pt(HEEL, 236, 12),
+            pt(HEEL, 222, 10),
+            pt(HEEL, 150, 30),
+            pt(HEEL, 86, 20),
+            pt(HEEL, 40, 6),
+            pt(HEEL, 16, 6),
+            pt(HEEL, 0, 8),
+            pt(HEEL, 2, 30),
+            pt(HEEL, 6, 50),
+            pt(HEEL, 40, 60),
+        ]),
+        Paint::Plate(Colour::Muted),
+    ),
+    (
+        Shape::Chain(&[pt(SHIN, -24, -34), pt(ANKLE, -16, 4), pt(ANKLE, -16, 4)]),
+        Paint::Bone(10),
+    ),
+    (
+        Shape::Chain(&[pt(SHIN, 6, -24), pt(ANKLE, 4, 24), pt(ANKLE, 4, 24)]),
+        Paint::Bone(26),
+    ),
+    (Shape::Ellipse(pt(SHIN, 4, -17), 36, 10), KNOB),
+    (
+        Shape::Chain(&[pt(FEMUR, 0, 0), pt(FEMUR, 8, -215), pt(KNEE, -4, 28)]),
+        Paint::Bone(28),
+    ),
+    (Shape::Ellipse(pt(KNEE, -6, 17), 32, 23), KNOB),
+    (Shape::Ellipse(pt(KNEE, 46, 18), 11, 22), KNOB),
+];
+
+/// The near arm's bones: the humerus and the forearm, and the humerus's head.
+pub(super) const ARM: [Part; 2] = [
+    (
+        Shape::Chain(&[
+            ARM_JOINTS[0],
+            ARM_JOINTS[1],
+            ARM_JOINTS[1],
+            ARM_JOINTS[2],
+            ARM_JOINTS[2],
+        ]),
+        Paint::Bone(20),
+    ),
+    (Shape::Ellipse(ARM_JOINTS[0], 24, 24), KNOB),
+];
+
+/// A bone's end or a small bone: filled with bone, outlined like the long bones.
+const KNOB: Paint = Paint::Plate(Colour::Muted);
+
+/// The near shoulder girdle: the scapula as a blade behind the ribs, from the acromion down to
+/// its inferior angle; the clavicle from the top of the sternum back to the acromion.
+pub(super) const GIRDLE: [Part; 2] = [
+    (
+        Shape::Chain(&[
+            pt(ACROMION, 14, 2),
+            pt(ACROMION, 0, 16),
+            pt(8, -66, 12),
+            pt(11, -80, 0),
+            pt(13, -62, -20),
+            pt(12, -40, 0),
+            pt(ACROMION, 16, -44),
+            pt(ACROMION, 26, -14),
+            pt(ACROMION, 14, 2),
+        ]),
+        Paint::Plate(Colour::Rib),
+    ),
+    (
+        Shape::Chain(&[pt(8, 126, -14), pt(ACROMION, 46, 10), pt(ACROMION, 10, -2)]),
+        Paint::Bone(12),
+    ),
+];
 
 /// Pelvis in profile, around the crests, the sacrum and the hip joints.
 pub(super) fn pelvis(list: &mut DisplayList, pose: &Pose, px_per_mm: f64) {
@@ -67,7 +187,7 @@ pub(super) fn pelvis(list: &mut DisplayList, pose: &Pose, px_per_mm: f64) {
     list.push(Cmd::Fill(Colour::Bone));
     list.push(Cmd::Stroke {
         colour: Colour::Ink,
-        width_px: 1.5,
+        width_px: THIN_PX,
         dash: Dash::Solid,
     });
     // The sacrum and coccyx curving down and back from S1.
@@ -85,21 +205,21 @@ pub(super) fn pelvis(list: &mut DisplayList, pose: &Pose, px_per_mm: f64) {
     list.disc(hip, 22.0, Colour::Bone, Some(Colour::Ink));
 }
 
+/// How far the ribs reach forward from their vertebra (T2, T4, T6, T8, T10), mm.
+const RIB_DEPTH_MM: [(usize, f64); 5] = [
+    (8, 132.0),
+    (10, 152.0),
+    (12, 164.0),
+    (14, 164.0),
+    (16, 150.0),
+];
+
 /// Ribs (one path) from the thoracic vertebrae forward to the sternum, then the sternum.
 pub(super) fn ribs(list: &mut DisplayList, pose: &Pose) {
     let v = &pose.landmarks.vertebrae;
     let mut sternum = [P2::default(); 4];
     list.push(Cmd::Begin);
-    for (k, (i, depth)) in [
-        (8, 150.0),
-        (10, 172.0),
-        (12, 186.0),
-        (14, 186.0),
-        (16, 170.0),
-    ]
-    .into_iter()
-    .enumerate()
-    {
+    for (n, (i, depth)) in RIB_DEPTH_MM.into_iter().enumerate() {
         let c = side(v[i]);
         let u = unit(sub(side(v[i - 1]), side(v[i + 1])));
         let end = offset(c, u, -48.0, depth);
@@ -108,87 +228,39 @@ pub(super) fn ribs(list: &mut DisplayList, pose: &Pose) {
             ctrl: offset(c, u, 12.0, depth * 0.6),
             to: end,
         });
-        if k < sternum.len() {
-            sternum[k] = end;
+        if n < sternum.len() {
+            sternum[n] = end;
         }
     }
     list.push(Cmd::Stroke {
         colour: Colour::Rib,
-        width_px: 1.5,
+        width_px: HAIRLINE_PX,
         dash: Dash::Solid,
     });
-    list.push(Cmd::Begin);
-    list.push(Cmd::MoveTo(sternum[0]));
-    for p in &sternum[1..] {
-        list.push(Cmd::LineTo(*p));
-    }
-    list.push(Cmd::Stroke {
-        colour: Colour::Rib,
-        width_px: 2.5,
-        dash: Dash::Solid,
-    });
+    bone(list, &sternum, 4.0);
 }
 
-/// The near shoulder girdle from T1 to the acromion, under the spine.
-pub(super) fn shoulder_girdle(list: &mut DisplayList, pose: &Pose) {
-    let lm = &pose.landmarks;
-    list.line(
-        side(lm.vertebrae[7]),
-        side(lm.acromion_right),
-        Colour::Ink,
-        2.0,
-        Dash::Solid,
-    );
-}
-
-/// The near shoulder joint, over the spine.
+/// The near acromion, where the shoulder sits, over the spine.
 pub(super) fn shoulder_joint(list: &mut DisplayList, pose: &Pose) {
-    list.disc(side(pose.landmarks.acromion_right), 11.0, Colour::Ink, None);
+    list.disc(side(pose.landmarks.acromion_right), 8.0, Colour::Ink, None);
 }
 
-/// Skull in profile, facing forward, with the nose, the eye and the ear.
-pub(super) fn skull(list: &mut DisplayList, pose: &Pose) {
+/// Over the skull (see [`SKULL`]): the orbit around the eye, the eye, and the ear's opening.
+pub(super) fn eye_and_ear(list: &mut DisplayList, pose: &Pose) {
     let lm = &pose.landmarks;
-    let hc = side(lm.head_centre);
-    let ry = skull_ry_mm(pose, side);
-    let rot = skull_rotation_rad(pose, side);
+    let eye = side(lm.eye_right);
     list.push(Cmd::Begin);
-    list.push(Cmd::Ellipse {
-        centre: hc,
-        rx_mm: ry * 0.86,
-        ry_mm: ry,
-        rotation_rad: rot,
+    list.push(Cmd::Arc {
+        centre: eye,
+        radius_mm: 19.0,
+        start_rad: 0.0,
+        end_rad: std::f64::consts::TAU,
     });
-    list.push(Cmd::Fill(Colour::Bone));
     list.push(Cmd::Stroke {
-        colour: Colour::Ink,
-        width_px: 2.0,
+        colour: Colour::Muted,
+        width_px: THIN_PX,
         dash: Dash::Solid,
     });
-    let up = P2::new(-rot.sin(), rot.cos());
-    let fwd = P2::new(up.y_mm, -up.x_mm);
-    let nose_base = add(
-        hc,
-        add(
-            P2::new(fwd.x_mm * ry * 0.84, fwd.y_mm * ry * 0.84),
-            P2::new(up.x_mm * -ry * 0.15, up.y_mm * -ry * 0.15),
-        ),
-    );
-    list.polygon(
-        &[
-            add(nose_base, P2::new(up.x_mm * 22.0, up.y_mm * 22.0)),
-            add(
-                nose_base,
-                P2::new(
-                    fwd.x_mm * 24.0 - up.x_mm * 14.0,
-                    fwd.y_mm * 24.0 - up.y_mm * 14.0,
-                ),
-            ),
-            add(nose_base, P2::new(-up.x_mm * 16.0, -up.y_mm * 16.0)),
-        ],
-        Some(Colour::Bone),
-        Some((Colour::Ink, 1.5)),
-    );
-    list.disc(side(lm.eye_right), 7.0, Colour::Ink, None);
+    list.disc(eye, 7.0, Colour::Ink, None);
     list.disc(side(lm.ear_right), 10.0, Colour::Bone, Some(Colour::Ink));
 }

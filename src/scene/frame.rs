@@ -1,0 +1,333 @@
+//! Local frames on the posture's landmarks, in which the body's shapes are written: each shape
+//! is a small table of points, each point a place in one of a view's frames (a vertebra, the
+//! head, a knee…), so that the shapes follow the solved and animated posture.
+
+use super::point::P2;
+use super::pose::Pose;
+use crate::model::PointMm;
+
+/// A local frame of a view: an origin, a unit `up`, and millimetres scaled by `k` (the body's
+/// size against the reference adult the shapes are written for, see [`body_scale`]).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Frame {
+    pub o: P2,
+    pub up: P2,
+    pub k: f64,
+}
+
+/// `v` scaled to length 1, or `fallback` when it has next to no length.
+fn dir(v: P2, fallback: P2) -> P2 {
+    let len = v.x_mm.hypot(v.y_mm);
+    if len > 1.0 && len.is_finite() {
+        P2::new(v.x_mm / len, v.y_mm / len)
+    } else {
+        fallback
+    }
+}
+
+const UP: P2 = P2::new(0.0, 1.0);
+
+impl Frame {
+    /// The point `along` up and `across` to the right of up (to the subject's right in the back
+    /// view, forward in the side view), in the frame's scaled millimetres.
+    pub fn at(self, across: f64, along: f64) -> P2 {
+        let (a, b) = (along * self.k, across * self.k);
+        P2::new(
+            self.o.x_mm + self.up.x_mm * a + self.up.y_mm * b,
+            self.o.y_mm + self.up.y_mm * a - self.up.x_mm * b,
+        )
+    }
+
+    /// The frame's rotation from upright, radians counter-clockwise, for ellipses.
+    pub fn rotation_rad(self) -> f64 {
+        -self.up.x_mm.atan2(self.up.y_mm)
+    }
+}
+
+/// Hip-joint spacing of the reference adult of 175 cm the shapes are written for, mm.
+const REFERENCE_HIP_SPACING_MM: f64 = 170.0;
+
+/// The body's size against the shapes' reference adult, from a rigid distance (the hip joints'
+/// spacing, which no posture changes).
+pub fn body_scale(pose: &Pose) -> f64 {
+    let (a, b) = (pose.landmarks.hip_left, pose.landmarks.hip_right);
+    let d = ((a.x - b.x).powi(2) + (a.y - b.y).powi(2) + (a.z - b.z).powi(2)).sqrt()
+        / REFERENCE_HIP_SPACING_MM;
+    if d.is_finite() {
+        d.clamp(0.5, 1.5)
+    } else {
+        1.0
+    }
+}
+
+/// A frame of [`Anchors`]: the vertebrae C1..L5 are `0..24`, then the frames below; a sided
+/// frame is the right one or the left one as the shape is drawn for (see [`Side`]).
+pub type Anchor = u8;
+/// The head, upright when it is held as in the neutral stance.
+pub const HEAD: Anchor = 24;
+/// The pelvis between the hip joints, and at the sacrum (square to the hip line in the back
+/// view, upright in the side view).
+pub const MID_HIPS: Anchor = 25;
+pub const SACRUM: Anchor = 26;
+/// Upright at the acromion.
+pub const ACROMION: Anchor = 27;
+/// Upright at the iliac crest.
+pub const CREST: Anchor = 28;
+/// The pelvis at the hip joint.
+pub const HIP: Anchor = 29;
+/// At the hip joint, up along the femur.
+pub const FEMUR: Anchor = 30;
+/// At the knee, up along the femur.
+pub const KNEE: Anchor = 31;
+/// At the knee, up along the shin.
+pub const SHIN: Anchor = 32;
+/// At the ankle, up along the shin.
+pub const ANKLE: Anchor = 33;
+/// At the heel, forward along the sole to the toes (upright where the foot is seen end on).
+pub const HEEL: Anchor = 34;
+/// The head's axes at the ear.
+pub const EAR: Anchor = 35;
+/// The acromion's axes 300 and 600 mm further down (down the arm), and the heel's 150 mm
+/// further forward (along the foot): see [`pt`].
+const ELBOW: Anchor = 36;
+const HAND: Anchor = 37;
+const FOREFOOT: Anchor = 38;
+
+/// A point of a shape: an anchor's frame and a place in it, in steps of 2 mm (see [`pt`]).
+#[derive(Clone, Copy, Debug)]
+pub struct Pt(pub Anchor, i8, i8);
+
+/// The point `across` and `along` mm in anchor `a`'s frame, to 2 mm, in a byte each (tables
+/// are data in the page's wasm). A point far down the arm or along the foot is anchored to a
+/// frame on the same axes further along; one out of reach fails to compile.
+pub const fn pt(a: Anchor, across: i16, along: i16) -> Pt {
+    let (a, across, along) = match a {
+        ACROMION if along < -450 => (HAND, across, along + 600),
+        ACROMION if along < -200 => (ELBOW, across, along + 300),
+        HEEL if across > 200 => (FOREFOOT, across - 150, along),
+        _ => (a, across, along),
+    };
+    assert!(
+        across.abs() <= 254 && along.abs() <= 254,
+        "a point too far from its anchor"
+    );
+    Pt(a, half(across), half(along))
+}
+
+/// Half of `v`, rounded away from zero.
+const fn half(v: i16) -> i8 {
+    ((if v < 0 { v - 1 } else { v + 1 }) / 2) as i8
+}
+
+/// Which side a shape is drawn for: its sided anchors are the left ones when `left`, and its
+/// `across` is multiplied by `mirror` (-1 mirrors a right-side shape for the left in the back
+/// view; the side view draws both legs with 1).
+#[derive(Clone, Copy, Debug)]
+pub struct Side {
+    pub left: bool,
+    pub mirror: f64,
+}
+
+impl Side {
+    pub const RIGHT: Side = Side {
+        left: false,
+        mirror: 1.0,
+    };
+    /// The left side, seen from behind: the right's shapes mirrored.
+    pub const LEFT: Side = Side {
+        left: true,
+        mirror: -1.0,
+    };
+    /// The far (left) side in profile: its landmarks, not mirrored.
+    pub const FAR: Side = Side {
+        left: true,
+        mirror: 1.0,
+    };
+}
+
+/// The frames of one pose in one view, each made when a shape asks for it.
+pub struct Anchors<'a> {
+    pose: &'a Pose,
+    project: fn(PointMm) -> P2,
+    head_up: P2,
+    pelvis_up: P2,
+    k: f64,
+}
+
+impl<'a> Anchors<'a> {
+    /// The frames of `pose` in the view `project` makes; `frontal` for the back view (the
+    /// pelvis squares to the hip line). `neutral` sets which head is upright.
+    pub fn new(
+        pose: &'a Pose,
+        neutral: &Pose,
+        project: fn(PointMm) -> P2,
+        frontal: bool,
+    ) -> Anchors<'a> {
+        let lm = &pose.landmarks;
+        let p = project;
+        // The head's axis turned by the turn that takes the neutral head's axis upright.
+        let axis = |l: &crate::model::Landmarks| up_from(p(l.head_centre), p(l.head_top));
+        let (u, n) = (axis(lm), axis(&neutral.landmarks));
+        let across = dir(
+            P2::new(
+                lm.hip_right.x - lm.hip_left.x,
+                lm.hip_right.y - lm.hip_left.y,
+            ),
+            P2::new(1.0, 0.0),
+        );
+        Anchors {
+            pose,
+            project,
+            head_up: P2::new(
+                n.y_mm * u.x_mm - n.x_mm * u.y_mm,
+                n.x_mm * u.x_mm + n.y_mm * u.y_mm,
+            ),
+            pelvis_up: if frontal {
+                P2::new(-across.y_mm, across.x_mm)
+            } else {
+                UP
+            },
+            k: body_scale(pose),
+        }
+    }
+
+    /// The body's size against the shapes' reference adult.
+    pub fn k(&self) -> f64 {
+        self.k
+    }
+
+    /// The frame `a` on `side`.
+    #[inline(never)]
+    pub fn frame(&self, a: Anchor, side: Side) -> Frame {
+        // The frames further along an arm or a foot: another's, moved.
+        let (base, dx, dy) = match a {
+            ELBOW => (ACROMION, 0.0, -300.0),
+            HAND => (ACROMION, 0.0, -600.0),
+            FOREFOOT => (HEEL, 150.0, 0.0),
+            _ => (a, 0.0, 0.0),
+        };
+        if base != a {
+            let f = self.frame(base, side);
+            return Frame {
+                o: f.at(side.mirror * dx, dy),
+                ..f
+            };
+        }
+        let left = side.left;
+        let lm = &self.pose.landmarks;
+        let pick = |right: &'a PointMm, left_one: &'a PointMm| if left { left_one } else { right };
+        let (hip, knee, ankle) = (
+            pick(&lm.hip_right, &lm.hip_left),
+            pick(&lm.knee_right, &lm.knee_left),
+            pick(&lm.ankle_right, &lm.ankle_left),
+        );
+        // The origin (halfway between two landmarks, or at one), and how up is found.
+        let (o, o2, up) = match a {
+            HEAD => (&lm.head_centre, None, Up::Fixed(self.head_up)),
+            MID_HIPS => (&lm.hip_left, Some(&lm.hip_right), Up::Fixed(self.pelvis_up)),
+            SACRUM => (&lm.sacrum, None, Up::Fixed(self.pelvis_up)),
+            ACROMION => (
+                pick(&lm.acromion_right, &lm.acromion_left),
+                None,
+                Up::Fixed(UP),
+            ),
+            CREST => (
+                pick(&lm.iliac_crest_right, &lm.iliac_crest_left),
+                None,
+                Up::Fixed(UP),
+            ),
+            HIP => (hip, None, Up::Fixed(self.pelvis_up)),
+            FEMUR => (hip, None, Up::Along(knee, hip)),
+            KNEE => (knee, None, Up::Along(knee, hip)),
+            SHIN => (knee, None, Up::Along(ankle, knee)),
+            ANKLE => (ankle, None, Up::Along(ankle, knee)),
+            HEEL => {
+                let heel = pick(&lm.heel_right, &lm.heel_left);
+                (
+                    heel,
+                    None,
+                    Up::Square(heel, pick(&lm.toe_right, &lm.toe_left)),
+                )
+            }
+            EAR => (
+                pick(&lm.ear_right, &lm.ear_left),
+                None,
+                Up::Fixed(self.head_up),
+            ),
+            _ => {
+                // A vertebra, up along the spine through its neighbours.
+                let v = &lm.vertebrae;
+                let i = (a as usize).min(v.len() - 1);
+                let above = if i == 0 { &lm.head_centre } else { &v[i - 1] };
+                (
+                    &v[i],
+                    None,
+                    Up::Along(v.get(i + 1).unwrap_or(&lm.sacrum), above),
+                )
+            }
+        };
+        let p = self.project;
+        let o = match o2 {
+            Some(o2) => p(*o).mid(p(*o2)),
+            None => p(*o),
+        };
+        let up = match up {
+            Up::Fixed(up) => up,
+            Up::Along(below, above) => up_from(p(*below), p(*above)),
+            Up::Square(back, front) => {
+                // Square to the line; upright where it is seen end on (a foot from behind).
+                let (b, f) = (p(*back), p(*front));
+                let d = dir(P2::new(f.x_mm - b.x_mm, f.y_mm - b.y_mm), P2::new(1.0, 0.0));
+                P2::new(-d.y_mm, d.x_mm)
+            }
+        };
+        Frame { o, up, k: self.k }
+    }
+
+    /// Where the point `pt` lies on `side`.
+    #[inline(never)]
+    pub fn at(&self, Pt(a, across, along): Pt, side: Side) -> P2 {
+        self.frame(a, side).at(
+            side.mirror * 2.0 * f64::from(across),
+            2.0 * f64::from(along),
+        )
+    }
+}
+
+/// How a frame's up is found.
+enum Up<'a> {
+    Fixed(P2),
+    /// Along the line from the first landmark to the second.
+    Along(&'a PointMm, &'a PointMm),
+    /// Square to the line from the first landmark to the second, a quarter turn anticlockwise.
+    Square(&'a PointMm, &'a PointMm),
+}
+
+/// The unit vector from `below` to `above`, straight up when they meet.
+fn up_from(below: P2, above: P2) -> P2 {
+    dir(
+        P2::new(above.x_mm - below.x_mm, above.y_mm - below.y_mm),
+        UP,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn frames_scale_and_turn() {
+        let f = Frame {
+            o: P2::new(10.0, 10.0),
+            up: up_from(P2::new(0.0, 0.0), P2::new(2.0, 0.0)),
+            k: 2.0,
+        };
+        let p = f.at(1.0, 3.0);
+        assert!(
+            (p.x_mm - 16.0).abs() < 1e-12 && (p.y_mm - 8.0).abs() < 1e-12,
+            "{p:?}"
+        );
+        assert!((f.rotation_rad() + std::f64::consts::FRAC_PI_2).abs() < 1e-12);
+        assert_eq!(up_from(P2::default(), P2::default()), UP);
+    }
+}
