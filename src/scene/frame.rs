@@ -65,33 +65,28 @@ pub fn body_scale(pose: &Pose) -> f64 {
 pub type Anchor = u8;
 /// The head, upright when it is held as in the neutral stance.
 pub const HEAD: Anchor = 24;
-/// The pelvis between the hip joints, and at the sacrum (square to the hip line in the back
-/// view, upright in the side view).
+/// The pelvis between the hip joints (square to the hip line in the back view, upright in the
+/// side view).
 pub const MID_HIPS: Anchor = 25;
-pub const SACRUM: Anchor = 26;
+/// The pelvis at the hip joint.
+pub const HIP: Anchor = 26;
 /// Upright at the acromion.
 pub const ACROMION: Anchor = 27;
-/// Upright at the iliac crest.
-pub const CREST: Anchor = 28;
-/// The pelvis at the hip joint.
-pub const HIP: Anchor = 29;
 /// At the hip joint, up along the femur.
-pub const FEMUR: Anchor = 30;
+pub const FEMUR: Anchor = 28;
 /// At the knee, up along the femur.
-pub const KNEE: Anchor = 31;
+pub const KNEE: Anchor = 29;
 /// At the knee, up along the shin.
-pub const SHIN: Anchor = 32;
+pub const SHIN: Anchor = 30;
 /// At the ankle, up along the shin.
-pub const ANKLE: Anchor = 33;
+pub const ANKLE: Anchor = 31;
 /// At the heel, forward along the sole to the toes (upright where the foot is seen end on).
-pub const HEEL: Anchor = 34;
-/// The head's axes at the ear.
-pub const EAR: Anchor = 35;
+pub const HEEL: Anchor = 32;
 /// The acromion's axes 300 and 600 mm further down (down the arm), and the heel's 150 mm
 /// further forward (along the foot): see [`pt`].
-const ELBOW: Anchor = 36;
-const HAND: Anchor = 37;
-const FOREFOOT: Anchor = 38;
+const ELBOW: Anchor = 33;
+const HAND: Anchor = 34;
+const FOREFOOT: Anchor = 35;
 
 /// A point of a shape: an anchor's frame and a place in it, in steps of 2 mm (see [`pt`]).
 #[derive(Clone, Copy, Debug)]
@@ -225,14 +220,8 @@ impl<'a> Anchors<'a> {
         let (o, o2, up) = match a {
             HEAD => (&lm.head_centre, None, Up::Fixed(self.head_up)),
             MID_HIPS => (&lm.hip_left, Some(&lm.hip_right), Up::Fixed(self.pelvis_up)),
-            SACRUM => (&lm.sacrum, None, Up::Fixed(self.pelvis_up)),
             ACROMION => (
                 pick(&lm.acromion_right, &lm.acromion_left),
-                None,
-                Up::Fixed(UP),
-            ),
-            CREST => (
-                pick(&lm.iliac_crest_right, &lm.iliac_crest_left),
                 None,
                 Up::Fixed(UP),
             ),
@@ -249,11 +238,6 @@ impl<'a> Anchors<'a> {
                     Up::Square(heel, pick(&lm.toe_right, &lm.toe_left)),
                 )
             }
-            EAR => (
-                pick(&lm.ear_right, &lm.ear_left),
-                None,
-                Up::Fixed(self.head_up),
-            ),
             _ => {
                 // A vertebra, up along the spine through its neighbours.
                 let v = &lm.vertebrae;

@@ -29,19 +29,17 @@ pub fn end(list: &mut DisplayList) {
 /// `reverse`, so that a chain written top to bottom can close a clockwise outline going up.
 pub fn chain(list: &mut DisplayList, pts: &[P2], start: bool, reverse: bool) {
     let n = pts.len();
-    let at = |i: usize| if reverse { pts[n - 1 - i] } else { pts[i] };
-    if n == 0 {
-        return;
-    }
-    list.push(if start {
-        Cmd::MoveTo(at(0))
-    } else {
-        Cmd::LineTo(at(0))
-    });
-    for i in (1..n - 1).step_by(2) {
-        list.push(Cmd::QuadTo {
-            ctrl: at(i),
-            to: at(i + 1),
+    let mut ctrl = P2::default();
+    for i in 0..n {
+        let p = pts[if reverse { n - 1 - i } else { i }];
+        list.push(match i {
+            0 if start => Cmd::MoveTo(p),
+            0 => Cmd::LineTo(p),
+            _ if i % 2 == 1 => {
+                ctrl = p;
+                continue;
+            }
+            _ => Cmd::QuadTo { ctrl, to: p },
         });
     }
 }

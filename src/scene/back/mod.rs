@@ -5,11 +5,11 @@ mod silhouette;
 mod skeleton;
 
 use super::body::{back, ghost, spine, LEVEL_VALUE_CHARS};
-use super::frame::{body_scale, Anchors};
+use super::frame::{body_scale, Anchors, Side};
 use super::list::{Colour, DisplayList, Font, MARGIN_PX, THIN_PX};
 use super::point::P2;
 use super::pose::Pose;
-use super::shape::draw_both;
+use super::shape::{draw, draw_both};
 use super::transform::{BoundsMm, ViewTransform};
 use super::view::{self, ViewInput};
 use crate::scene::list::Dash;
@@ -76,7 +76,9 @@ pub fn build(list: &mut DisplayList, input: ViewInput) {
 
     draw_both(list, &anchors, &skeleton::LEG, s);
     draw_both(list, &anchors, &skeleton::ARM, s);
-    skeleton::pelvis(list, shown);
+    draw(list, &anchors, &skeleton::PELVIS[..2], Side::RIGHT, s);
+    draw_both(list, &anchors, &skeleton::PELVIS[2..], s);
+    skeleton::crests(list, shown);
     skeleton::ribs(list, shown);
     draw_both(list, &anchors, &skeleton::GIRDLE, s);
     draw_both(list, &anchors, &skeleton::JAW, s);

@@ -3,7 +3,7 @@
 //! mirrored for the left; millimetres of the reference adult.
 
 use crate::scene::frame::{
-    pt, Anchors, Pt, Side, ACROMION, ANKLE, CREST, FEMUR, HEAD, HEEL, HIP, KNEE, MID_HIPS, SACRUM,
+    pt, Anchors, Pt, Side, ACROMION, ANKLE, FEMUR, HEAD, HEEL, HIP, KNEE, MID_HIPS,
     SHIN,
 };
 use crate::scene::list::{Cmd, DisplayList};
@@ -92,7 +92,7 @@ const TRUNK: [Pt; 17] = [
     pt(13, 156, 0),
     pt(17, 160, 0),
     pt(20, 130, 0),
-    pt(CREST, 14, 22),
+    pt(HIP, 96, 162),
     pt(HIP, 95, -25),
     pt(HIP, 98, -80),
     pt(HIP, 60, -112),
@@ -103,7 +103,7 @@ const TRUNK: [Pt; 17] = [
 /// The cleft of the buttocks, and each one's fold.
 const CLEFT: [Part; 1] = [(
     Shape::Chain(&[
-        pt(SACRUM, 0, -80),
+        pt(MID_HIPS, 0, 15),
         pt(MID_HIPS, 0, -42),
         pt(MID_HIPS, 0, -100),
     ]),

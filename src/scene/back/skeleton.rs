@@ -3,8 +3,8 @@
 
 use super::silhouette::ARM_JOINTS;
 use crate::scene::body::{add, back, dist, offset, scale, skull_rotation_rad, sub, unit};
-use crate::scene::frame::{pt, ACROMION, ANKLE, FEMUR, HEAD, HEEL, KNEE, SHIN};
-use crate::scene::list::{Cmd, Colour, Dash, DisplayList, BOLD_PX, HAIRLINE_PX, THIN_PX};
+use crate::scene::frame::{pt, ACROMION, HIP, MID_HIPS, ANKLE, FEMUR, HEAD, HEEL, KNEE, SHIN};
+use crate::scene::list::{Cmd, Colour, Dash, DisplayList, BOLD_PX, HAIRLINE_PX};
 use crate::scene::point::P2;
 use crate::scene::pose::Pose;
 use crate::scene::shape::{Paint, Part, Shape};
@@ -66,53 +66,51 @@ pub(super) const ARM: [Part; 2] = [
     (Shape::Ellipse(ARM_JOINTS[0], 23, 24), KNOB),
 ];
 
-/// Pelvis: wings from the iliac crests to the hip joints, the sacrum between them.
-pub(super) fn pelvis(list: &mut DisplayList, pose: &Pose) {
+/// Pelvis: the iliac wings from crest to crest over the sacrum's base, down each side to above
+/// the hip socket and round under the pubic arch; the sacrum between them; the hip joints.
+pub(super) const PELVIS: [Part; 3] = [
+    (
+        Shape::Chain(&[
+            pt(MID_HIPS, -167, 140),
+            pt(MID_HIPS, -100, 150),
+            pt(MID_HIPS, -42, 96),
+            pt(MID_HIPS, 0, 84),
+            pt(MID_HIPS, 42, 96),
+            pt(MID_HIPS, 100, 150),
+            pt(MID_HIPS, 167, 140),
+            pt(MID_HIPS, 160, 40),
+            pt(MID_HIPS, 123, 0),
+            pt(MID_HIPS, 110, -60),
+            pt(MID_HIPS, 60, -66),
+            pt(MID_HIPS, 0, -84),
+            pt(MID_HIPS, -60, -66),
+            pt(MID_HIPS, -110, -60),
+            pt(MID_HIPS, -123, 0),
+            pt(MID_HIPS, -160, 40),
+            pt(MID_HIPS, -167, 140),
+        ]),
+        Paint::Plate(Colour::Ink),
+    ),
+    (
+        Shape::Chain(&[
+            pt(MID_HIPS, -36, 95),
+            pt(MID_HIPS, -20, 30),
+            pt(MID_HIPS, 0, -20),
+            pt(MID_HIPS, 20, 30),
+            pt(MID_HIPS, 36, 95),
+            pt(MID_HIPS, 0, 92),
+            pt(MID_HIPS, -36, 95),
+        ]),
+        KNOB,
+    ),
+    (Shape::Ellipse(pt(HIP, 0, 0), 22, 22), Paint::Plate(Colour::Ink)),
+];
+
+/// The iliac crests, where the crest guide runs.
+pub(super) fn crests(list: &mut DisplayList, pose: &Pose) {
     let lm = &pose.landmarks;
-    let (cl, cr, sac) = (
-        back(lm.iliac_crest_left),
-        back(lm.iliac_crest_right),
-        back(lm.sacrum),
-    );
-    let (hl, hr) = (back(lm.hip_left), back(lm.hip_right));
-    let across = unit(sub(cr, cl));
-    let up = P2::new(-across.y_mm, across.x_mm);
-    let low = |p: P2, d: f64| add(p, P2::new(-up.x_mm * d, -up.y_mm * d));
-    list.polygon(
-        &[
-            cl,
-            add(
-                sac,
-                add(P2::new(-across.x_mm * 42.0, -across.y_mm * 42.0), up),
-            ),
-            add(
-                sac,
-                add(P2::new(across.x_mm * 42.0, across.y_mm * 42.0), up),
-            ),
-            cr,
-            add(hr, P2::new(across.x_mm * 38.0, across.y_mm * 38.0)),
-            low(hr, 62.0),
-            low(hl.mid(hr), 70.0),
-            low(hl, 62.0),
-            add(hl, P2::new(-across.x_mm * 38.0, -across.y_mm * 38.0)),
-        ],
-        Some(Colour::Bone),
-        Some((Colour::Ink, THIN_PX)),
-    );
-    list.polygon(
-        &[
-            add(sac, P2::new(-across.x_mm * 36.0, -across.y_mm * 36.0)),
-            add(sac, P2::new(across.x_mm * 36.0, across.y_mm * 36.0)),
-            low(sac, 115.0),
-        ],
-        None,
-        Some((Colour::Muted, HAIRLINE_PX)),
-    );
-    for hip in [hl, hr] {
-        list.disc(hip, 22.0, Colour::Bone, Some(Colour::Ink));
-    }
-    for crest in [cl, cr] {
-        list.disc(crest, 9.0, Colour::Ink, None);
+    for crest in [lm.iliac_crest_left, lm.iliac_crest_right] {
+        list.disc(back(crest), 9.0, Colour::Ink, None);
     }
 }
 

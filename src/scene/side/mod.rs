@@ -74,7 +74,7 @@ pub fn build(list: &mut DisplayList, input: ViewInput) {
         draw(list, &anchors, &skeleton::LEG, leg, s);
     }
     draw(list, &anchors, &skeleton::ARM, Side::RIGHT, s);
-    skeleton::pelvis(list, shown, s);
+    draw(list, &anchors, &skeleton::PELVIS, Side::RIGHT, s);
     skeleton::ribs(list, shown);
     draw(list, &anchors, &skeleton::GIRDLE, Side::RIGHT, s);
     spine(list, shown, side, false);

@@ -3,7 +3,7 @@
 //! Millimetres of the reference adult.
 
 use crate::scene::frame::{
-    pt, Anchors, Pt, Side, ACROMION, ANKLE, EAR, FEMUR, HEAD, HEEL, HIP, KNEE, SHIN,
+    pt, Anchors, Pt, Side, ACROMION, ANKLE, FEMUR, HEAD, HEEL, HIP, KNEE, SHIN,
 };
 use crate::scene::list::DisplayList;
 use crate::scene::shape::{draw, Paint, Part, Shape};
@@ -162,7 +162,7 @@ const NEAR_ARM: [Part; 1] = [(
 
 /// The ear's rim, on the skin.
 const EAR_RIM: [Part; 1] = [(
-    Shape::Chain(&[pt(EAR, -6, 26), pt(EAR, -34, 6), pt(EAR, -4, -24)]),
+    Shape::Chain(&[pt(HEAD, -46, 0), pt(HEAD, -74, -20), pt(HEAD, -44, -50)]),
     Paint::Crease,
 )];
 

@@ -2,8 +2,8 @@
 //! arm, pelvis, ribs and sternum, shoulder girdle and skull.
 
 use super::silhouette::ARM_JOINTS;
-use crate::scene::body::{add, bone, offset, side, sub, unit};
-use crate::scene::frame::{pt, ACROMION, ANKLE, FEMUR, HEAD, HEEL, KNEE, SHIN};
+use crate::scene::body::{bone, offset, side, sub, unit};
+use crate::scene::frame::{pt, ACROMION, MID_HIPS, ANKLE, FEMUR, HEAD, HEEL, KNEE, SHIN};
 use crate::scene::list::{Cmd, Colour, Dash, DisplayList, HAIRLINE_PX, THIN_PX};
 use crate::scene::point::P2;
 use crate::scene::pose::Pose;
@@ -152,58 +152,38 @@ pub(super) const GIRDLE: [Part; 2] = [
     ),
 ];
 
-/// Pelvis in profile, around the crests, the sacrum and the hip joints.
-pub(super) fn pelvis(list: &mut DisplayList, pose: &Pose, px_per_mm: f64) {
-    let lm = &pose.landmarks;
-    let crest = side(lm.iliac_crest_left).mid(side(lm.iliac_crest_right));
-    let hip = side(lm.hip_left).mid(side(lm.hip_right));
-    let sac = side(lm.sacrum);
-    // The ilium as a rounded wing: back (PSIS) over the crest to the front (ASIS), down past
-    // the hip socket to the ischium, and back up behind the sacrum.
-    let at = |p: P2, dx: f64, dy: f64| add(p, P2::new(dx, dy));
-    let psis = P2::new(sac.x_mm - 45.0, crest.y_mm - 40.0);
-    let asis = at(crest, 75.0, -50.0);
-    list.push(Cmd::Begin);
-    list.push(Cmd::MoveTo(psis));
-    list.push(Cmd::QuadTo {
-        ctrl: P2::new(psis.x_mm + 5.0, crest.y_mm + 14.0),
-        to: at(crest, 15.0, 6.0),
-    });
-    list.push(Cmd::QuadTo {
-        ctrl: at(crest, 70.0, 4.0),
-        to: asis,
-    });
-    list.push(Cmd::LineTo(at(hip, 58.0, -10.0)));
-    list.push(Cmd::QuadTo {
-        ctrl: at(hip, 55.0, -72.0),
-        to: at(hip, 5.0, -88.0),
-    });
-    list.push(Cmd::LineTo(at(hip, -38.0, -72.0)));
-    list.push(Cmd::QuadTo {
-        ctrl: P2::new(sac.x_mm - 70.0, hip.y_mm - 10.0),
-        to: psis,
-    });
-    list.push(Cmd::Close);
-    list.push(Cmd::Fill(Colour::Bone));
-    list.push(Cmd::Stroke {
-        colour: Colour::Ink,
-        width_px: THIN_PX,
-        dash: Dash::Solid,
-    });
-    // The sacrum and coccyx curving down and back from S1.
-    list.push(Cmd::Begin);
-    list.push(Cmd::MoveTo(sac));
-    list.push(Cmd::QuadTo {
-        ctrl: at(sac, -45.0, -55.0),
-        to: at(sac, -30.0, -125.0),
-    });
-    list.push(Cmd::Stroke {
-        colour: Colour::Muted,
-        width_px: (22.0 * px_per_mm).max(3.0),
-        dash: Dash::Solid,
-    });
-    list.disc(hip, 22.0, Colour::Bone, Some(Colour::Ink));
-}
+/// Pelvis in profile: the ilium as a rounded wing, from the back (PSIS) over the crest to the
+/// front (ASIS), down past the hip socket to the ischium and back up behind the sacrum; the
+/// sacrum and coccyx curving down and back from S1; the hip joint.
+pub(super) const PELVIS: [Part; 3] = [
+    (
+        Shape::Chain(&[
+            pt(MID_HIPS, -67, 100),
+            pt(MID_HIPS, -62, 154),
+            pt(MID_HIPS, 15, 146),
+            pt(MID_HIPS, 70, 144),
+            pt(MID_HIPS, 75, 90),
+            pt(MID_HIPS, 58, -10),
+            pt(MID_HIPS, 58, -10),
+            pt(MID_HIPS, 55, -72),
+            pt(MID_HIPS, 5, -88),
+            pt(MID_HIPS, -38, -72),
+            pt(MID_HIPS, -38, -72),
+            pt(MID_HIPS, -92, -10),
+            pt(MID_HIPS, -67, 100),
+        ]),
+        Paint::Plate(Colour::Ink),
+    ),
+    (
+        Shape::Chain(&[
+            pt(MID_HIPS, -22, 95),
+            pt(MID_HIPS, -67, 40),
+            pt(MID_HIPS, -52, -30),
+        ]),
+        Paint::Bone(22),
+    ),
+    (Shape::Ellipse(pt(MID_HIPS, 0, 0), 22, 22), Paint::Plate(Colour::Ink)),
+];
 
 /// How far the ribs reach forward from their vertebra (T2, T4, T6, T8, T10), mm.
 const RIB_DEPTH_MM: [(usize, f64); 5] = [
