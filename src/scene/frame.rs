@@ -47,12 +47,11 @@ impl Frame {
 /// Hip-joint spacing of the reference adult of 175 cm the shapes are written for, mm.
 const REFERENCE_HIP_SPACING_MM: f64 = 170.0;
 
-/// The body's size against the shapes' reference adult, from a rigid distance (the hip joints'
-/// spacing, which no posture changes).
+/// The body's size against the shapes' reference adult, from the hip joints' spacing across
+/// the body (which a posture changes by a cosine of its pelvis's few degrees of tilt and turn).
 pub fn body_scale(pose: &Pose) -> f64 {
     let (a, b) = (pose.landmarks.hip_left, pose.landmarks.hip_right);
-    let d = ((a.x - b.x).powi(2) + (a.y - b.y).powi(2) + (a.z - b.z).powi(2)).sqrt()
-        / REFERENCE_HIP_SPACING_MM;
+    let d = (b.x - a.x) / REFERENCE_HIP_SPACING_MM;
     if d.is_finite() {
         d.clamp(0.5, 1.5)
     } else {
@@ -82,36 +81,34 @@ pub const SHIN: Anchor = 30;
 pub const ANKLE: Anchor = 31;
 /// At the heel, forward along the sole to the toes (upright where the foot is seen end on).
 pub const HEEL: Anchor = 32;
-/// The acromion's axes 300 and 600 mm further down (down the arm), and the heel's 150 mm
-/// further forward (along the foot): see [`pt`].
-const ELBOW: Anchor = 33;
-const HAND: Anchor = 34;
-const FOREFOOT: Anchor = 35;
+/// The acromion's axes 400 mm further down, for the forearm and the hand: see [`pt`].
+const FOREARM: Anchor = 33;
 
-/// A point of a shape: an anchor's frame and a place in it, in steps of 2 mm (see [`pt`]).
+/// A point of a shape: an anchor's frame and a place in it, in steps of 3 mm (see [`pt`]).
 #[derive(Clone, Copy, Debug)]
-pub struct Pt(pub Anchor, i8, i8);
+pub struct Pt(pub Anchor, pub(super) i8, pub(super) i8);
 
-/// The point `across` and `along` mm in anchor `a`'s frame, to 2 mm, in a byte each (tables
-/// are data in the page's wasm). A point far down the arm or along the foot is anchored to a
-/// frame on the same axes further along; one out of reach fails to compile.
+/// The point `across` and `along` mm in anchor `a`'s frame, to 3 mm, in a byte each (tables
+/// are data in the page's wasm). A point far down the arm is anchored to a frame on the same
+/// axes further down; one out of reach fails to compile.
 pub const fn pt(a: Anchor, across: i16, along: i16) -> Pt {
-    let (a, across, along) = match a {
-        ACROMION if along < -450 => (HAND, across, along + 600),
-        ACROMION if along < -200 => (ELBOW, across, along + 300),
-        HEEL if across > 200 => (FOREFOOT, across - 150, along),
-        _ => (a, across, along),
+    let (a, along) = match a {
+        ACROMION if along < -360 => (FOREARM, along + 400),
+        _ => (a, along),
     };
     assert!(
-        across.abs() <= 254 && along.abs() <= 254,
+        across.abs() <= 381 && along.abs() <= 381,
         "a point too far from its anchor"
     );
-    Pt(a, half(across), half(along))
+    Pt(a, third(across), third(along))
 }
 
-/// Half of `v`, rounded away from zero.
-const fn half(v: i16) -> i8 {
-    ((if v < 0 { v - 1 } else { v + 1 }) / 2) as i8
+/// The length of one step of a [`Pt`], mm.
+const STEP_MM: f64 = 3.0;
+
+/// A third of `v`, rounded to the nearest.
+const fn third(v: i16) -> i8 {
+    ((if v < 0 { v - 1 } else { v + 1 }) / 3) as i8
 }
 
 /// Which side a shape is drawn for: its sided anchors are the left ones when `left`, and its
@@ -194,17 +191,11 @@ impl<'a> Anchors<'a> {
     /// The frame `a` on `side`.
     #[inline(never)]
     pub fn frame(&self, a: Anchor, side: Side) -> Frame {
-        // The frames further along an arm or a foot: another's, moved.
-        let (base, dx, dy) = match a {
-            ELBOW => (ACROMION, 0.0, -300.0),
-            HAND => (ACROMION, 0.0, -600.0),
-            FOREFOOT => (HEEL, 150.0, 0.0),
-            _ => (a, 0.0, 0.0),
-        };
-        if base != a {
-            let f = self.frame(base, side);
+        // The frame further down an arm: the acromion's, moved.
+        if a == FOREARM {
+            let f = self.frame(ACROMION, side);
             return Frame {
-                o: f.at(side.mirror * dx, dy),
+                o: f.at(0.0, -400.0),
                 ..f
             };
         }
@@ -269,11 +260,10 @@ impl<'a> Anchors<'a> {
     }
 
     /// Where the point `pt` lies on `side`.
-    #[inline(never)]
     pub fn at(&self, Pt(a, across, along): Pt, side: Side) -> P2 {
         self.frame(a, side).at(
-            side.mirror * 2.0 * f64::from(across),
-            2.0 * f64::from(along),
+            side.mirror * STEP_MM * f64::from(across),
+            STEP_MM * f64::from(along),
         )
     }
 }

@@ -1,7 +1,11 @@
 //! The body's shapes as tables, and the one small interpreter that draws them: the bones,
 //! knobs and plates of the skeleton and the pieces of the silhouette, each point a place in one
-//! of a view's frames (see `frame.rs`), so that they follow the posture. The tables are data,
-//! three bytes a point, which keeps the page's wasm small.
+//! of a view's frames (see `frame.rs`), so that they follow the posture.
+//!
+//! A table is a run of points, three bytes each, in which an end mark after a shape's points
+//! says how to paint them (see [`SKIN`], [`bone`], [`KNOB`], [`PLATE_RIB`], [`PLATE_INK`],
+//! [`CREASE`]); an [`oval`] mark before it makes the one point before it an ellipse's centre.
+//! Tables are data, not code, which keeps the page's wasm small.
 
 use super::body::bone_strokes;
 use super::frame::{Anchors, Pt, Side};
@@ -9,100 +13,116 @@ use super::list::{Cmd, Colour, Dash, DisplayList, THIN_PX};
 use super::point::P2;
 use super::skin;
 
-/// The outline of a shape, in millimetres of the reference adult (scaled with the body).
-#[derive(Clone, Copy, Debug)]
-pub enum Shape {
-    /// An ellipse at a point with these half-axes, along its frame.
-    Ellipse(Pt, u8, u8),
-    /// A chain of curves `[p0, c1, p1, …]` (see [`skin::chain`]); a control on the point after
-    /// it makes a straight segment.
-    Chain(&'static [Pt]),
+/// Marks are the points whose anchor is at least this.
+const MARK: u8 = 200;
+const OVAL: u8 = MARK;
+const SKIN_MARK: u8 = MARK + 1;
+const BONE_MARK: u8 = MARK + 2;
+const PLATE_MARK: u8 = MARK + 3;
+const CREASE_MARK: u8 = MARK + 4;
+
+/// The points before it are a closed piece of the silhouette a caller has begun with
+/// [`skin::begin`].
+pub const SKIN: Pt = Pt(SKIN_MARK, 0, 0);
+/// The points before it are a crease drawn on the skin.
+pub const CREASE: Pt = Pt(CREASE_MARK, 0, 0);
+/// The points before it are a long bone `mm` thick.
+pub const fn bone(mm: i8) -> Pt {
+    Pt(BONE_MARK, mm, 0)
+}
+/// The points before it are closed, filled with bone and outlined: a bone's end or a small bone
+/// (muted, as the long bones are), a flat bone (rib, as the ribs), the pelvis and skull (ink).
+pub const KNOB: Pt = Pt(PLATE_MARK, 0, 0);
+pub const PLATE_RIB: Pt = Pt(PLATE_MARK, 1, 0);
+pub const PLATE_INK: Pt = Pt(PLATE_MARK, 2, 0);
+const PLATE_OUTLINES: [Colour; 3] = [Colour::Muted, Colour::Rib, Colour::Ink];
+/// The one point before it is the centre of an ellipse with these half-axes, in mm along its
+/// frame.
+pub const fn oval(rx: i8, ry: i8) -> Pt {
+    Pt(OVAL, rx, ry)
 }
 
-/// How a shape is painted.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Paint {
-    /// As a closed piece of the silhouette a caller has begun with [`skin::begin`].
-    Skin,
-    /// As a long bone this many millimetres thick.
-    Bone(u8),
-    /// Closed, filled with bone and outlined in this colour: a flat bone, a bone's end.
-    Plate(Colour),
-    /// As a crease on the skin.
-    Crease,
-}
-
-/// One shape of the body and its paint.
-pub type Part = (Shape, Paint);
-
-/// Most points a chain has.
+/// Most points a shape has.
 const MAX_POINTS: usize = 32;
 
-/// Draws `parts` on `side` of the body, at `px_per_mm` for the bones' widths.
-pub fn draw(list: &mut DisplayList, anchors: &Anchors, parts: &[Part], side: Side, px_per_mm: f64) {
+/// The left side, then the right, mirrored across the body (the back view).
+pub const BOTH: &[Side] = &[Side::LEFT, Side::RIGHT];
+pub const RIGHT: &[Side] = &[Side::RIGHT];
+
+/// Draws the shapes of `table` on each of `sides` of the body, at `px_per_mm` for the bones'
+/// widths.
+pub fn draw(
+    list: &mut DisplayList,
+    anchors: &Anchors,
+    table: &[Pt],
+    sides: &[Side],
+    px_per_mm: f64,
+) {
+    for &side in sides {
+        draw_side(list, anchors, table, side, px_per_mm);
+    }
+}
+
+fn draw_side(list: &mut DisplayList, anchors: &Anchors, table: &[Pt], side: Side, px_per_mm: f64) {
     let mut pts = [P2::default(); MAX_POINTS];
     let k = anchors.k();
-    for &(shape, paint) in parts {
-        let skin = paint == Paint::Skin;
+    let (mut n, mut last, mut ellipse) = (0, Pt(0, 0, 0), None);
+    for &p in table {
+        let Pt(mark, a, b) = p;
+        if mark < MARK {
+            if n < MAX_POINTS {
+                pts[n] = anchors.at(p, side);
+                n += 1;
+            }
+            last = p;
+            continue;
+        }
+        if mark == OVAL {
+            ellipse = Some((a, b));
+            continue;
+        }
+        let skin = mark == SKIN_MARK;
         if !skin {
             list.push(Cmd::Begin);
         }
-        match shape {
-            Shape::Ellipse(at, rx, ry) => {
-                let centre = anchors.at(at, side);
-                let rotation_rad = anchors.frame(at.0, side).rotation_rad();
-                let (rx_mm, ry_mm) = (f64::from(rx) * k, f64::from(ry) * k);
-                // A piece of the silhouette starts at its own first point, so that no line
-                // joins it to the piece before.
-                if skin {
-                    let (sin, cos) = rotation_rad.sin_cos();
-                    list.push(Cmd::MoveTo(P2::new(
-                        centre.x_mm + rx_mm * cos,
-                        centre.y_mm + rx_mm * sin,
-                    )));
-                }
-                list.push(Cmd::Ellipse {
-                    centre,
-                    rx_mm,
-                    ry_mm,
-                    rotation_rad,
-                });
+        if let (Some((rx, ry)), Some(&centre)) = (ellipse.take(), pts[..n].last()) {
+            let rotation_rad = anchors.frame(last.0, side).rotation_rad();
+            let (rx_mm, ry_mm) = (f64::from(rx) * k, f64::from(ry) * k);
+            // A piece of the silhouette starts at its centre, not at the piece before: the line
+            // to its edge lies inside the silhouette, which the skin covers.
+            if skin {
+                list.push(Cmd::MoveTo(centre));
             }
-            Shape::Chain(table) => {
-                let n = table.len().min(MAX_POINTS);
-                for (p, t) in pts.iter_mut().zip(table) {
-                    *p = anchors.at(*t, side);
-                }
-                // A mirrored outline is walked backwards, so that it winds clockwise too.
-                skin::chain(list, &pts[..n], true, skin && side.mirror < 0.0);
-                if matches!(paint, Paint::Skin | Paint::Plate(_)) {
-                    list.push(Cmd::Close);
-                }
+            list.push(Cmd::Ellipse {
+                centre,
+                rx_mm,
+                ry_mm,
+                rotation_rad,
+            });
+        } else {
+            // A mirrored outline is walked backwards, so that it winds clockwise too.
+            skin::chain(list, &pts[..n], true, skin && side.mirror < 0.0);
+            if skin || mark == PLATE_MARK {
+                list.push(Cmd::Close);
             }
         }
-        match paint {
-            Paint::Skin => {}
-            Paint::Bone(mm) => bone_strokes(list, (f64::from(mm) * k * px_per_mm).max(THIN_PX)),
-            Paint::Plate(outline) => list.extend(&[
+        n = 0;
+        match mark {
+            BONE_MARK => bone_strokes(list, (f64::from(a) * k * px_per_mm).max(THIN_PX)),
+            PLATE_MARK => list.extend(&[
                 Cmd::Fill(Colour::Bone),
                 Cmd::Stroke {
-                    colour: outline,
+                    colour: PLATE_OUTLINES[(a as usize).min(2)],
                     width_px: THIN_PX,
                     dash: Dash::Solid,
                 },
             ]),
-            Paint::Crease => list.push(Cmd::Stroke {
+            CREASE_MARK => list.push(Cmd::Stroke {
                 colour: Colour::SkinLine,
                 width_px: THIN_PX,
                 dash: Dash::Solid,
             }),
+            _ => {}
         }
-    }
-}
-
-/// Draws `parts` for the left side, then the right, mirrored across the body (the back view).
-pub fn draw_both(list: &mut DisplayList, anchors: &Anchors, parts: &[Part], px_per_mm: f64) {
-    for side in [Side::LEFT, Side::RIGHT] {
-        draw(list, anchors, parts, side, px_per_mm);
     }
 }

@@ -9,12 +9,8 @@
 use super::list::{Cmd, Colour, Dash, DisplayList, BOLD_PX};
 use super::point::P2;
 
-/// Starts a silhouette: one path for all its pieces.
-pub fn begin(list: &mut DisplayList) {
-    list.push(Cmd::Begin);
-}
-
-/// Ends a silhouette: its outline, then the skin over the outline's inner half.
+/// Ends a silhouette (one path for all its pieces, begun with a [`Cmd::Begin`]): its outline,
+/// then the skin over the outline's inner half.
 pub fn end(list: &mut DisplayList) {
     list.push(Cmd::Stroke {
         colour: Colour::SkinLine,
@@ -25,8 +21,9 @@ pub fn end(list: &mut DisplayList) {
 }
 
 /// A chain of quadratic curves `[p0, c1, p1, c2, p2, …]`: a move to `p0` when `start`, else a
-/// line to it, then a curve through each control to the next point; walked backwards when
-/// `reverse`, so that a chain written top to bottom can close a clockwise outline going up.
+/// line to it, then a curve through each control to the next point (a line to a last point
+/// left over); walked backwards when `reverse`, so that a chain written top to bottom can close
+/// a clockwise outline going up.
 pub fn chain(list: &mut DisplayList, pts: &[P2], start: bool, reverse: bool) {
     let n = pts.len();
     let mut ctrl = P2::default();
@@ -35,10 +32,11 @@ pub fn chain(list: &mut DisplayList, pts: &[P2], start: bool, reverse: bool) {
         list.push(match i {
             0 if start => Cmd::MoveTo(p),
             0 => Cmd::LineTo(p),
-            _ if i % 2 == 1 => {
+            _ if i % 2 == 1 && i + 1 < n => {
                 ctrl = p;
                 continue;
             }
+            _ if i % 2 == 1 => Cmd::LineTo(p),
             _ => Cmd::QuadTo { ctrl, to: p },
         });
     }

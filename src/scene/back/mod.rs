@@ -5,11 +5,11 @@ mod silhouette;
 mod skeleton;
 
 use super::body::{back, ghost, spine, LEVEL_VALUE_CHARS};
-use super::frame::{body_scale, Anchors, Side};
+use super::frame::{body_scale, Anchors};
 use super::list::{Colour, DisplayList, Font, MARGIN_PX, THIN_PX};
 use super::point::P2;
 use super::pose::Pose;
-use super::shape::{draw, draw_both};
+use super::shape::{draw, BOTH, RIGHT};
 use super::transform::{BoundsMm, ViewTransform};
 use super::view::{self, ViewInput};
 use crate::scene::list::Dash;
@@ -74,14 +74,14 @@ pub fn build(list: &mut DisplayList, input: ViewInput) {
     let (skull_centre, skull_r) = skeleton::skull_outline(neutral);
     ghost(list, neutral, back, skull_centre, skull_r);
 
-    draw_both(list, &anchors, &skeleton::LEG, s);
-    draw_both(list, &anchors, &skeleton::ARM, s);
-    draw(list, &anchors, &skeleton::PELVIS[..2], Side::RIGHT, s);
-    draw_both(list, &anchors, &skeleton::PELVIS[2..], s);
+    draw(list, &anchors, &skeleton::LEG, BOTH, s);
+    draw(list, &anchors, &skeleton::ARM, BOTH, s);
+    draw(list, &anchors, &skeleton::PELVIS, RIGHT, s);
+    draw(list, &anchors, &skeleton::HIP_JOINT, BOTH, s);
     skeleton::crests(list, shown);
     skeleton::ribs(list, shown);
-    draw_both(list, &anchors, &skeleton::GIRDLE, s);
-    draw_both(list, &anchors, &skeleton::JAW, s);
+    draw(list, &anchors, &skeleton::GIRDLE, BOTH, s);
+    draw(list, &anchors, &skeleton::JAW, BOTH, s);
     spine(list, shown, back, true);
     skeleton::shoulder_joints(list, shown);
     skeleton::skull(list, shown, options.head_hot);

@@ -3,12 +3,11 @@
 //! mirrored for the left; millimetres of the reference adult.
 
 use crate::scene::frame::{
-    pt, Anchors, Pt, Side, ACROMION, ANKLE, FEMUR, HEAD, HEEL, HIP, KNEE, MID_HIPS,
-    SHIN,
+    pt, Anchors, Pt, Side, ACROMION, ANKLE, FEMUR, HEAD, HEEL, HIP, KNEE, MID_HIPS, SHIN,
 };
 use crate::scene::list::{Cmd, DisplayList};
 use crate::scene::point::P2;
-use crate::scene::shape::{draw, draw_both, Paint, Part, Shape};
+use crate::scene::shape::{draw, oval, BOTH, CREASE, RIGHT, SKIN};
 use crate::scene::skin;
 
 /// An arm's joints, hanging from its acromion whatever the trunk does: shoulder, elbow and
@@ -19,33 +18,33 @@ pub(super) const ARM_JOINTS: [Pt; 3] = [
     pt(ACROMION, 8, -530),
 ];
 
-/// An arm and its hand, hanging from the acromion: down the outside, wider over the deltoid and
-/// the forearm's muscles, round the fingertips and up the inside.
-const ARM: [Pt; 19] = [
+/// The head, seen from behind: as wide as the ears are apart, as high as the crown is above its
+/// centre, down to the chin.
+const HEAD_SKIN: [Pt; 3] = [pt(HEAD, 0, 0), oval(76, 114), SKIN];
+
+/// An ear, an arm with its hand (wider outside, over the deltoid and the forearm's muscles),
+/// a leg (the calf bulging below the knee, the heel flaring to the floor) and the forefoot
+/// showing beside the heel.
+const LIMBS: [Pt; 38] = [
+    pt(HEAD, 79, -18),
+    oval(10, 27),
+    SKIN,
     pt(ACROMION, 26, -42),
     pt(ACROMION, 30, -166),
     pt(ACROMION, 28, -290),
     pt(ACROMION, 39, -410),
     pt(ACROMION, 34, -530),
-    pt(ACROMION, 39, -578),
-    pt(ACROMION, 41, -625),
-    pt(ACROMION, 38, -665),
+    pt(ACROMION, 46, -612),
     pt(ACROMION, 23, -705),
     pt(ACROMION, 8, -725),
     pt(ACROMION, -4, -705),
-    pt(ACROMION, -16, -665),
-    pt(ACROMION, -17, -625),
-    pt(ACROMION, -19, -578),
+    pt(ACROMION, -24, -612),
     pt(ACROMION, -16, -530),
     pt(ACROMION, -35, -410),
     pt(ACROMION, -36, -290),
     pt(ACROMION, -46, -166),
     pt(ACROMION, -58, -42),
-];
-
-/// A leg from the hip joint: down the outside of the thigh to the knee, the calf bulging below
-/// it, the heel flaring to the floor, and up the inside.
-const LEG: [Pt; 15] = [
+    SKIN,
     pt(FEMUR, 92, 0),
     pt(KNEE, 82, 215),
     pt(KNEE, 52, 0),
@@ -61,20 +60,10 @@ const LEG: [Pt; 15] = [
     pt(KNEE, -48, 0),
     pt(KNEE, -76, 215),
     pt(FEMUR, -88, 0),
-];
-
-/// The head, seen from behind: as wide as the ears are apart, as high as the crown is above its
-/// centre, down to the chin.
-const HEAD_SKIN: [Part; 1] = [(Shape::Ellipse(pt(HEAD, 0, 0), 76, 114), Paint::Skin)];
-
-/// An ear, an arm with its hand (wider outside, over the deltoid and the forearm's muscles),
-/// a leg (the calf bulging below the knee, the heel flaring to the floor) and the forefoot
-/// showing beside the heel.
-const LIMBS: [Part; 4] = [
-    (Shape::Ellipse(pt(HEAD, 79, -18), 10, 27), Paint::Skin),
-    (Shape::Chain(&ARM), Paint::Skin),
-    (Shape::Chain(&LEG), Paint::Skin),
-    (Shape::Ellipse(pt(HEEL, 6, 15), 48, 15), Paint::Skin),
+    SKIN,
+    pt(HEEL, 6, 15),
+    oval(48, 15),
+    SKIN,
 ];
 
 /// The trunk's right side from the neck down: the neck beside the cervical spine, the
@@ -101,28 +90,24 @@ const TRUNK: [Pt; 17] = [
 ];
 
 /// The cleft of the buttocks, and each one's fold.
-const CLEFT: [Part; 1] = [(
-    Shape::Chain(&[
-        pt(MID_HIPS, 0, 15),
-        pt(MID_HIPS, 0, -42),
-        pt(MID_HIPS, 0, -100),
-    ]),
-    Paint::Crease,
-)];
-const FOLD: [Part; 1] = [(
-    Shape::Chain(&[
-        pt(MID_HIPS, 8, -104),
-        pt(MID_HIPS, 55, -124),
-        pt(MID_HIPS, 135, -100),
-    ]),
-    Paint::Crease,
-)];
+const CLEFT: [Pt; 4] = [
+    pt(MID_HIPS, 0, 15),
+    pt(MID_HIPS, 0, -42),
+    pt(MID_HIPS, 0, -100),
+    CREASE,
+];
+const FOLD: [Pt; 4] = [
+    pt(MID_HIPS, 8, -104),
+    pt(MID_HIPS, 55, -124),
+    pt(MID_HIPS, 135, -100),
+    CREASE,
+];
 
 /// The whole silhouette, one path: head and ears, neck and trunk, arms, legs and feet; then
 /// the buttocks' creases over it.
 pub(super) fn silhouette(list: &mut DisplayList, anchors: &Anchors) {
-    skin::begin(list);
-    draw(list, anchors, &HEAD_SKIN, Side::RIGHT, 1.0);
+    list.push(Cmd::Begin);
+    draw(list, anchors, &HEAD_SKIN, RIGHT, 1.0);
     // The trunk as one outline: down the right side, up the left.
     let mut buf = [P2::default(); TRUNK.len()];
     for side in [Side::RIGHT, Side::LEFT] {
@@ -132,8 +117,8 @@ pub(super) fn silhouette(list: &mut DisplayList, anchors: &Anchors) {
         skin::chain(list, &buf, !side.left, side.left);
     }
     list.push(Cmd::Close);
-    draw_both(list, anchors, &LIMBS, 1.0);
+    draw(list, anchors, &LIMBS, BOTH, 1.0);
     skin::end(list);
-    draw(list, anchors, &CLEFT, Side::RIGHT, 1.0);
-    draw_both(list, anchors, &FOLD, 1.0);
+    draw(list, anchors, &CLEFT, RIGHT, 1.0);
+    draw(list, anchors, &FOLD, BOTH, 1.0);
 }

@@ -3,11 +3,11 @@
 
 use super::silhouette::ARM_JOINTS;
 use crate::scene::body::{add, back, dist, offset, scale, skull_rotation_rad, sub, unit};
-use crate::scene::frame::{pt, ACROMION, HIP, MID_HIPS, ANKLE, FEMUR, HEAD, HEEL, KNEE, SHIN};
+use crate::scene::frame::{pt, Pt, ACROMION, ANKLE, FEMUR, HEAD, HEEL, HIP, KNEE, MID_HIPS, SHIN};
 use crate::scene::list::{Cmd, Colour, Dash, DisplayList, BOLD_PX, HAIRLINE_PX};
 use crate::scene::point::P2;
 use crate::scene::pose::Pose;
-use crate::scene::shape::{Paint, Part, Shape};
+use crate::scene::shape::{bone, oval, KNOB, PLATE_INK, PLATE_RIB};
 
 /// The back of the skull: from the crown down to just above C1. Its centre and half-height.
 pub(super) fn skull_outline(pose: &Pose) -> (P2, f64) {
@@ -23,88 +23,70 @@ pub(super) fn skull_outline(pose: &Pose) -> (P2, f64) {
 /// A leg's bones, right side: the heel bone; the fibula, the tibia with its malleolus and
 /// plateau; the femur from its head out along its neck to the greater trochanter and down to
 /// its condyles, a joint space above the plateau.
-pub(super) const LEG: [Part; 7] = [
-    (Shape::Ellipse(pt(HEEL, 0, 32), 25, 30), KNOB),
-    (
-        Shape::Chain(&[pt(SHIN, 30, -34), pt(ANKLE, 27, -4), pt(ANKLE, 27, -4)]),
-        Paint::Bone(10),
-    ),
-    (
-        Shape::Chain(&[pt(SHIN, -3, -26), pt(ANKLE, -6, 20), pt(ANKLE, -6, 20)]),
-        Paint::Bone(24),
-    ),
-    (Shape::Ellipse(pt(ANKLE, -12, 4), 17, 14), KNOB),
-    (Shape::Ellipse(pt(SHIN, 0, -18), 39, 11), KNOB),
-    (
-        Shape::Chain(&[
-            pt(FEMUR, 0, 0),
-            pt(FEMUR, 58, -22),
-            pt(FEMUR, 58, -22),
-            pt(KNEE, 4, 28),
-            pt(KNEE, 4, 28),
-        ]),
-        Paint::Bone(27),
-    ),
-    (Shape::Ellipse(pt(KNEE, 0, 18), 42, 19), KNOB),
+pub(super) const LEG: [Pt; 20] = [
+    pt(HEEL, 0, 32),
+    oval(25, 30),
+    KNOB,
+    pt(SHIN, 30, -34),
+    pt(ANKLE, 27, -4),
+    bone(10),
+    pt(SHIN, -3, -26),
+    pt(ANKLE, -6, 20),
+    bone(24),
+    pt(SHIN, 0, -18),
+    oval(39, 11),
+    KNOB,
+    pt(FEMUR, 0, 0),
+    pt(FEMUR, 58, -22),
+    pt(FEMUR, 58, -22),
+    pt(KNEE, 4, 28),
+    bone(27),
+    pt(KNEE, 0, 18),
+    oval(42, 19),
+    KNOB,
 ];
 
-/// A bone's end or a small bone: filled with bone, outlined like the long bones.
-const KNOB: Paint = Paint::Plate(Colour::Muted);
-
 /// An arm's bones: the humerus and the forearm, and the humerus's head.
-pub(super) const ARM: [Part; 2] = [
-    (
-        Shape::Chain(&[
-            ARM_JOINTS[0],
-            ARM_JOINTS[1],
-            ARM_JOINTS[1],
-            ARM_JOINTS[2],
-            ARM_JOINTS[2],
-        ]),
-        Paint::Bone(20),
-    ),
-    (Shape::Ellipse(ARM_JOINTS[0], 23, 24), KNOB),
+pub(super) const ARM: [Pt; 8] = [
+    ARM_JOINTS[0],
+    ARM_JOINTS[1],
+    ARM_JOINTS[1],
+    ARM_JOINTS[2],
+    bone(20),
+    ARM_JOINTS[0],
+    oval(23, 24),
+    KNOB,
 ];
 
 /// Pelvis: the iliac wings from crest to crest over the sacrum's base, down each side to above
 /// the hip socket and round under the pubic arch; the sacrum between them; the hip joints.
-pub(super) const PELVIS: [Part; 3] = [
-    (
-        Shape::Chain(&[
-            pt(MID_HIPS, -167, 140),
-            pt(MID_HIPS, -100, 150),
-            pt(MID_HIPS, -42, 96),
-            pt(MID_HIPS, 0, 84),
-            pt(MID_HIPS, 42, 96),
-            pt(MID_HIPS, 100, 150),
-            pt(MID_HIPS, 167, 140),
-            pt(MID_HIPS, 160, 40),
-            pt(MID_HIPS, 123, 0),
-            pt(MID_HIPS, 110, -60),
-            pt(MID_HIPS, 60, -66),
-            pt(MID_HIPS, 0, -84),
-            pt(MID_HIPS, -60, -66),
-            pt(MID_HIPS, -110, -60),
-            pt(MID_HIPS, -123, 0),
-            pt(MID_HIPS, -160, 40),
-            pt(MID_HIPS, -167, 140),
-        ]),
-        Paint::Plate(Colour::Ink),
-    ),
-    (
-        Shape::Chain(&[
-            pt(MID_HIPS, -36, 95),
-            pt(MID_HIPS, -20, 30),
-            pt(MID_HIPS, 0, -20),
-            pt(MID_HIPS, 20, 30),
-            pt(MID_HIPS, 36, 95),
-            pt(MID_HIPS, 0, 92),
-            pt(MID_HIPS, -36, 95),
-        ]),
-        KNOB,
-    ),
-    (Shape::Ellipse(pt(HIP, 0, 0), 22, 22), Paint::Plate(Colour::Ink)),
+pub(super) const PELVIS: [Pt; 22] = [
+    pt(MID_HIPS, -167, 140),
+    pt(MID_HIPS, -100, 150),
+    pt(MID_HIPS, -42, 96),
+    pt(MID_HIPS, 0, 84),
+    pt(MID_HIPS, 42, 96),
+    pt(MID_HIPS, 100, 150),
+    pt(MID_HIPS, 167, 140),
+    pt(MID_HIPS, 160, 40),
+    pt(MID_HIPS, 123, 0),
+    pt(MID_HIPS, 120, -76),
+    pt(MID_HIPS, 0, -80),
+    pt(MID_HIPS, -120, -76),
+    pt(MID_HIPS, -123, 0),
+    pt(MID_HIPS, -160, 40),
+    pt(MID_HIPS, -167, 140),
+    PLATE_INK,
+    pt(MID_HIPS, -36, 95),
+    pt(MID_HIPS, -24, 20),
+    pt(MID_HIPS, 0, -20),
+    pt(MID_HIPS, 24, 20),
+    pt(MID_HIPS, 36, 95),
+    KNOB,
 ];
+
+/// A hip joint.
+pub(super) const HIP_JOINT: [Pt; 3] = [pt(HIP, 0, 0), oval(22, 22), PLATE_INK];
 
 /// The iliac crests, where the crest guide runs.
 pub(super) fn crests(list: &mut DisplayList, pose: &Pose) {
@@ -145,29 +127,24 @@ pub(super) fn ribs(list: &mut DisplayList, pose: &Pose) {
 /// The shoulder girdle, right side: the clavicle from beside the top of the sternum out to the
 /// acromion; the scapula as a plate over the ribs (superior angle, superior border, glenoid,
 /// lateral border, inferior angle, medial border), its spine running up to the acromion.
-pub(super) const GIRDLE: [Part; 3] = [
-    (
-        Shape::Chain(&[pt(8, 16, 4), pt(ACROMION, -95, 6), pt(ACROMION, -8, -2)]),
-        Paint::Bone(12),
-    ),
-    (
-        Shape::Chain(&[
-            pt(8, 62, 0),
-            pt(ACROMION, -90, -10),
-            pt(ACROMION, -34, -24),
-            pt(ACROMION, -18, -28),
-            pt(ACROMION, -16, -48),
-            pt(ACROMION, -40, -80),
-            pt(13, 90, -18),
-            pt(11, 56, 0),
-            pt(8, 62, 0),
-        ]),
-        Paint::Plate(Colour::Rib),
-    ),
-    (
-        Shape::Chain(&[pt(9, 60, 0), pt(ACROMION, -4, 2), pt(ACROMION, -4, 2)]),
-        Paint::Bone(9),
-    ),
+pub(super) const GIRDLE: [Pt; 17] = [
+    pt(8, 16, 4),
+    pt(ACROMION, -95, 6),
+    pt(ACROMION, -8, -2),
+    bone(12),
+    pt(8, 62, 0),
+    pt(ACROMION, -90, -10),
+    pt(ACROMION, -34, -24),
+    pt(ACROMION, -18, -28),
+    pt(ACROMION, -16, -48),
+    pt(ACROMION, -40, -80),
+    pt(13, 90, -18),
+    pt(11, 56, 0),
+    pt(8, 62, 0),
+    PLATE_RIB,
+    pt(9, 60, 0),
+    pt(ACROMION, -4, 2),
+    bone(9),
 ];
 
 /// The acromia, where the shoulder guide runs, over the spine.
@@ -180,16 +157,14 @@ pub(super) fn shoulder_joints(list: &mut DisplayList, pose: &Pose) {
 
 /// The jaw seen from behind, right side: the mandible from under the ear down to its angle and
 /// round to the chin; drawn before the spine, so the neck's vertebrae show over it.
-pub(super) const JAW: [Part; 1] = [(
-    Shape::Chain(&[
-        pt(HEAD, 52, -22),
-        pt(HEAD, 50, -80),
-        pt(HEAD, 20, -104),
-        pt(HEAD, 10, -112),
-        pt(HEAD, 0, -112),
-    ]),
-    Paint::Bone(9),
-)];
+pub(super) const JAW: [Pt; 6] = [
+    pt(HEAD, 52, -22),
+    pt(HEAD, 50, -80),
+    pt(HEAD, 20, -104),
+    pt(HEAD, 10, -112),
+    pt(HEAD, 0, -112),
+    bone(9),
+];
 
 /// The back of the skull, from the crown down to just above C1, with the eyes seen through it;
 /// outlined in the brand colour because it can be dragged, and washed with it while `head_hot`.

@@ -9,7 +9,7 @@ use super::frame::{Anchors, Side};
 use super::list::{Colour, Dash, DisplayList, Font, MARGIN_PX, THIN_PX};
 use super::point::P2;
 use super::pose::Pose;
-use super::shape::draw;
+use super::shape::{draw, RIGHT};
 use super::transform::{BoundsMm, ViewTransform};
 use super::view::{self, ViewInput};
 
@@ -70,16 +70,14 @@ pub fn build(list: &mut DisplayList, input: ViewInput) {
         skull_r,
     );
 
-    for leg in [Side::FAR, Side::RIGHT] {
-        draw(list, &anchors, &skeleton::LEG, leg, s);
-    }
-    draw(list, &anchors, &skeleton::ARM, Side::RIGHT, s);
-    draw(list, &anchors, &skeleton::PELVIS, Side::RIGHT, s);
+    draw(list, &anchors, &skeleton::LEG, &[Side::FAR, Side::RIGHT], s);
+    draw(list, &anchors, &skeleton::ARM, RIGHT, s);
+    draw(list, &anchors, &skeleton::PELVIS, RIGHT, s);
     skeleton::ribs(list, shown);
-    draw(list, &anchors, &skeleton::GIRDLE, Side::RIGHT, s);
+    draw(list, &anchors, &skeleton::GIRDLE, RIGHT, s);
     spine(list, shown, side, false);
     skeleton::shoulder_joint(list, shown);
-    draw(list, &anchors, &skeleton::SKULL, Side::RIGHT, s);
+    draw(list, &anchors, &skeleton::SKULL, RIGHT, s);
     skeleton::eye_and_ear(list, shown);
 
     let [angle, load, joint, plumb] = guides::label_heights(shown, s, wrap);

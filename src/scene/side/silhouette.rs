@@ -5,8 +5,8 @@
 use crate::scene::frame::{
     pt, Anchors, Pt, Side, ACROMION, ANKLE, FEMUR, HEAD, HEEL, HIP, KNEE, SHIN,
 };
-use crate::scene::list::DisplayList;
-use crate::scene::shape::{draw, Paint, Part, Shape};
+use crate::scene::list::{Cmd, DisplayList};
+use crate::scene::shape::{draw, CREASE, RIGHT, SKIN};
 use crate::scene::skin;
 
 /// The near arm's joints, hanging from its acromion whatever the trunk does: shoulder, elbow
@@ -17,69 +17,65 @@ pub(super) const ARM_JOINTS: [Pt; 3] = [
     pt(ACROMION, 8, -530),
 ];
 
-/// The head in profile, clockwise from the crown: forehead, brow, nose, lips, chin, under the
-/// jaw, the nape and the back of the skull.
-const HEAD_SKIN: [Pt; 31] = [
+/// A leg from the hip joint: down the front of the thigh and the shin, round the ankle, up
+/// the calf (bulging below the knee) and the back of the thigh; and its foot.
+const LEG: [Pt; 24] = [
+    pt(FEMUR, 95, 0),
+    pt(KNEE, 88, 215),
+    pt(KNEE, 52, 0),
+    pt(SHIN, 44, -215),
+    pt(ANKLE, 32, 0),
+    pt(ANKLE, 0, -20),
+    pt(ANKLE, -34, 0),
+    pt(SHIN, -100, -215),
+    pt(KNEE, -52, 0),
+    pt(KNEE, -92, 215),
+    pt(FEMUR, -110, 0),
+    SKIN,
+    pt(HEEL, 80, 72),
+    pt(HEEL, 150, 58),
+    pt(HEEL, 262, 16),
+    pt(HEEL, 280, 8),
+    pt(HEEL, 250, 0),
+    pt(HEEL, 130, 8),
+    pt(HEEL, 30, 0),
+    pt(HEEL, -18, 2),
+    pt(HEEL, -8, 40),
+    pt(HEEL, -2, 66),
+    pt(HEEL, 18, 92),
+    SKIN,
+];
+
+/// The head and the trunk (with the near leg, one shape).
+const BODY: [Pt; 50] = [
     pt(HEAD, -30, 116),
-    pt(HEAD, 44, 118),
-    pt(HEAD, 60, 58),
-    pt(HEAD, 68, 34),
-    pt(HEAD, 64, 16),
-    pt(HEAD, 58, 10),
-    pt(HEAD, 60, 4),
-    pt(HEAD, 72, -14),
-    pt(HEAD, 84, -32),
-    pt(HEAD, 84, -42),
+    pt(HEAD, 48, 118),
+    pt(HEAD, 62, 52),
+    pt(HEAD, 68, 22),
+    pt(HEAD, 60, 6),
+    pt(HEAD, 70, -12),
+    pt(HEAD, 86, -34),
+    pt(HEAD, 84, -44),
     pt(HEAD, 68, -44),
-    pt(HEAD, 72, -50),
-    pt(HEAD, 72, -58),
-    pt(HEAD, 66, -64),
+    pt(HEAD, 76, -56),
     pt(HEAD, 68, -68),
-    pt(HEAD, 72, -74),
-    pt(HEAD, 68, -80),
-    pt(HEAD, 60, -88),
-    pt(HEAD, 60, -92),
-    pt(HEAD, 70, -108),
-    pt(HEAD, 52, -114),
+    pt(HEAD, 72, -80),
+    pt(HEAD, 62, -90),
+    pt(HEAD, 72, -110),
+    pt(HEAD, 50, -114),
     pt(HEAD, 20, -124),
     pt(HEAD, -8, -100),
     pt(HEAD, -50, -90),
     pt(HEAD, -106, -68),
-    pt(HEAD, -140, -30),
+    pt(HEAD, -142, -30),
     pt(HEAD, -138, 20),
     pt(HEAD, -142, 72),
     pt(HEAD, -112, 100),
     pt(HEAD, -80, 124),
     pt(HEAD, -30, 116),
-];
-
-/// A foot in profile from its heel, forward along the sole: the instep, the toes, the sole and
-/// the heel, up to behind the ankle.
-const FOOT: [Pt; 15] = [
-    pt(HEEL, 80, 72),
-    pt(HEEL, 118, 60),
-    pt(HEEL, 170, 36),
-    pt(HEEL, 232, 22),
-    pt(HEEL, 262, 16),
-    pt(HEEL, 276, 12),
-    pt(HEEL, 270, 2),
-    pt(HEEL, 262, -2),
-    pt(HEEL, 230, 0),
-    pt(HEEL, 130, 8),
-    pt(HEEL, 30, 0),
-    pt(HEEL, -16, 0),
-    pt(HEEL, -10, 34),
-    pt(HEEL, -4, 60),
-    pt(HEEL, 18, 92),
-];
-
-/// Neck and trunk, clockwise: down the front from the throat over the chest and the belly to
-/// the groin, under the buttock, and up the back along the spine's curves to the nape.
-const TRUNK: [Pt; 27] = [
+    SKIN,
     pt(1, 40, 0),
-    pt(3, 50, 0),
-    pt(5, 56, 0),
-    pt(7, 68, 0),
+    pt(5, 54, 0),
     pt(8, 92, 0),
     pt(10, 160, 0),
     pt(13, 182, 0),
@@ -97,87 +93,54 @@ const TRUNK: [Pt; 27] = [
     pt(22, -88, 0),
     pt(21, -66, 0),
     pt(18, -80, 0),
-    pt(15, -92, 0),
-    pt(11, -92, 0),
-    pt(8, -90, 0),
+    pt(12, -100, 0),
     pt(6, -88, 0),
     pt(4, -55, 0),
     pt(1, -58, 0),
-];
-
-/// A leg from the hip joint: down the front of the thigh and the shin, round the ankle, up
-/// the calf (bulging below the knee) and the back of the thigh; and its foot.
-const LEG: [Part; 2] = [
-    (
-        Shape::Chain(&[
-            pt(FEMUR, 95, 0),
-            pt(KNEE, 88, 215),
-            pt(KNEE, 52, 0),
-            pt(SHIN, 44, -215),
-            pt(ANKLE, 32, 0),
-            pt(ANKLE, 0, -20),
-            pt(ANKLE, -34, 0),
-            pt(SHIN, -100, -215),
-            pt(KNEE, -52, 0),
-            pt(KNEE, -92, 215),
-            pt(FEMUR, -110, 0),
-        ]),
-        Paint::Skin,
-    ),
-    (Shape::Chain(&FOOT), Paint::Skin),
-];
-
-/// The head and the trunk (with the near leg, one shape).
-const BODY: [Part; 2] = [
-    (Shape::Chain(&HEAD_SKIN), Paint::Skin),
-    (Shape::Chain(&TRUNK), Paint::Skin),
+    SKIN,
 ];
 
 /// The near arm with its hand, hanging over the trunk: down the front, round the fingertips,
 /// up the back.
-const NEAR_ARM: [Part; 1] = [(
-    Shape::Chain(&[
-        pt(ACROMION, 50, -40),
-        pt(ACROMION, 37, -165),
-        pt(ACROMION, 22, -290),
-        pt(ACROMION, 37, -410),
-        pt(ACROMION, 32, -530),
-        pt(ACROMION, 45, -578),
-        pt(ACROMION, 54, -625),
-        pt(ACROMION, 51, -665),
-        pt(ACROMION, 36, -705),
-        pt(ACROMION, 16, -725),
-        pt(ACROMION, -2, -705),
-        pt(ACROMION, -19, -665),
-        pt(ACROMION, -26, -625),
-        pt(ACROMION, -23, -578),
-        pt(ACROMION, -18, -530),
-        pt(ACROMION, -45, -410),
-        pt(ACROMION, -54, -290),
-        pt(ACROMION, -55, -165),
-        pt(ACROMION, -55, -40),
-    ]),
-    Paint::Skin,
-)];
+const NEAR_ARM: [Pt; 16] = [
+    pt(ACROMION, 50, -40),
+    pt(ACROMION, 37, -165),
+    pt(ACROMION, 22, -290),
+    pt(ACROMION, 37, -410),
+    pt(ACROMION, 32, -530),
+    pt(ACROMION, 60, -615),
+    pt(ACROMION, 36, -705),
+    pt(ACROMION, 16, -725),
+    pt(ACROMION, -2, -705),
+    pt(ACROMION, -30, -615),
+    pt(ACROMION, -18, -530),
+    pt(ACROMION, -45, -410),
+    pt(ACROMION, -54, -290),
+    pt(ACROMION, -55, -165),
+    pt(ACROMION, -55, -40),
+    SKIN,
+];
 
 /// The ear's rim, on the skin.
-const EAR_RIM: [Part; 1] = [(
-    Shape::Chain(&[pt(HEAD, -46, 0), pt(HEAD, -74, -20), pt(HEAD, -44, -50)]),
-    Paint::Crease,
-)];
+const EAR_RIM: [Pt; 4] = [
+    pt(HEAD, -46, 0),
+    pt(HEAD, -74, -20),
+    pt(HEAD, -44, -50),
+    CREASE,
+];
 
 /// The silhouette in three overlapping shapes, back to front: the far leg; the head, neck,
 /// trunk and near leg as one; the near arm. Then the ear.
 pub(super) fn silhouette(list: &mut DisplayList, anchors: &Anchors) {
-    skin::begin(list);
-    draw(list, anchors, &LEG, Side::FAR, 1.0);
+    list.push(Cmd::Begin);
+    draw(list, anchors, &LEG, &[Side::FAR], 1.0);
     skin::end(list);
-    skin::begin(list);
-    draw(list, anchors, &BODY, Side::RIGHT, 1.0);
-    draw(list, anchors, &LEG, Side::RIGHT, 1.0);
+    list.push(Cmd::Begin);
+    draw(list, anchors, &BODY, RIGHT, 1.0);
+    draw(list, anchors, &LEG, RIGHT, 1.0);
     skin::end(list);
-    skin::begin(list);
-    draw(list, anchors, &NEAR_ARM, Side::RIGHT, 1.0);
+    list.push(Cmd::Begin);
+    draw(list, anchors, &NEAR_ARM, RIGHT, 1.0);
     skin::end(list);
-    draw(list, anchors, &EAR_RIM, Side::RIGHT, 1.0);
+    draw(list, anchors, &EAR_RIM, RIGHT, 1.0);
 }
