@@ -79,7 +79,7 @@ pub const KNEE: Anchor = 29;
 pub const SHIN: Anchor = 30;
 /// At the ankle, up along the shin.
 pub const ANKLE: Anchor = 31;
-/// At the heel, forward along the sole to the toes (upright where the foot is seen end on).
+/// At the heel, forward along the sole to the toes in profile, upright seen from behind.
 pub const HEEL: Anchor = 32;
 /// The acromion's axes 400 mm further down, for the forearm and the hand: see [`pt`].
 const FOREARM: Anchor = 33;
@@ -143,6 +143,7 @@ pub struct Anchors<'a> {
     project: fn(PointMm) -> P2,
     head_up: P2,
     pelvis_up: P2,
+    frontal: bool,
     k: f64,
 }
 
@@ -179,6 +180,7 @@ impl<'a> Anchors<'a> {
             } else {
                 UP
             },
+            frontal,
             k: body_scale(pose),
         }
     }
@@ -221,6 +223,8 @@ impl<'a> Anchors<'a> {
             KNEE => (knee, None, Up::Along(knee, hip)),
             SHIN => (knee, None, Up::Along(ankle, knee)),
             ANKLE => (ankle, None, Up::Along(ankle, knee)),
+            // Seen from behind, a foot stands upright even with its heel lifted.
+            HEEL if self.frontal => (pick(&lm.heel_right, &lm.heel_left), None, Up::Fixed(UP)),
             HEEL => {
                 let heel = pick(&lm.heel_right, &lm.heel_left);
                 (
@@ -250,7 +254,6 @@ impl<'a> Anchors<'a> {
             Up::Fixed(up) => up,
             Up::Along(below, above) => up_from(p(*below), p(*above)),
             Up::Square(back, front) => {
-                // Square to the line; upright where it is seen end on (a foot from behind).
                 let (b, f) = (p(*back), p(*front));
                 let d = dir(P2::new(f.x_mm - b.x_mm, f.y_mm - b.y_mm), P2::new(1.0, 0.0));
                 P2::new(-d.y_mm, d.x_mm)

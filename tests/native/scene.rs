@@ -438,13 +438,15 @@ fn path_points(path: &[Cmd]) -> Vec<P2> {
                 centre,
                 rx_mm,
                 ry_mm,
-                ..
+                rotation_rad,
             } => {
-                let r = rx_mm.max(ry_mm);
+                // Its top and bottom.
+                let (sin, cos) = rotation_rad.sin_cos();
+                let half_h = (rx_mm * sin).hypot(ry_mm * cos);
                 vec![
                     centre,
-                    P2::new(centre.x_mm, centre.y_mm + r),
-                    P2::new(centre.x_mm, centre.y_mm - r),
+                    P2::new(centre.x_mm, centre.y_mm + half_h),
+                    P2::new(centre.x_mm, centre.y_mm - half_h),
                 ]
             }
             _ => vec![],
@@ -598,4 +600,24 @@ fn the_silhouette_moves_with_the_cascade_region_by_region() {
         head > waist,
         "the head's outline leads the waist's: {head} vs {waist}"
     );
+}
+
+#[test]
+fn the_silhouette_stands_on_the_floor_with_either_leg_longer() {
+    for mm in [-30.0, 0.0, 30.0] {
+        let scene = built(&pose(leg(mm)), SceneOptions::default());
+        for view in [View::Back, View::Side] {
+            let list = scene.list(view);
+            let lowest = silhouette_paths(list)
+                .iter()
+                .flat_map(|path| path_points(path))
+                .map(|p| p.y_mm)
+                .fold(f64::INFINITY, f64::min);
+            // Curves bulge past their controls by less than this.
+            assert!(
+                (-12.0..12.0).contains(&lowest),
+                "{view:?}, leg {mm} mm: the lowest point is at {lowest} mm"
+            );
+        }
+    }
 }
