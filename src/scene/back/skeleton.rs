@@ -4,7 +4,7 @@
 use super::silhouette::ARM_JOINTS;
 use crate::scene::body::{add, back, dist, offset, scale, skull_rotation_rad, sub, unit};
 use crate::scene::frame::{pt, Pt, ACROMION, ANKLE, FEMUR, HEAD, HEEL, HIP, KNEE, MID_HIPS, SHIN};
-use crate::scene::list::{Cmd, Colour, Dash, DisplayList, BOLD_PX, HAIRLINE_PX};
+use crate::scene::list::{Cmd, Colour, Dash, DisplayList, BOLD_PX, HAIRLINE_PX, REGULAR_PX};
 use crate::scene::point::P2;
 use crate::scene::pose::Pose;
 use crate::scene::shape::{bone, oval, KNOB, PLATE_INK, PLATE_RIB};
@@ -184,7 +184,7 @@ pub(super) fn skull(list: &mut DisplayList, pose: &Pose, head_hot: bool) {
     }
     list.push(Cmd::Stroke {
         colour: Colour::Brand,
-        width_px: if head_hot { 2.0 * BOLD_PX } else { BOLD_PX },
+        width_px: if head_hot { 2.0 * REGULAR_PX } else { BOLD_PX },
         dash: Dash::Solid,
     });
     let (el, er) = (back(lm.eye_left), back(lm.eye_right));

@@ -4,7 +4,7 @@
 use super::silhouette::ARM_JOINTS;
 use crate::scene::body::{self, offset, side, sub, unit};
 use crate::scene::frame::{pt, Pt, ACROMION, ANKLE, FEMUR, HEAD, HEEL, KNEE, MID_HIPS, SHIN};
-use crate::scene::list::{Cmd, Colour, Dash, DisplayList, HAIRLINE_PX, THIN_PX};
+use crate::scene::list::{Cmd, Colour, Dash, DisplayList, BOLD_PX, HAIRLINE_PX, THIN_PX};
 use crate::scene::point::P2;
 use crate::scene::pose::Pose;
 use crate::scene::shape::{bone, oval, KNOB, PLATE_INK, PLATE_RIB};
@@ -179,7 +179,7 @@ pub(super) fn ribs(list: &mut DisplayList, pose: &Pose) {
         width_px: HAIRLINE_PX,
         dash: Dash::Solid,
     });
-    body::bone(list, &sternum, 4.0);
+    body::bone(list, &sternum, BOLD_PX);
 }
 
 /// The near acromion, where the shoulder sits, over the spine.
