@@ -20,8 +20,7 @@ pub(super) fn skull_outline(pose: &Pose) -> (P2, f64) {
     )
 }
 
-/// A leg's bones, right side: the heel bone; the fibula, the tibia with its malleolus and
-/// plateau; the femur from its head out along its neck to the greater trochanter and down to
+/// A leg's bones, right side: the heel bone; the fibula, the tibia and its plateau; the femur from its head out along its neck to the greater trochanter and down to
 /// its condyles, a joint space above the plateau.
 pub(super) const LEG: [Pt; 20] = [
     pt(HEEL, 0, 32),

@@ -46,7 +46,10 @@ const LEG: [Pt; 24] = [
     SKIN,
 ];
 
-/// The head and the trunk (with the near leg, one shape).
+/// The head, clockwise from the crown (forehead, brow, nose, lips, chin, under the jaw, the nape,
+/// the back of the skull); then the neck and trunk, down the front from the throat over the
+/// chest and the belly to the groin, under the buttock and up the back along the spine's curves
+/// to the nape. With the near leg, one shape.
 const BODY: [Pt; 50] = [
     pt(HEAD, -30, 116),
     pt(HEAD, 48, 118),
