@@ -1,6 +1,8 @@
 //! Drawing pieces shared by the views: vector helpers, vertebral blocks, bones, level guides.
 
-use super::list::{Align, Cmd, Colour, Dash, DisplayList, Font};
+use super::list::{
+    Align, Cmd, Colour, Dash, DisplayList, Font, HAIRLINE_PX, LINE_PX, REGULAR_PX, THIN_PX,
+};
 use super::point::P2;
 use super::pose::Pose;
 use crate::model::PointMm;
@@ -83,7 +85,7 @@ pub fn spine(list: &mut DisplayList, pose: &Pose, project: Project, frontal: boo
     list.push(Cmd::LineTo(project(lm.sacrum)));
     list.push(Cmd::Stroke {
         colour: Colour::Muted,
-        width_px: 1.5,
+        width_px: THIN_PX,
         dash: Dash::Solid,
     });
     for i in 0..v.len() {
@@ -123,8 +125,16 @@ pub fn bone(list: &mut DisplayList, points: &[P2], width_px: f64) {
     for p in rest {
         list.push(Cmd::LineTo(*p));
     }
-    // The same path twice: a wide outline, then the bone over it.
-    for (colour, width) in [(Colour::Muted, width_px + 2.5), (Colour::Bone, width_px)] {
+    bone_strokes(list, width_px);
+}
+
+/// The same path twice: a wide outline, then the bone over it, so a bone `width_px` wide shows
+/// a thin outline on either side.
+pub fn bone_strokes(list: &mut DisplayList, width_px: f64) {
+    for (colour, width) in [
+        (Colour::Muted, width_px + 2.0 * THIN_PX),
+        (Colour::Bone, width_px),
+    ] {
         list.push(Cmd::Stroke {
             colour,
             width_px: width,
@@ -154,9 +164,14 @@ impl Pair {
 /// Below this height difference a pair of landmarks is called level, in millimetres.
 pub const LEVEL_MM: f64 = 0.5;
 
+/// The widest one-line value of a level guide, "L 88 mm higher, 11.2°", in characters: where
+/// the label column is narrower, the tilt goes on a line of its own.
+pub const LEVEL_VALUE_CHARS: usize = 21;
+
 /// A level guide across a left/right pair: a dashed horizontal through the left point, the
 /// actual line through both, and a label at `label_x_mm` with the height difference in mm
-/// (right minus left, as the model reports it) and the tilt in degrees.
+/// (right minus left, as the model reports it) and the tilt in degrees, on two lines when
+/// `wrap` (for a narrow label column).
 #[allow(clippy::too_many_arguments)]
 pub fn level_guide(
     list: &mut DisplayList,
@@ -168,6 +183,7 @@ pub fn level_guide(
     label_x_mm: f64,
     label_y_mm: f64,
     px_per_mm: f64,
+    wrap: bool,
 ) {
     let ext_mm = 14.0 / px_per_mm.max(1e-6);
     let u = unit(sub(right, left));
@@ -177,32 +193,36 @@ pub fn level_guide(
         P2::new(left.x_mm - ext_mm, y),
         P2::new(label_x_mm - 6.0 / px_per_mm.max(1e-6), y),
         Colour::Muted,
-        1.0,
+        HAIRLINE_PX,
         Dash::Long,
     );
     list.line(
         sub(left, scale(u, ext_mm)),
         add(right, scale(u, ext_mm)),
         Colour::Guide,
-        2.0,
+        REGULAR_PX,
         Dash::Solid,
     );
     let at = P2::new(label_x_mm, label_y_mm);
-    list.text(at, Font::Label, Align::Left, Colour::Ink)
-        .nudge(0.0, -8.0)
-        .str(what.name());
-    let w = list
-        .text(at, Font::Small, Align::Left, Colour::Ink)
-        .nudge(0.0, 8.0);
+    caption(list, at, what.name());
+    let w = value_line(list, at, 1);
     if diff_mm.abs() < LEVEL_MM || !diff_mm.is_finite() {
         w.str("level");
     } else {
         // Whole millimetres: a tenth would claim more than the model knows.
-        w.str(if diff_mm > 0.0 { "R " } else { "L " })
+        let w = w
+            .str(if diff_mm > 0.0 { "R " } else { "L " })
             .abs(diff_mm, 0)
-            .str(" mm higher, ")
-            .abs(tilt_deg, 1)
-            .str("°");
+            .str(" mm higher");
+        if wrap {
+            drop(w);
+            value_line(list, at, 2)
+                .str("tilt ")
+                .abs(tilt_deg, 1)
+                .str("°");
+        } else {
+            w.str(", ").abs(tilt_deg, 1).str("°");
+        }
     }
 }
 
@@ -217,7 +237,7 @@ pub fn ghost(
     let lm = &neutral.landmarks;
     let style = Cmd::Stroke {
         colour: Colour::Ghost,
-        width_px: 1.5,
+        width_px: THIN_PX,
         dash: Dash::Dotted,
     };
     list.push(Cmd::Begin);
@@ -284,11 +304,18 @@ pub fn stack_labels<const N: usize>(mut ys_mm: [f64; N], gap_mm: f64) -> [f64; N
     ys_mm
 }
 
-/// A two-line label: a name in the label font and a value below it.
+/// A label's name in the label font, on its first line; its value goes below (see
+/// [`value_line`]). The label's anchor is half a line below the name's baseline.
 pub fn caption(list: &mut DisplayList, at: P2, name: &str) {
     list.text(at, Font::Label, Align::Left, Colour::Ink)
-        .nudge(0.0, -8.0)
+        .nudge(0.0, -LINE_PX / 2.0)
         .str(name);
+}
+
+/// The `n`th line (1 the first) under a label's name, to write its value on.
+pub fn value_line(list: &mut DisplayList, at: P2, n: u8) -> super::list::TextWriter<'_> {
+    list.text(at, Font::Small, Align::Left, Colour::Ink)
+        .nudge(0.0, LINE_PX * (f64::from(n) - 0.5))
 }
 
 #[cfg(test)]
@@ -323,11 +350,38 @@ mod tests {
             300.0,
             1404.5,
             0.3,
+            false,
         );
         let texts: Vec<&str> = list.texts().map(|(_, s)| s).collect();
         assert_eq!(texts, ["Shoulders", "R 9 mm higher, 1.3°"]);
         list.clear();
-        level_guide(&mut list, Pair::Eyes, l, l, 0.2, 0.0, 300.0, 1400.0, 0.3);
+        level_guide(
+            &mut list,
+            Pair::Shoulders,
+            l,
+            r,
+            9.04,
+            1.29,
+            300.0,
+            1404.5,
+            0.3,
+            true,
+        );
+        let texts: Vec<&str> = list.texts().map(|(_, s)| s).collect();
+        assert_eq!(texts, ["Shoulders", "R 9 mm higher", "tilt 1.3°"]);
+        list.clear();
+        level_guide(
+            &mut list,
+            Pair::Eyes,
+            l,
+            l,
+            0.2,
+            0.0,
+            300.0,
+            1400.0,
+            0.3,
+            false,
+        );
         let texts: Vec<&str> = list.texts().map(|(_, s)| s).collect();
         assert_eq!(texts, ["Eyes", "level"]);
     }

@@ -22,6 +22,10 @@ pub enum Colour {
     Bone,
     /// Light lines hinting at the rib cage and the scapulae.
     Rib,
+    /// The body's silhouette behind the skeleton, a light skin tone.
+    Skin,
+    /// The silhouette's outline and the few creases drawn on it.
+    SkinLine,
     /// Level lines and the plumb line.
     Guide,
     /// The clinic's brand colour: the draggable head and highlights.
@@ -33,6 +37,19 @@ pub enum Colour {
     /// One step of the load scale, `0..LOAD_STEPS`.
     Load(u8),
 }
+
+/// The scene's stroke-width scale, in CSS pixels: every line of the back and side views is one of
+/// these four (dashed guides and hints, bone and body outlines, level lines, emphasis).
+pub const HAIRLINE_PX: f64 = 1.0;
+pub const THIN_PX: f64 = 1.5;
+pub const REGULAR_PX: f64 = 2.0;
+pub const BOLD_PX: f64 = 3.0;
+
+/// The scene's spacing scale, in CSS pixels: a view's margin, the distance between the baselines
+/// of a label's lines, and the room left between two labels.
+pub const MARGIN_PX: f64 = 12.0;
+pub const LINE_PX: f64 = 16.0;
+pub const LABEL_GAP_PX: f64 = 8.0;
 
 /// The scene's type scale: every view writes in these three sizes and weights (CSS pixels, so
 /// they stay legible at any zoom), and the canvas backend sets them from [`Font::css`].
@@ -66,6 +83,12 @@ impl Font {
             Font::Label => "600 13px system-ui,sans-serif",
             Font::Marker => "700 16px system-ui,sans-serif",
         }
+    }
+
+    /// The estimated width of `chars` characters of the scene's labels, in CSS pixels (see
+    /// [`Font::advance`]): what the layout reserves and what the layout test checks.
+    pub fn width_px(self, chars: usize) -> f64 {
+        chars as f64 * self.size_px() * self.advance()
     }
 
     /// A generous average advance per character, as a share of the size: system-ui's widest
@@ -214,7 +237,7 @@ impl DisplayList {
             let (x, y) = self.transform.to_px(at);
             let (x, y) = (x + dx_px, y + dy_px);
             let size = font.size_px();
-            let width = text.chars().count() as f64 * size * font.advance();
+            let width = font.width_px(text.chars().count());
             let x0 = match align {
                 Align::Left => x,
                 Align::Centre => x - width / 2.0,
@@ -331,6 +354,10 @@ impl DisplayList {
         self.cmds.push(cmd);
     }
 
+    pub fn extend(&mut self, cmds: &[Cmd]) {
+        self.cmds.extend_from_slice(cmds);
+    }
+
     /// A straight segment as its own path.
     pub fn line(&mut self, a: P2, b: P2, colour: Colour, width_px: f64, dash: Dash) {
         self.cmds.extend_from_slice(&[
@@ -360,7 +387,7 @@ impl DisplayList {
         if let Some(colour) = outline {
             self.push(Cmd::Stroke {
                 colour,
-                width_px: 1.5,
+                width_px: THIN_PX,
                 dash: Dash::Solid,
             });
         }

@@ -5,12 +5,15 @@
 mod back;
 mod body;
 mod cascade;
+mod frame;
 mod list;
 mod options;
 mod palette;
 mod point;
 mod pose;
+mod shape;
 mod side;
+mod skin;
 mod top;
 mod transform;
 mod view;

@@ -51,9 +51,11 @@ fn css(colour: Colour, brand: &str) -> &str {
     match colour {
         Colour::Ink => "#1f2328",
         Colour::Muted => "#555d66",
-        Colour::Ghost => "rgba(90,100,110,0.42)",
+        Colour::Ghost => "#6b747d",
         Colour::Bone => "#ece8df",
-        Colour::Rib => "#aaa294",
+        Colour::Rib => "#7a6f60",
+        Colour::Skin => "#f3e2d4",
+        Colour::SkinLine => "#8c6a55",
         Colour::Guide => "#0b6e4f",
         Colour::Brand => brand,
         Colour::BrandWash => brand,

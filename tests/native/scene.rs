@@ -412,3 +412,212 @@ fn a_longer_leg_shows_bottom_up_the_pelvis_drops_and_the_spine_rights_itself() {
     );
     assert_eq!(value_under(back, "Eyes"), "level");
 }
+
+/// The paths of the body's silhouette: every path filled with skin, from its `Begin` to its fill.
+fn silhouette_paths(list: &DisplayList) -> Vec<&[Cmd]> {
+    let cmds = list.cmds();
+    let mut begin = 0;
+    let mut out = Vec::new();
+    for (i, c) in cmds.iter().enumerate() {
+        match c {
+            Cmd::Begin => begin = i,
+            Cmd::Fill(Colour::Skin) => out.push(&cmds[begin..=i]),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Every point a path passes through or curves towards.
+fn path_points(path: &[Cmd]) -> Vec<P2> {
+    path.iter()
+        .flat_map(|c| match *c {
+            Cmd::MoveTo(p) | Cmd::LineTo(p) => vec![p],
+            Cmd::QuadTo { ctrl, to } => vec![ctrl, to],
+            Cmd::Ellipse {
+                centre,
+                rx_mm,
+                ry_mm,
+                rotation_rad,
+            } => {
+                // Its top and bottom.
+                let (sin, cos) = rotation_rad.sin_cos();
+                let half_h = (rx_mm * sin).hypot(ry_mm * cos);
+                vec![
+                    centre,
+                    P2::new(centre.x_mm, centre.y_mm + half_h),
+                    P2::new(centre.x_mm, centre.y_mm - half_h),
+                ]
+            }
+            _ => vec![],
+        })
+        .collect()
+}
+
+#[test]
+fn a_silhouette_is_drawn_in_both_views_behind_the_skeleton() {
+    let scene = built(&tilted(10.0), SceneOptions::default());
+    for view in [View::Back, View::Side] {
+        let list = scene.list(view);
+        let cmds = list.cmds();
+        let paths = silhouette_paths(list);
+        assert!(!paths.is_empty(), "{view:?} has a silhouette");
+        let last_skin = cmds
+            .iter()
+            .rposition(|c| matches!(c, Cmd::Fill(Colour::Skin)))
+            .unwrap();
+        let first_block = cmds.iter().position(|c| matches!(c, Cmd::Block { .. }));
+        let first_bone = cmds
+            .iter()
+            .position(|c| matches!(c, Cmd::Fill(Colour::Bone)));
+        assert!(
+            Some(last_skin) < first_block && Some(last_skin) < first_bone,
+            "{view:?}: the skin ({last_skin}) comes before the vertebrae ({first_block:?}) and \
+             the bones ({first_bone:?})"
+        );
+        // Its outline is drawn too, in its own colour.
+        for path in paths {
+            assert!(path.iter().any(|c| matches!(
+                c,
+                Cmd::Stroke {
+                    colour: Colour::SkinLine,
+                    ..
+                }
+            )));
+        }
+        // It reaches from the floor to the crown, and holds the whole spine.
+        let lm = &tilted(10.0).landmarks;
+        let ys: Vec<f64> = silhouette_paths(list)
+            .iter()
+            .flat_map(|p| path_points(p))
+            .map(|p| p.y_mm)
+            .collect();
+        let low = ys.iter().cloned().fold(f64::INFINITY, f64::min);
+        let high = ys.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
+        assert!(low < 20.0, "{view:?}: down to the floor, {low}");
+        assert!(
+            high > lm.head_top.y - 40.0,
+            "{view:?}: up to the crown, {high}"
+        );
+    }
+}
+
+#[test]
+fn the_silhouettes_head_moves_as_the_head_does() {
+    // Back view: the head is an ellipse on the head's centre, leaning with it.
+    let head = |p: &Pose| {
+        let scene = built(p, SceneOptions::default());
+        let paths = silhouette_paths(scene.list(View::Back));
+        paths[0]
+            .iter()
+            .find_map(|c| match *c {
+                Cmd::Ellipse {
+                    centre,
+                    rotation_rad,
+                    ..
+                } => Some((centre, rotation_rad)),
+                _ => None,
+            })
+            .expect("a head")
+    };
+    let (upright, tilted_15) = (tilted(0.0), tilted(15.0));
+    let leaning = pose(Scenario {
+        compensation: 0.0,
+        ..tilt(15.0)
+    });
+    for p in [&upright, &tilted_15, &leaning] {
+        let (centre, rotation) = head(p);
+        let (c, top) = (p.landmarks.head_centre, p.landmarks.head_top);
+        assert_approx_eq!(centre.x_mm, c.x, 1e-9);
+        assert_approx_eq!(centre.y_mm, c.y, 1e-9);
+        assert_approx_eq!(rotation, -(top.x - c.x).atan2(top.y - c.y), 1e-9);
+    }
+    let shift = head(&tilted_15).0.x_mm - head(&upright).0.x_mm;
+    assert!(shift.abs() > 5.0, "the head moves: {shift} mm");
+    // Leaning towards the right ear turns the head clockwise and lowers the right eye.
+    let lean_deg = -head(&leaning).1.to_degrees();
+    assert_approx_eq!(lean_deg, 15.0, 0.5, "leans with the head");
+    assert_approx_eq!(
+        lean_deg,
+        -leaning.measures.eye_line_tilt_deg,
+        0.5,
+        "and the eyes"
+    );
+
+    // Side view: the face stays as far in front of the eye as the head comes forward.
+    let face = |p: &Pose| {
+        let scene = built(p, SceneOptions::default());
+        let above_c7 = p.landmarks.c7.y;
+        silhouette_paths(scene.list(View::Side))
+            .iter()
+            .flat_map(|path| path_points(path))
+            .filter(|q| q.y_mm > above_c7)
+            .map(|q| q.x_mm)
+            .fold(f64::NEG_INFINITY, f64::max)
+    };
+    let forward = pose(Scenario {
+        forward_head_deg: 40.0,
+        ..Scenario::default()
+    });
+    let eye_moved = forward.landmarks.eye_right.z - upright.landmarks.eye_right.z;
+    assert!(eye_moved > 30.0, "forward head posture: {eye_moved} mm");
+    let face_moved = face(&forward) - face(&upright);
+    assert_approx_eq!(face_moved, eye_moved, 12.0, "the face follows the eye");
+}
+
+#[test]
+fn the_silhouette_moves_with_the_cascade_region_by_region() {
+    let (a, b) = (tilted(0.0), tilted(15.0));
+    let mut c = Cascade::new(&a);
+    c.retarget(&b, 0.0);
+    c.step(200.0);
+    let mid = *c.current();
+    let points = |p: &Pose| {
+        let scene = built(p, SceneOptions::default());
+        silhouette_paths(scene.list(View::Back))
+            .iter()
+            .flat_map(|path| path_points(path))
+            .collect::<Vec<P2>>()
+    };
+    let (from, now, to) = (points(&a), points(&mid), points(&b));
+    assert_eq!(from.len(), now.len());
+    // How far the point nearest a landmark has gone on its way, from 0 to 1.
+    let done = |near: posture_chain::PointMm| {
+        let d = |p: &P2| (p.x_mm - near.x).hypot(p.y_mm - near.y);
+        let i = (0..from.len())
+            .min_by(|&i, &j| d(&from[i]).total_cmp(&d(&from[j])))
+            .unwrap();
+        let whole = to[i].x_mm - from[i].x_mm;
+        assert!(
+            whole.abs() > 1.0,
+            "the point near {near:?} moves: {whole} mm"
+        );
+        (now[i].x_mm - from[i].x_mm) / whole
+    };
+    let head = done(a.landmarks.head_centre);
+    let waist = done(a.landmarks.vertebrae[20]);
+    assert!(
+        head > waist,
+        "the head's outline leads the waist's: {head} vs {waist}"
+    );
+}
+
+#[test]
+fn the_silhouette_stands_on_the_floor_with_either_leg_longer() {
+    for mm in [-30.0, 0.0, 30.0] {
+        let scene = built(&pose(leg(mm)), SceneOptions::default());
+        for view in [View::Back, View::Side] {
+            let list = scene.list(view);
+            let lowest = silhouette_paths(list)
+                .iter()
+                .flat_map(|path| path_points(path))
+                .map(|p| p.y_mm)
+                .fold(f64::INFINITY, f64::min);
+            // Curves bulge past their controls by less than this.
+            assert!(
+                (-12.0..12.0).contains(&lowest),
+                "{view:?}, leg {mm} mm: the lowest point is at {lowest} mm"
+            );
+        }
+    }
+}

@@ -1,8 +1,10 @@
 //! The back view's guides and labels: level lines across the eyes, shoulders and iliac crests,
 //! the C7 plumb line, the L and R markers and the magnification note.
 
-use crate::scene::body::{back, caption, level_guide, stack_labels, Pair, LEVEL_MM};
-use crate::scene::list::{Align, Colour, Dash, DisplayList, Font};
+use crate::scene::body::{back, caption, level_guide, stack_labels, value_line, Pair, LEVEL_MM};
+use crate::scene::list::{
+    Align, Colour, Dash, DisplayList, Font, HAIRLINE_PX, LABEL_GAP_PX, LINE_PX, REGULAR_PX,
+};
 use crate::scene::point::P2;
 use crate::scene::pose::Pose;
 
@@ -12,8 +14,10 @@ fn foot_of_lines_mm(pose: &Pose) -> f64 {
 }
 
 /// The heights of the labels of the eyes, shoulders, iliac crests and plumb line, each level
-/// with what it is about and moved down where needed to keep them apart.
-pub(super) fn label_heights(pose: &Pose, px_per_mm: f64) -> [f64; 4] {
+/// with what it is about and moved down where needed to keep them apart (by three lines each
+/// when the tilts are wrapped onto lines of their own).
+pub(super) fn label_heights(pose: &Pose, px_per_mm: f64, wrap: bool) -> [f64; 4] {
+    let lines = if wrap { 3.0 } else { 2.0 };
     let lm = &pose.landmarks;
     let (el, er) = (back(lm.eye_left), back(lm.eye_right));
     let (cl, cr) = (back(lm.iliac_crest_left), back(lm.iliac_crest_right));
@@ -24,12 +28,13 @@ pub(super) fn label_heights(pose: &Pose, px_per_mm: f64) -> [f64; 4] {
             cl.y_mm.max(cr.y_mm),
             foot_of_lines_mm(pose) + 40.0,
         ],
-        40.0 / px_per_mm.max(1e-6),
+        (lines * LINE_PX + LABEL_GAP_PX) / px_per_mm.max(1e-6),
     )
 }
 
 /// Level guides across the eyes, the shoulders and the iliac crests, drawn through the shown
-/// pose and labelled at `label_x` with the solved pose's figures.
+/// pose and labelled at `label_x` with the solved pose's figures (see `level_guide` for
+/// `wrap`).
 pub(super) fn level_lines(
     list: &mut DisplayList,
     shown: &Pose,
@@ -37,6 +42,7 @@ pub(super) fn level_lines(
     label_x: f64,
     [eyes_y, shoulders_y, crests_y]: [f64; 3],
     px_per_mm: f64,
+    wrap: bool,
 ) {
     let lm = &shown.landmarks;
     let tl = &truth.landmarks;
@@ -51,6 +57,7 @@ pub(super) fn level_lines(
         label_x,
         eyes_y,
         px_per_mm,
+        wrap,
     );
     level_guide(
         list,
@@ -62,6 +69,7 @@ pub(super) fn level_lines(
         label_x,
         shoulders_y,
         px_per_mm,
+        wrap,
     );
     level_guide(
         list,
@@ -73,6 +81,7 @@ pub(super) fn level_lines(
         label_x,
         crests_y,
         px_per_mm,
+        wrap,
     );
 }
 
@@ -87,26 +96,24 @@ pub(super) fn plumb_line(list: &mut DisplayList, shown: &Pose, truth: &Pose, at:
         P2::new(sac.x_mm, foot_of_lines),
         P2::new(sac.x_mm, c7.y_mm + 40.0),
         Colour::Muted,
-        1.0,
+        HAIRLINE_PX,
         Dash::Long,
     );
     list.line(
         c7,
         P2::new(c7.x_mm, foot_of_lines),
         Colour::Guide,
-        2.0,
+        REGULAR_PX,
         Dash::Dotted,
     );
     list.disc(c7, 6.0, Colour::Guide, None);
     caption(list, at, "C7 plumb line");
-    list.text(at, Font::Small, Align::Left, Colour::Ink)
-        .nudge(0.0, 8.0)
-        .offset_mm(
-            truth.measures.coronal_balance_mm,
-            LEVEL_MM,
-            "over the sacrum",
-            [" mm to the R", " mm to the L"],
-        );
+    value_line(list, at, 1).offset_mm(
+        truth.measures.coronal_balance_mm,
+        LEVEL_MM,
+        "over the sacrum",
+        [" mm to the R", " mm to the L"],
+    );
 }
 
 /// Which side is which: "L" and "R" above the head.

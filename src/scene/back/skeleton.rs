@@ -1,9 +1,13 @@
-//! The back view's body: legs and feet, arms, pelvis, rib cage, scapulae and skull.
+//! The back view's skeleton: legs and feet, arms, pelvis, rib cage, shoulder girdle and skull,
+//! seen through the silhouette.
 
-use crate::scene::body::{add, back, bone, dist, offset, scale, skull_rotation_rad, sub, unit};
-use crate::scene::list::{Cmd, Colour, Dash, DisplayList};
+use super::silhouette::ARM_JOINTS;
+use crate::scene::body::{add, back, dist, offset, scale, skull_rotation_rad, sub, unit};
+use crate::scene::frame::{pt, Pt, ACROMION, ANKLE, FEMUR, HEAD, HEEL, HIP, KNEE, MID_HIPS, SHIN};
+use crate::scene::list::{Cmd, Colour, Dash, DisplayList, BOLD_PX, HAIRLINE_PX, REGULAR_PX};
 use crate::scene::point::P2;
 use crate::scene::pose::Pose;
+use crate::scene::shape::{bone, oval, KNOB, PLATE_INK, PLATE_RIB};
 
 /// The back of the skull: from the crown down to just above C1. Its centre and half-height.
 pub(super) fn skull_outline(pose: &Pose) -> (P2, f64) {
@@ -16,90 +20,78 @@ pub(super) fn skull_outline(pose: &Pose) -> (P2, f64) {
     )
 }
 
-/// Both legs, each with its foot.
-pub(super) fn legs(list: &mut DisplayList, pose: &Pose, px_per_mm: f64) {
-    let lm = &pose.landmarks;
-    for (hip, knee, ankle) in [
-        (lm.hip_left, lm.knee_left, lm.ankle_left),
-        (lm.hip_right, lm.knee_right, lm.ankle_right),
-    ] {
-        bone(
-            list,
-            &[back(hip), back(knee), back(ankle)],
-            (32.0 * px_per_mm).max(3.0),
-        );
-        let a = back(ankle);
-        list.polygon(
-            &[
-                P2::new(a.x_mm - 28.0, a.y_mm),
-                P2::new(a.x_mm + 28.0, a.y_mm),
-                P2::new(a.x_mm + 42.0, 0.0),
-                P2::new(a.x_mm - 42.0, 0.0),
-            ],
-            Some(Colour::Bone),
-            Some((Colour::Muted, 1.0)),
-        );
-    }
-}
+/// A leg's bones, right side: the heel bone; the fibula, the tibia and its plateau; the femur from its head out along its neck to the greater trochanter and down to
+/// its condyles, a joint space above the plateau.
+pub(super) const LEG: [Pt; 20] = [
+    pt(HEEL, 0, 32),
+    oval(25, 30),
+    KNOB,
+    pt(SHIN, 30, -34),
+    pt(ANKLE, 27, -4),
+    bone(10),
+    pt(SHIN, -3, -26),
+    pt(ANKLE, -6, 20),
+    bone(24),
+    pt(SHIN, 0, -18),
+    oval(39, 11),
+    KNOB,
+    pt(FEMUR, 0, 0),
+    pt(FEMUR, 58, -22),
+    pt(FEMUR, 58, -22),
+    pt(KNEE, 4, 28),
+    bone(27),
+    pt(KNEE, 0, 18),
+    oval(42, 19),
+    KNOB,
+];
 
-/// Both arms, hanging from the acromia.
-pub(super) fn arms(list: &mut DisplayList, pose: &Pose, px_per_mm: f64) {
-    let lm = &pose.landmarks;
-    for (acromion, side) in [(lm.acromion_left, -1.0), (lm.acromion_right, 1.0)] {
-        let a = back(acromion);
-        let elbow = add(a, P2::new(side * 30.0, -285.0));
-        let wrist = add(elbow, P2::new(side * 10.0, -245.0));
-        bone(list, &[a, elbow, wrist], (26.0 * px_per_mm).max(2.5));
-    }
-}
+/// An arm's bones: the humerus and the forearm, and the humerus's head.
+pub(super) const ARM: [Pt; 8] = [
+    ARM_JOINTS[0],
+    ARM_JOINTS[1],
+    ARM_JOINTS[1],
+    ARM_JOINTS[2],
+    bone(20),
+    ARM_JOINTS[0],
+    oval(23, 24),
+    KNOB,
+];
 
-/// Pelvis: wings from the iliac crests to the hip joints, the sacrum between them.
-pub(super) fn pelvis(list: &mut DisplayList, pose: &Pose) {
+/// Pelvis: the iliac wings from crest to crest over the sacrum's base, down each side to above
+/// the hip socket and round under the pubic arch; the sacrum between them; the hip joints.
+pub(super) const PELVIS: [Pt; 22] = [
+    pt(MID_HIPS, -167, 140),
+    pt(MID_HIPS, -100, 150),
+    pt(MID_HIPS, -42, 96),
+    pt(MID_HIPS, 0, 84),
+    pt(MID_HIPS, 42, 96),
+    pt(MID_HIPS, 100, 150),
+    pt(MID_HIPS, 167, 140),
+    pt(MID_HIPS, 160, 40),
+    pt(MID_HIPS, 123, 0),
+    pt(MID_HIPS, 120, -76),
+    pt(MID_HIPS, 0, -80),
+    pt(MID_HIPS, -120, -76),
+    pt(MID_HIPS, -123, 0),
+    pt(MID_HIPS, -160, 40),
+    pt(MID_HIPS, -167, 140),
+    PLATE_INK,
+    pt(MID_HIPS, -36, 95),
+    pt(MID_HIPS, -24, 20),
+    pt(MID_HIPS, 0, -20),
+    pt(MID_HIPS, 24, 20),
+    pt(MID_HIPS, 36, 95),
+    KNOB,
+];
+
+/// A hip joint.
+pub(super) const HIP_JOINT: [Pt; 3] = [pt(HIP, 0, 0), oval(22, 22), PLATE_INK];
+
+/// The iliac crests, where the crest guide runs.
+pub(super) fn crests(list: &mut DisplayList, pose: &Pose) {
     let lm = &pose.landmarks;
-    let (cl, cr, sac) = (
-        back(lm.iliac_crest_left),
-        back(lm.iliac_crest_right),
-        back(lm.sacrum),
-    );
-    let (hl, hr) = (back(lm.hip_left), back(lm.hip_right));
-    let across = unit(sub(cr, cl));
-    let up = P2::new(-across.y_mm, across.x_mm);
-    let low = |p: P2, d: f64| add(p, P2::new(-up.x_mm * d, -up.y_mm * d));
-    list.polygon(
-        &[
-            cl,
-            add(
-                sac,
-                add(P2::new(-across.x_mm * 42.0, -across.y_mm * 42.0), up),
-            ),
-            add(
-                sac,
-                add(P2::new(across.x_mm * 42.0, across.y_mm * 42.0), up),
-            ),
-            cr,
-            add(hr, P2::new(across.x_mm * 38.0, across.y_mm * 38.0)),
-            low(hr, 62.0),
-            low(hl.mid(hr), 70.0),
-            low(hl, 62.0),
-            add(hl, P2::new(-across.x_mm * 38.0, -across.y_mm * 38.0)),
-        ],
-        Some(Colour::Bone),
-        Some((Colour::Ink, 1.5)),
-    );
-    list.polygon(
-        &[
-            add(sac, P2::new(-across.x_mm * 36.0, -across.y_mm * 36.0)),
-            add(sac, P2::new(across.x_mm * 36.0, across.y_mm * 36.0)),
-            low(sac, 115.0),
-        ],
-        None,
-        Some((Colour::Muted, 1.2)),
-    );
-    for hip in [hl, hr] {
-        list.disc(hip, 22.0, Colour::Bone, Some(Colour::Ink));
-    }
-    for crest in [cl, cr] {
-        list.disc(crest, 9.0, Colour::Ink, None);
+    for crest in [lm.iliac_crest_left, lm.iliac_crest_right] {
+        list.disc(back(crest), 9.0, Colour::Ink, None);
     }
 }
 
@@ -126,42 +118,55 @@ pub(super) fn ribs(list: &mut DisplayList, pose: &Pose) {
     }
     list.push(Cmd::Stroke {
         colour: Colour::Rib,
-        width_px: 1.5,
+        width_px: HAIRLINE_PX,
         dash: Dash::Solid,
     });
 }
 
-/// Each scapula, hinted, with the shoulder girdle from T1 to its acromion.
-pub(super) fn scapulae(list: &mut DisplayList, pose: &Pose) {
-    let lm = &pose.landmarks;
-    let v = &lm.vertebrae;
-    for (acromion, side) in [(lm.acromion_left, -1.0), (lm.acromion_right, 1.0)] {
-        let a = back(acromion);
-        let t2 = back(v[8]);
-        let t7 = back(v[13]);
-        list.polygon(
-            &[
-                a,
-                P2::new(t2.x_mm + side * 48.0, t2.y_mm),
-                P2::new(t7.x_mm + side * 66.0, t7.y_mm),
-            ],
-            Some(Colour::Bone),
-            Some((Colour::Rib, 1.2)),
-        );
-        list.line(back(v[7]), a, Colour::Ink, 3.0, Dash::Solid);
-    }
-}
+/// The shoulder girdle, right side: the clavicle from beside the top of the sternum out to the
+/// acromion; the scapula as a plate over the ribs (superior angle, superior border, glenoid,
+/// lateral border, inferior angle, medial border), its spine running up to the acromion.
+pub(super) const GIRDLE: [Pt; 17] = [
+    pt(8, 16, 4),
+    pt(ACROMION, -95, 6),
+    pt(ACROMION, -8, -2),
+    bone(12),
+    pt(8, 62, 0),
+    pt(ACROMION, -90, -10),
+    pt(ACROMION, -34, -24),
+    pt(ACROMION, -18, -28),
+    pt(ACROMION, -16, -48),
+    pt(ACROMION, -40, -80),
+    pt(13, 90, -18),
+    pt(11, 56, 0),
+    pt(8, 62, 0),
+    PLATE_RIB,
+    pt(9, 60, 0),
+    pt(ACROMION, -4, 2),
+    bone(9),
+];
 
-/// The shoulder joints, over the spine.
+/// The acromia, where the shoulder guide runs, over the spine.
 pub(super) fn shoulder_joints(list: &mut DisplayList, pose: &Pose) {
     let lm = &pose.landmarks;
     for acromion in [lm.acromion_left, lm.acromion_right] {
-        list.disc(back(acromion), 11.0, Colour::Ink, None);
+        list.disc(back(acromion), 8.0, Colour::Ink, None);
     }
 }
 
-/// The back of the skull, from the crown down to just above C1, with the eye line; outlined in
-/// the brand colour because it can be dragged, and washed with it while `head_hot`.
+/// The jaw seen from behind, right side: the mandible from under the ear down to its angle and
+/// round to the chin; drawn before the spine, so the neck's vertebrae show over it.
+pub(super) const JAW: [Pt; 6] = [
+    pt(HEAD, 52, -22),
+    pt(HEAD, 50, -80),
+    pt(HEAD, 20, -104),
+    pt(HEAD, 10, -112),
+    pt(HEAD, 0, -112),
+    bone(9),
+];
+
+/// The back of the skull, from the crown down to just above C1, with the eyes seen through it;
+/// outlined in the brand colour because it can be dragged, and washed with it while `head_hot`.
 pub(super) fn skull(list: &mut DisplayList, pose: &Pose, head_hot: bool) {
     let lm = &pose.landmarks;
     let (skull_centre, ry) = skull_outline(pose);
@@ -178,7 +183,7 @@ pub(super) fn skull(list: &mut DisplayList, pose: &Pose, head_hot: bool) {
     }
     list.push(Cmd::Stroke {
         colour: Colour::Brand,
-        width_px: if head_hot { 4.0 } else { 2.5 },
+        width_px: if head_hot { 2.0 * REGULAR_PX } else { BOLD_PX },
         dash: Dash::Solid,
     });
     let (el, er) = (back(lm.eye_left), back(lm.eye_right));

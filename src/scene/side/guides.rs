@@ -2,8 +2,15 @@
 //! most loaded joint, the C7 plumb line over S1, and which way is forward.
 
 use crate::model::Level;
-use crate::scene::body::{add, caption, side, stack_labels, LEVEL_MM};
-use crate::scene::list::{Align, Cmd, Colour, Dash, DisplayList, Font};
+use crate::scene::body::{add, caption, side, stack_labels, value_line, LEVEL_MM};
+use crate::scene::list::{
+    Align, Cmd, Colour, Dash, DisplayList, Font, HAIRLINE_PX, LABEL_GAP_PX, LINE_PX, REGULAR_PX,
+    THIN_PX,
+};
+
+/// The widest one-line value of the most loaded joint, "C7-T1, 100% of capacity", in
+/// characters: where the label column is narrower, the load goes on a line of its own.
+pub(super) const JOINT_VALUE_CHARS: usize = 23;
 use crate::scene::point::P2;
 use crate::scene::pose::Pose;
 
@@ -13,19 +20,28 @@ fn s1(pose: &Pose) -> P2 {
 }
 
 /// The heights of the four read-outs (head-neck angle, neck load, most loaded joint, plumb
-/// line), each near what it is about and moved down where needed to keep them apart.
-pub(super) fn label_heights(pose: &Pose, px_per_mm: f64) -> [f64; 4] {
+/// line), each near what it is about and moved down where needed to keep them apart; the most
+/// loaded joint's takes three lines when `wrap`.
+pub(super) fn label_heights(pose: &Pose, px_per_mm: f64, wrap: bool) -> [f64; 4] {
     let c7 = side(pose.landmarks.c7);
-    let row = 24.0 / px_per_mm.max(1e-6);
-    stack_labels(
+    let px = 1.0 / px_per_mm.max(1e-6);
+    let two = (2.0 * LINE_PX + LABEL_GAP_PX) * px;
+    let [angle, load, joint, plumb] = stack_labels(
         [
-            c7.y_mm + 2.0 * row,
+            c7.y_mm + 1.25 * two,
             c7.y_mm,
             side(pose.landmarks.vertebrae[12]).y_mm,
             s1(pose).y_mm,
         ],
-        1.75 * row,
-    )
+        two,
+    );
+    // The third line of the joint's label pushes the plumb line's label down.
+    let plumb = if wrap {
+        plumb.min(joint - two - LINE_PX * px)
+    } else {
+        plumb
+    };
+    [angle, load, joint, plumb]
 }
 
 /// The head-neck angle at C7: the line to the ear, the horizontal and the arc between them,
@@ -34,12 +50,12 @@ pub(super) fn head_neck_angle(list: &mut DisplayList, shown: &Pose, truth: &Pose
     let lm = &shown.landmarks;
     let c7 = side(lm.c7);
     let ear = side(lm.ear_right);
-    list.line(c7, ear, Colour::Guide, 2.0, Dash::Solid);
+    list.line(c7, ear, Colour::Guide, REGULAR_PX, Dash::Solid);
     list.line(
         c7,
         add(c7, P2::new(110.0, 0.0)),
         Colour::Muted,
-        1.0,
+        HAIRLINE_PX,
         Dash::Long,
     );
     let drawn_angle = (ear.y_mm - c7.y_mm).atan2(ear.x_mm - c7.x_mm);
@@ -52,14 +68,13 @@ pub(super) fn head_neck_angle(list: &mut DisplayList, shown: &Pose, truth: &Pose
     });
     list.push(Cmd::Stroke {
         colour: Colour::Guide,
-        width_px: 1.5,
+        width_px: THIN_PX,
         dash: Dash::Solid,
     });
     list.disc(c7, 6.0, Colour::Guide, None);
 
     caption(list, at, "Head-neck angle");
-    list.text(at, Font::Small, Align::Left, Colour::Ink)
-        .nudge(0.0, 8.0)
+    value_line(list, at, 1)
         .num(truth.measures.craniovertebral_angle_deg, 1)
         .str("° above level");
 }
@@ -67,25 +82,26 @@ pub(super) fn head_neck_angle(list: &mut DisplayList, shown: &Pose, truth: &Pose
 /// The load the head puts on the neck.
 pub(super) fn neck_load(list: &mut DisplayList, truth: &Pose, at: P2) {
     caption(list, at, "Load on the neck");
-    list.text(at, Font::Small, Align::Left, Colour::Ink)
-        .nudge(0.0, 8.0)
+    value_line(list, at, 1)
         .num(truth.measures.head_load_kg, 1)
         .str(" kg");
 }
 
-/// The joint loaded closest to its capacity, and how close.
-pub(super) fn most_loaded_joint(list: &mut DisplayList, truth: &Pose, at: P2) {
+/// The joint loaded closest to its capacity, and how close: on one line, or on two when `wrap`.
+pub(super) fn most_loaded_joint(list: &mut DisplayList, truth: &Pose, at: P2, wrap: bool) {
     let (worst, load) = truth.joints.iter().map(|j| (j.level, j.load)).fold(
         (Level::C0C1, f64::NEG_INFINITY),
         |best, j| if j.1 > best.1 { j } else { best },
     );
     caption(list, at, "Most loaded joint");
-    list.text(at, Font::Small, Align::Left, Colour::Ink)
-        .nudge(0.0, 8.0)
-        .str(worst.name())
-        .str(", ")
-        .num(load * 100.0, 0)
-        .str("% of capacity");
+    let w = value_line(list, at, 1).str(worst.name());
+    let w = if wrap {
+        drop(w);
+        value_line(list, at, 2)
+    } else {
+        w.str(", ")
+    };
+    w.num(load * 100.0, 0).str("% of capacity");
 }
 
 /// The C7 plumb line and its offset from S1, labelled at `at` with the solved offset.
@@ -96,26 +112,24 @@ pub(super) fn plumb_line(list: &mut DisplayList, shown: &Pose, truth: &Pose, at:
         c7,
         P2::new(c7.x_mm, s1.y_mm - 40.0),
         Colour::Guide,
-        2.0,
+        REGULAR_PX,
         Dash::Dotted,
     );
     list.line(
         P2::new(c7.x_mm, s1.y_mm),
         s1,
         Colour::Guide,
-        1.5,
+        THIN_PX,
         Dash::Solid,
     );
     list.disc(s1, 6.0, Colour::Guide, None);
     caption(list, at, "C7 plumb line");
-    list.text(at, Font::Small, Align::Left, Colour::Ink)
-        .nudge(0.0, 8.0)
-        .offset_mm(
-            truth.measures.sagittal_vertical_axis_mm,
-            LEVEL_MM,
-            "over S1",
-            [" mm ahead of S1", " mm behind S1"],
-        );
+    value_line(list, at, 1).offset_mm(
+        truth.measures.sagittal_vertical_axis_mm,
+        LEVEL_MM,
+        "over S1",
+        [" mm ahead of S1", " mm behind S1"],
+    );
 }
 
 /// Which way the subject faces: "back" and "front →" above the head.

@@ -1,17 +1,21 @@
 //! The side view (sagittal plane), seen from the subject's right: forward is to the right.
 
 mod guides;
+mod silhouette;
 mod skeleton;
 
 use super::body::{ghost, side, skull_ry_mm, spine};
-use super::list::{Colour, Dash, DisplayList};
+use super::frame::{Anchors, Side};
+use super::list::{Colour, Dash, DisplayList, Font, MARGIN_PX, THIN_PX};
 use super::point::P2;
 use super::pose::Pose;
+use super::shape::{draw, RIGHT};
 use super::transform::{BoundsMm, ViewTransform};
 use super::view::{self, ViewInput};
 
-const LABEL_ROOM_PX: f64 = 150.0;
-const MARGIN_PX: f64 = 12.0;
+/// Room kept in front of the body for the read-outs, in CSS pixels: the widest of them, "Most
+/// loaded joint", with the joint's load on a line of its own where the column is this narrow.
+const LABEL_ROOM_PX: f64 = 146.0;
 
 /// The view's transform: the whole neutral body from heel to toe, floor to crown, plus a label
 /// column in front of it.
@@ -20,7 +24,7 @@ pub fn transform(neutral: &Pose, width_px: f64, height_px: f64) -> (ViewTransfor
     let z0 = lm.sacrum.z;
     let top_mm = lm.head_top.y + 70.0;
     let guess = ((height_px - 2.0 * MARGIN_PX) / (top_mm + 30.0)).max(0.05);
-    // Clear of the head even at full forward head posture.
+    // Clear of the face even at full forward head posture.
     let label_x = z0 + 330.0;
     let bounds = BoundsMm {
         min: P2::new(z0 - 230.0, -30.0),
@@ -32,8 +36,9 @@ pub fn transform(neutral: &Pose, width_px: f64, height_px: f64) -> (ViewTransfor
     )
 }
 
-/// Draws the view in layers: the floor and the neutral ghost, legs (the far one first), pelvis,
-/// ribs, shoulder girdle, spine, skull; then the guides and their labels.
+/// Draws the view in layers: the floor and the body's silhouette, the highlight and the neutral
+/// ghost over it, legs (the far one first), the near arm, pelvis, ribs, shoulder girdle, spine,
+/// skull; then the guides and their labels.
 pub fn build(list: &mut DisplayList, input: ViewInput) {
     let ViewInput {
         shown,
@@ -47,8 +52,12 @@ pub fn build(list: &mut DisplayList, input: ViewInput) {
     list.transform = t;
     let s = t.px_per_mm;
     let z0 = neutral.landmarks.sacrum.z;
+    let room_px = width_px - MARGIN_PX - t.to_px(P2::new(label_x, 0.0)).0;
+    let wrap = room_px < Font::Small.width_px(guides::JOINT_VALUE_CHARS);
 
     floor(list, z0);
+    let anchors = Anchors::new(shown, neutral, side, false);
+    silhouette::silhouette(list, &anchors);
     if let Some(step) = options.highlight {
         view::highlight_band(list, shown, step, z0 - 230.0, z0 + 240.0);
     }
@@ -61,19 +70,21 @@ pub fn build(list: &mut DisplayList, input: ViewInput) {
         skull_r,
     );
 
-    skeleton::legs(list, shown, s);
-    skeleton::pelvis(list, shown, s);
+    draw(list, &anchors, &skeleton::LEG, &[Side::FAR, Side::RIGHT], s);
+    draw(list, &anchors, &skeleton::ARM, RIGHT, s);
+    draw(list, &anchors, &skeleton::PELVIS, RIGHT, s);
     skeleton::ribs(list, shown);
-    skeleton::shoulder_girdle(list, shown);
+    draw(list, &anchors, &skeleton::GIRDLE, RIGHT, s);
     spine(list, shown, side, false);
     skeleton::shoulder_joint(list, shown);
-    skeleton::skull(list, shown);
+    draw(list, &anchors, &skeleton::SKULL, RIGHT, s);
+    skeleton::eye_and_ear(list, shown);
 
-    let [angle, load, joint, plumb] = guides::label_heights(shown, s);
+    let [angle, load, joint, plumb] = guides::label_heights(shown, s, wrap);
     let at = |y_mm: f64| P2::new(label_x, y_mm);
     guides::head_neck_angle(list, shown, truth, at(angle));
     guides::neck_load(list, truth, at(load));
-    guides::most_loaded_joint(list, truth, at(joint));
+    guides::most_loaded_joint(list, truth, at(joint), wrap);
     guides::plumb_line(list, shown, truth, at(plumb));
     guides::direction_markers(list, neutral, z0);
     if let Some(step) = options.highlight {
@@ -87,7 +98,7 @@ fn floor(list: &mut DisplayList, z0: f64) {
         P2::new(z0 - 200.0, 0.0),
         P2::new(z0 + 240.0, 0.0),
         Colour::Muted,
-        1.5,
+        THIN_PX,
         Dash::Solid,
     );
 }

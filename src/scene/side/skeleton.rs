@@ -1,105 +1,167 @@
-//! The side view's body in profile: legs and feet, pelvis, ribs and sternum, shoulder girdle
-//! and skull.
+//! The side view's skeleton in profile, seen through the silhouette: legs and feet, the near
+//! arm, pelvis, ribs and sternum, shoulder girdle and skull.
 
-use crate::scene::body::{add, bone, offset, side, skull_rotation_rad, skull_ry_mm, sub, unit};
-use crate::scene::list::{Cmd, Colour, Dash, DisplayList};
+use super::silhouette::ARM_JOINTS;
+use crate::scene::body::{self, offset, side, sub, unit};
+use crate::scene::frame::{pt, Pt, ACROMION, ANKLE, FEMUR, HEAD, HEEL, KNEE, MID_HIPS, SHIN};
+use crate::scene::list::{Cmd, Colour, Dash, DisplayList, BOLD_PX, HAIRLINE_PX, THIN_PX};
 use crate::scene::point::P2;
 use crate::scene::pose::Pose;
+use crate::scene::shape::{bone, oval, KNOB, PLATE_INK, PLATE_RIB};
 
-/// Legs and feet: the far (left) leg first.
-pub(super) fn legs(list: &mut DisplayList, pose: &Pose, px_per_mm: f64) {
-    let lm = &pose.landmarks;
-    for (hip, knee, ankle) in [
-        (lm.hip_left, lm.knee_left, lm.ankle_left),
-        (lm.hip_right, lm.knee_right, lm.ankle_right),
-    ] {
-        bone(
-            list,
-            &[side(hip), side(knee), side(ankle)],
-            (34.0 * px_per_mm).max(3.0),
-        );
-        let a = side(ankle);
-        list.polygon(
-            &[
-                P2::new(a.x_mm - 48.0, 0.0),
-                P2::new(a.x_mm - 32.0, a.y_mm + 8.0),
-                P2::new(a.x_mm + 30.0, a.y_mm - 4.0),
-                P2::new(a.x_mm + 190.0, 0.0),
-            ],
-            Some(Colour::Bone),
-            Some((Colour::Muted, 1.0)),
-        );
-    }
-}
+/// The skull in profile, clockwise from the crown: forehead, brow, nasal bone, upper jaw, the
+/// line of the upper teeth, the skull's base and the back of the skull; then the mandible, from
+/// its condyle before the ear down the ramus to the angle, along the lower border to the chin,
+/// and back along the lower teeth.
+pub(super) const SKULL: [Pt; 32] = [
+    pt(HEAD, -26, -20),
+    pt(HEAD, -40, -50),
+    pt(HEAD, -30, -80),
+    pt(HEAD, 0, -100),
+    pt(HEAD, 44, -106),
+    pt(HEAD, 62, -104),
+    pt(HEAD, 54, -62),
+    pt(HEAD, 20, -58),
+    pt(HEAD, -8, -42),
+    pt(HEAD, -16, -30),
+    pt(HEAD, -26, -20),
+    KNOB,
+    pt(HEAD, -30, 107),
+    pt(HEAD, 40, 108),
+    pt(HEAD, 52, 48),
+    pt(HEAD, 58, 26),
+    pt(HEAD, 51, 6),
+    pt(HEAD, 62, -10),
+    pt(HEAD, 52, -20),
+    pt(HEAD, 56, -36),
+    pt(HEAD, 52, -48),
+    pt(HEAD, 20, -54),
+    pt(HEAD, -20, -48),
+    pt(HEAD, -48, -44),
+    pt(HEAD, -60, -42),
+    pt(HEAD, -122, -16),
+    pt(HEAD, -125, 14),
+    pt(HEAD, -130, 70),
+    pt(HEAD, -100, 91),
+    pt(HEAD, -72, 111),
+    pt(HEAD, -30, 107),
+    PLATE_INK,
+];
 
-/// Pelvis in profile, around the crests, the sacrum and the hip joints.
-pub(super) fn pelvis(list: &mut DisplayList, pose: &Pose, px_per_mm: f64) {
-    let lm = &pose.landmarks;
-    let crest = side(lm.iliac_crest_left).mid(side(lm.iliac_crest_right));
-    let hip = side(lm.hip_left).mid(side(lm.hip_right));
-    let sac = side(lm.sacrum);
-    // The ilium as a rounded wing: back (PSIS) over the crest to the front (ASIS), down past
-    // the hip socket to the ischium, and back up behind the sacrum.
-    let at = |p: P2, dx: f64, dy: f64| add(p, P2::new(dx, dy));
-    let psis = P2::new(sac.x_mm - 45.0, crest.y_mm - 40.0);
-    let asis = at(crest, 75.0, -50.0);
-    list.push(Cmd::Begin);
-    list.push(Cmd::MoveTo(psis));
-    list.push(Cmd::QuadTo {
-        ctrl: P2::new(psis.x_mm + 5.0, crest.y_mm + 14.0),
-        to: at(crest, 15.0, 6.0),
-    });
-    list.push(Cmd::QuadTo {
-        ctrl: at(crest, 70.0, 4.0),
-        to: asis,
-    });
-    list.push(Cmd::LineTo(at(hip, 58.0, -10.0)));
-    list.push(Cmd::QuadTo {
-        ctrl: at(hip, 55.0, -72.0),
-        to: at(hip, 5.0, -88.0),
-    });
-    list.push(Cmd::LineTo(at(hip, -38.0, -72.0)));
-    list.push(Cmd::QuadTo {
-        ctrl: P2::new(sac.x_mm - 70.0, hip.y_mm - 10.0),
-        to: psis,
-    });
-    list.push(Cmd::Close);
-    list.push(Cmd::Fill(Colour::Bone));
-    list.push(Cmd::Stroke {
-        colour: Colour::Ink,
-        width_px: 1.5,
-        dash: Dash::Solid,
-    });
-    // The sacrum and coccyx curving down and back from S1.
-    list.push(Cmd::Begin);
-    list.push(Cmd::MoveTo(sac));
-    list.push(Cmd::QuadTo {
-        ctrl: at(sac, -45.0, -55.0),
-        to: at(sac, -30.0, -125.0),
-    });
-    list.push(Cmd::Stroke {
-        colour: Colour::Muted,
-        width_px: (22.0 * px_per_mm).max(3.0),
-        dash: Dash::Solid,
-    });
-    list.disc(hip, 22.0, Colour::Bone, Some(Colour::Ink));
-}
+/// A leg's bones in profile: the bones of the foot (the talus under the ankle, the arch of the
+/// tarsals and metatarsals, the toes, the heel bone); the fibula behind the tibia, the tibia's
+/// plateau; the femur down to its condyles, and the kneecap in front.
+pub(super) const LEG: [Pt; 35] = [
+    pt(HEEL, 40, 60),
+    pt(HEEL, 56, 78),
+    pt(HEEL, 72, 62),
+    pt(HEEL, 110, 54),
+    pt(HEEL, 236, 16),
+    pt(HEEL, 264, 12),
+    pt(HEEL, 262, 2),
+    pt(HEEL, 240, 2),
+    pt(HEEL, 222, 10),
+    pt(HEEL, 150, 30),
+    pt(HEEL, 40, 6),
+    pt(HEEL, 0, 4),
+    pt(HEEL, 4, 40),
+    pt(HEEL, 10, 56),
+    pt(HEEL, 40, 60),
+    KNOB,
+    pt(SHIN, -24, -34),
+    pt(ANKLE, -16, 4),
+    bone(10),
+    pt(SHIN, 6, -24),
+    pt(ANKLE, 4, 24),
+    bone(26),
+    pt(SHIN, 4, -17),
+    oval(36, 10),
+    KNOB,
+    pt(FEMUR, 0, 0),
+    pt(FEMUR, 8, -215),
+    pt(KNEE, -4, 28),
+    bone(28),
+    pt(KNEE, -6, 17),
+    oval(32, 23),
+    KNOB,
+    pt(KNEE, 46, 18),
+    oval(11, 22),
+    KNOB,
+];
+
+/// The near arm's bones: the humerus and the forearm, and the humerus's head.
+pub(super) const ARM: [Pt; 8] = [
+    ARM_JOINTS[0],
+    ARM_JOINTS[1],
+    ARM_JOINTS[1],
+    ARM_JOINTS[2],
+    bone(20),
+    ARM_JOINTS[0],
+    oval(24, 24),
+    KNOB,
+];
+
+/// The near shoulder girdle: the scapula as a blade behind the ribs, from the acromion down to
+/// its inferior angle; the clavicle from the top of the sternum back to the acromion.
+pub(super) const GIRDLE: [Pt; 14] = [
+    pt(ACROMION, 14, 2),
+    pt(ACROMION, 0, 16),
+    pt(8, -66, 12),
+    pt(11, -80, 0),
+    pt(13, -62, -20),
+    pt(12, -40, 0),
+    pt(ACROMION, 16, -44),
+    pt(ACROMION, 26, -14),
+    pt(ACROMION, 14, 2),
+    PLATE_RIB,
+    pt(8, 126, -14),
+    pt(ACROMION, 46, 10),
+    pt(ACROMION, 10, -2),
+    bone(12),
+];
+
+/// Pelvis in profile: the ilium as a rounded wing, from the back (PSIS) over the crest to the
+/// front (ASIS), down past the hip socket to the ischium and back up behind the sacrum; the
+/// sacrum and coccyx curving down and back from S1; the hip joint.
+pub(super) const PELVIS: [Pt; 21] = [
+    pt(MID_HIPS, -67, 100),
+    pt(MID_HIPS, -62, 154),
+    pt(MID_HIPS, 15, 146),
+    pt(MID_HIPS, 70, 144),
+    pt(MID_HIPS, 75, 90),
+    pt(MID_HIPS, 58, -10),
+    pt(MID_HIPS, 58, -10),
+    pt(MID_HIPS, 55, -72),
+    pt(MID_HIPS, 5, -88),
+    pt(MID_HIPS, -38, -72),
+    pt(MID_HIPS, -38, -72),
+    pt(MID_HIPS, -92, -10),
+    pt(MID_HIPS, -67, 100),
+    PLATE_INK,
+    pt(MID_HIPS, -22, 95),
+    pt(MID_HIPS, -67, 40),
+    pt(MID_HIPS, -52, -30),
+    bone(22),
+    pt(MID_HIPS, 0, 0),
+    oval(22, 22),
+    PLATE_INK,
+];
+
+/// How far the ribs reach forward from their vertebra (T2, T4, T6, T8, T10), mm.
+const RIB_DEPTH_MM: [(usize, f64); 5] = [
+    (8, 132.0),
+    (10, 152.0),
+    (12, 164.0),
+    (14, 164.0),
+    (16, 150.0),
+];
 
 /// Ribs (one path) from the thoracic vertebrae forward to the sternum, then the sternum.
 pub(super) fn ribs(list: &mut DisplayList, pose: &Pose) {
     let v = &pose.landmarks.vertebrae;
     let mut sternum = [P2::default(); 4];
     list.push(Cmd::Begin);
-    for (k, (i, depth)) in [
-        (8, 150.0),
-        (10, 172.0),
-        (12, 186.0),
-        (14, 186.0),
-        (16, 170.0),
-    ]
-    .into_iter()
-    .enumerate()
-    {
+    for (n, (i, depth)) in RIB_DEPTH_MM.into_iter().enumerate() {
         let c = side(v[i]);
         let u = unit(sub(side(v[i - 1]), side(v[i + 1])));
         let end = offset(c, u, -48.0, depth);
@@ -108,87 +170,39 @@ pub(super) fn ribs(list: &mut DisplayList, pose: &Pose) {
             ctrl: offset(c, u, 12.0, depth * 0.6),
             to: end,
         });
-        if k < sternum.len() {
-            sternum[k] = end;
+        if n < sternum.len() {
+            sternum[n] = end;
         }
     }
     list.push(Cmd::Stroke {
         colour: Colour::Rib,
-        width_px: 1.5,
+        width_px: HAIRLINE_PX,
         dash: Dash::Solid,
     });
-    list.push(Cmd::Begin);
-    list.push(Cmd::MoveTo(sternum[0]));
-    for p in &sternum[1..] {
-        list.push(Cmd::LineTo(*p));
-    }
-    list.push(Cmd::Stroke {
-        colour: Colour::Rib,
-        width_px: 2.5,
-        dash: Dash::Solid,
-    });
+    body::bone(list, &sternum, BOLD_PX);
 }
 
-/// The near shoulder girdle from T1 to the acromion, under the spine.
-pub(super) fn shoulder_girdle(list: &mut DisplayList, pose: &Pose) {
-    let lm = &pose.landmarks;
-    list.line(
-        side(lm.vertebrae[7]),
-        side(lm.acromion_right),
-        Colour::Ink,
-        2.0,
-        Dash::Solid,
-    );
-}
-
-/// The near shoulder joint, over the spine.
+/// The near acromion, where the shoulder sits, over the spine.
 pub(super) fn shoulder_joint(list: &mut DisplayList, pose: &Pose) {
-    list.disc(side(pose.landmarks.acromion_right), 11.0, Colour::Ink, None);
+    list.disc(side(pose.landmarks.acromion_right), 8.0, Colour::Ink, None);
 }
 
-/// Skull in profile, facing forward, with the nose, the eye and the ear.
-pub(super) fn skull(list: &mut DisplayList, pose: &Pose) {
+/// Over the skull (see [`SKULL`]): the orbit around the eye, the eye, and the ear's opening.
+pub(super) fn eye_and_ear(list: &mut DisplayList, pose: &Pose) {
     let lm = &pose.landmarks;
-    let hc = side(lm.head_centre);
-    let ry = skull_ry_mm(pose, side);
-    let rot = skull_rotation_rad(pose, side);
+    let eye = side(lm.eye_right);
     list.push(Cmd::Begin);
-    list.push(Cmd::Ellipse {
-        centre: hc,
-        rx_mm: ry * 0.86,
-        ry_mm: ry,
-        rotation_rad: rot,
+    list.push(Cmd::Arc {
+        centre: eye,
+        radius_mm: 19.0,
+        start_rad: 0.0,
+        end_rad: std::f64::consts::TAU,
     });
-    list.push(Cmd::Fill(Colour::Bone));
     list.push(Cmd::Stroke {
-        colour: Colour::Ink,
-        width_px: 2.0,
+        colour: Colour::Muted,
+        width_px: THIN_PX,
         dash: Dash::Solid,
     });
-    let up = P2::new(-rot.sin(), rot.cos());
-    let fwd = P2::new(up.y_mm, -up.x_mm);
-    let nose_base = add(
-        hc,
-        add(
-            P2::new(fwd.x_mm * ry * 0.84, fwd.y_mm * ry * 0.84),
-            P2::new(up.x_mm * -ry * 0.15, up.y_mm * -ry * 0.15),
-        ),
-    );
-    list.polygon(
-        &[
-            add(nose_base, P2::new(up.x_mm * 22.0, up.y_mm * 22.0)),
-            add(
-                nose_base,
-                P2::new(
-                    fwd.x_mm * 24.0 - up.x_mm * 14.0,
-                    fwd.y_mm * 24.0 - up.y_mm * 14.0,
-                ),
-            ),
-            add(nose_base, P2::new(-up.x_mm * 16.0, -up.y_mm * 16.0)),
-        ],
-        Some(Colour::Bone),
-        Some((Colour::Ink, 1.5)),
-    );
-    list.disc(side(lm.eye_right), 7.0, Colour::Ink, None);
+    list.disc(eye, 7.0, Colour::Ink, None);
     list.disc(side(lm.ear_right), 10.0, Colour::Bone, Some(Colour::Ink));
 }
