@@ -8,9 +8,9 @@ use crate::scene::list::{
     THIN_PX,
 };
 
-/// The widest one-line value of the most loaded joint, "C7-T1, 100% of capacity", in
+/// The widest one-line value of the most loaded joint, "C7-T1, 100% of a 45° stoop", in
 /// characters: where the label column is narrower, the load goes on a line of its own.
-pub(super) const JOINT_VALUE_CHARS: usize = 23;
+pub(super) const JOINT_VALUE_CHARS: usize = 25;
 use crate::scene::point::P2;
 use crate::scene::pose::Pose;
 
@@ -22,13 +22,14 @@ fn s1(pose: &Pose) -> P2 {
 /// The heights of the four read-outs (head-neck angle, neck load, most loaded joint, plumb
 /// line), each near what it is about and moved down where needed to keep them apart; the most
 /// loaded joint's takes three lines when `wrap`.
-pub(super) fn label_heights(pose: &Pose, px_per_mm: f64, wrap: bool) -> [f64; 4] {
+/// No label's anchor goes above `top_mm`, so a short canvas keeps the first one inside it.
+pub(super) fn label_heights(pose: &Pose, px_per_mm: f64, wrap: bool, top_mm: f64) -> [f64; 4] {
     let c7 = side(pose.landmarks.c7);
     let px = 1.0 / px_per_mm.max(1e-6);
     let two = (2.0 * LINE_PX + LABEL_GAP_PX) * px;
     let [angle, load, joint, plumb] = stack_labels(
         [
-            c7.y_mm + 1.25 * two,
+            (c7.y_mm + 1.25 * two).min(top_mm),
             c7.y_mm,
             side(pose.landmarks.vertebrae[12]).y_mm,
             s1(pose).y_mm,
@@ -87,7 +88,8 @@ pub(super) fn neck_load(list: &mut DisplayList, truth: &Pose, at: P2) {
         .str(" kg");
 }
 
-/// The joint loaded closest to its capacity, and how close: on one line, or on two when `wrap`.
+/// The joint bent hardest by gravity, as a share of its region's moment in a deep 45° stoop (the
+/// heat map's scale, not a tissue tolerance): on one line, or on two when `wrap`.
 pub(super) fn most_loaded_joint(list: &mut DisplayList, truth: &Pose, at: P2, wrap: bool) {
     let (worst, load) = truth.joints.iter().map(|j| (j.level, j.load)).fold(
         (Level::C0C1, f64::NEG_INFINITY),
@@ -101,7 +103,7 @@ pub(super) fn most_loaded_joint(list: &mut DisplayList, truth: &Pose, at: P2, wr
     } else {
         w.str(", ")
     };
-    w.num(load * 100.0, 0).str("% of capacity");
+    w.num(load * 100.0, 0).str("% of a 45° stoop");
 }
 
 /// The C7 plumb line and its offset from S1, labelled at `at` with the solved offset.
@@ -132,18 +134,19 @@ pub(super) fn plumb_line(list: &mut DisplayList, shown: &Pose, truth: &Pose, at:
     );
 }
 
-/// Which way the subject faces: "back" and "front →" above the head.
-pub(super) fn direction_markers(list: &mut DisplayList, neutral: &Pose, z0: f64) {
+/// Which way the subject faces: "back" and "front →" above the head, spread from the view's back
+/// edge to the label column (`front_mm`) so they stay apart on a small canvas.
+pub(super) fn direction_markers(list: &mut DisplayList, neutral: &Pose, z0: f64, front_mm: f64) {
     let marker_y = neutral.landmarks.head_top.y + 30.0;
     list.text(
-        P2::new(z0 - 200.0, marker_y),
+        P2::new(z0 - 230.0, marker_y),
         Font::Small,
         Align::Left,
         Colour::Muted,
     )
     .str("back");
     list.text(
-        P2::new(z0 + 240.0, marker_y),
+        P2::new(front_mm, marker_y),
         Font::Small,
         Align::Right,
         Colour::Muted,

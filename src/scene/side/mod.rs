@@ -6,7 +6,7 @@ mod skeleton;
 
 use super::body::{ghost, side, skull_ry_mm, spine};
 use super::frame::{Anchors, Side};
-use super::list::{Colour, Dash, DisplayList, Font, MARGIN_PX, THIN_PX};
+use super::list::{Colour, Dash, DisplayList, Font, LINE_PX, MARGIN_PX, THIN_PX};
 use super::point::P2;
 use super::pose::Pose;
 use super::shape::{draw, RIGHT};
@@ -80,13 +80,17 @@ pub fn build(list: &mut DisplayList, input: ViewInput) {
     draw(list, &anchors, &skeleton::SKULL, RIGHT, s);
     skeleton::eye_and_ear(list, shown);
 
-    let [angle, load, joint, plumb] = guides::label_heights(shown, s, wrap);
+    // The first label's name stays inside the canvas: its anchor half a line below its top.
+    let top_mm = t
+        .to_mm(0.0, LINE_PX / 2.0 + Font::Label.size_px() + 2.0)
+        .y_mm;
+    let [angle, load, joint, plumb] = guides::label_heights(shown, s, wrap, top_mm);
     let at = |y_mm: f64| P2::new(label_x, y_mm);
     guides::head_neck_angle(list, shown, truth, at(angle));
     guides::neck_load(list, truth, at(load));
     guides::most_loaded_joint(list, truth, at(joint), wrap);
     guides::plumb_line(list, shown, truth, at(plumb));
-    guides::direction_markers(list, neutral, z0);
+    guides::direction_markers(list, neutral, z0, label_x);
     if let Some(step) = options.highlight {
         view::highlight_number(list, shown, step, z0 - 230.0);
     }
