@@ -222,7 +222,7 @@ export function showReadouts(ui, rows, r) {
 }
 
 // The colour legend: its title, then one swatch and label per band of the load scale.
-export const LEGEND_TITLE = 'How hard gravity bends each spinal joint, as a share of a deep 45° stoop:';
+export const LEGEND_TITLE = 'Bending load on each spinal joint, as a share of a 45° stoop:';
 
 /** A band's label: 'under 20%', '20–40%', …, 'over 100%'. */
 function bandWords(i) {
