@@ -151,5 +151,6 @@ pub(super) fn direction_markers(list: &mut DisplayList, neutral: &Pose, z0: f64,
         Align::Right,
         Colour::Muted,
     )
+    .nudge(-10.0, 0.0)
     .str("front →");
 }
