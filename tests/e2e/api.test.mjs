@@ -4,7 +4,7 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openPage, startServer } from './lib.mjs';
+import { launchBrowser, openApi, startServer } from './lib.mjs';
 
 const TIMEOUT = { timeout: 60_000 };
 
@@ -16,12 +16,7 @@ let problems;
 before(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  ({ page, problems } = await openPage(browser, server.url));
-  await page.evaluate(async () => {
-    const api = await import('./api/posture_chain.js');
-    await api.default();
-    window.postureApi = api;
-  });
+  ({ page, problems } = await openApi(browser, server.url));
 }, TIMEOUT);
 
 after(async () => {

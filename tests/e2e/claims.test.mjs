@@ -5,7 +5,7 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openPage, startServer } from './lib.mjs';
+import { launchBrowser, openApi, startServer } from './lib.mjs';
 
 const TIMEOUT = { timeout: 60_000 };
 const TILTS = [2, 5, 10, 15, 20, -5, -12];
@@ -17,12 +17,7 @@ let page;
 before(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  ({ page } = await openPage(browser, server.url));
-  await page.evaluate(async () => {
-    const api = await import('./api/posture_chain.js');
-    await api.default();
-    window.postureApi = api;
-  });
+  ({ page } = await openApi(browser, server.url));
 }, TIMEOUT);
 
 after(async () => {

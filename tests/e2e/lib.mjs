@@ -225,6 +225,22 @@ export async function openPage(browser, url, { viewport = { width: 1000, height:
 }
 
 /**
+ * Opens the demo page and loads the JS API module (site/api/) into it as `window.postureApi`,
+ * ready for `page.evaluate(() => window.postureApi.solve(...))`.
+ *
+ * @returns {Promise<{ page: import('playwright-core').Page, problems: Problems }>}
+ */
+export async function openApi(browser, url, options = {}) {
+  const opened = await openPage(browser, url, options);
+  await opened.page.evaluate(async () => {
+    const api = await import('./api/posture_chain.js');
+    await api.default();
+    window.postureApi = api;
+  });
+  return opened;
+}
+
+/**
  * Opens the app and waits until its canvas has been painted (more than one colour) and has
  * stopped changing (any opening animation is over), so a later change is the test's doing.
  *
