@@ -42,6 +42,21 @@ pub const fn oval(rx: i8, ry: i8) -> Pt {
     Pt(OVAL, rx, ry)
 }
 
+/// An arm's bones from its three joints (shoulder, elbow, wrist), for either view: the humerus and
+/// the forearm as 20 mm bones, then the humerus's head at the shoulder as an oval of `head_mm`.
+pub const fn arm_bones(joints: [Pt; 3], head_mm: (i8, i8)) -> [Pt; 8] {
+    [
+        joints[0],
+        joints[1],
+        joints[1],
+        joints[2],
+        bone(20),
+        joints[0],
+        oval(head_mm.0, head_mm.1),
+        KNOB,
+    ]
+}
+
 /// Most points a shape has.
 const MAX_POINTS: usize = 32;
 

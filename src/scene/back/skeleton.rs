@@ -7,7 +7,7 @@ use crate::scene::frame::{pt, Pt, ACROMION, ANKLE, FEMUR, HEAD, HEEL, HIP, KNEE,
 use crate::scene::list::{Cmd, Colour, Dash, DisplayList, BOLD_PX, HAIRLINE_PX, REGULAR_PX};
 use crate::scene::point::P2;
 use crate::scene::pose::Pose;
-use crate::scene::shape::{bone, oval, KNOB, PLATE_INK, PLATE_RIB};
+use crate::scene::shape::{arm_bones, bone, oval, KNOB, PLATE_INK, PLATE_RIB};
 
 /// The back of the skull: from the crown down to just above C1. Its centre and half-height.
 pub(super) fn skull_outline(pose: &Pose) -> (P2, f64) {
@@ -46,16 +46,7 @@ pub(super) const LEG: [Pt; 20] = [
 ];
 
 /// An arm's bones: the humerus and the forearm, and the humerus's head.
-pub(super) const ARM: [Pt; 8] = [
-    ARM_JOINTS[0],
-    ARM_JOINTS[1],
-    ARM_JOINTS[1],
-    ARM_JOINTS[2],
-    bone(20),
-    ARM_JOINTS[0],
-    oval(23, 24),
-    KNOB,
-];
+pub(super) const ARM: [Pt; 8] = arm_bones(ARM_JOINTS, (23, 24));
 
 /// Pelvis: the iliac wings from crest to crest over the sacrum's base, down each side to above
 /// the hip socket and round under the pubic arch; the sacrum between them; the hip joints.

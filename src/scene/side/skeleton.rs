@@ -7,7 +7,7 @@ use crate::scene::frame::{pt, Pt, ACROMION, ANKLE, FEMUR, HEAD, HEEL, KNEE, MID_
 use crate::scene::list::{Cmd, Colour, Dash, DisplayList, BOLD_PX, HAIRLINE_PX, THIN_PX};
 use crate::scene::point::P2;
 use crate::scene::pose::Pose;
-use crate::scene::shape::{bone, oval, KNOB, PLATE_INK, PLATE_RIB};
+use crate::scene::shape::{arm_bones, bone, oval, KNOB, PLATE_INK, PLATE_RIB};
 
 /// The skull in profile, clockwise from the crown: forehead, brow, nasal bone, upper jaw, the
 /// line of the upper teeth, the skull's base and the back of the skull; then the mandible, from
@@ -90,16 +90,7 @@ pub(super) const LEG: [Pt; 35] = [
 ];
 
 /// The near arm's bones: the humerus and the forearm, and the humerus's head.
-pub(super) const ARM: [Pt; 8] = [
-    ARM_JOINTS[0],
-    ARM_JOINTS[1],
-    ARM_JOINTS[1],
-    ARM_JOINTS[2],
-    bone(20),
-    ARM_JOINTS[0],
-    oval(24, 24),
-    KNOB,
-];
+pub(super) const ARM: [Pt; 8] = arm_bones(ARM_JOINTS, (24, 24));
 
 /// The near shoulder girdle: the scapula as a blade behind the ribs, from the acromion down to
 /// its inferior angle; the clavicle from the top of the sternum back to the acromion.
