@@ -46,6 +46,14 @@ test('"for a head tilt the pelvis stays level and the weight stays evenly on bot
   }
 });
 
+test('"the hips shifting a little sideways (about 3 mm for a 5° tilt, 13 mm for 20°)"', TIMEOUT, async () => {
+  for (const [t, mm] of [[5, 3], [20, 13]]) {
+    const { landmarks: l } = await solve({ headTiltDeg: t });
+    const shift = Math.abs((l.hipLeft.x + l.hipRight.x) / 2);
+    assert.ok(Math.abs(shift - mm) < 1, `tilt ${t}°: the hips shift ${shift} mm`);
+  }
+});
+
 test('"a shoulder that sits higher": the shoulder on the side the head tilts towards', TIMEOUT, async () => {
   for (const t of TILTS) {
     const { measures: m } = await solve({ headTiltDeg: t });
