@@ -14,6 +14,8 @@ pub mod codegen;
 mod model;
 mod numfmt;
 mod scene;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod trig;
 
 pub use model::*;
 pub use scene::{
