@@ -130,6 +130,10 @@ fn wasm_pack(
         project
             .command(&wasm_opt)
             .arg("-Oz")
+            // Repeat -Oz until it stops shrinking, and let it use the first 1 KB of memory for
+            // constants (Rust's data starts at 1 MB, and its stack never reaches the bottom):
+            // together about 250 gzip bytes (measured 2026-12-02, 42 133 -> 41 889).
+            .args(["--converge", "--low-memory-unused"])
             .args(WASM_OPT_FEATURES)
             .args(["--strip-debug", "--strip-producers"])
             .arg(&module)
