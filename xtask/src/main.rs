@@ -34,6 +34,11 @@ Tasks:
   perf                  build, then time frames and solveBands in headless Chromium
                         (tests/perf/frame.mjs, tests/perf/bands.mjs)
   bench                 run the solver benchmarks (cargo bench --bench solve)
+  fuzz [--cases N] [--seed S]
+                        N hostile inputs (default 100,000) through the parser, solver and
+                        scene natively, then N/10 attribute values on the real element and
+                        N/20 Widget calls in headless Chromium; fails on any panic, error,
+                        non-finite output or broken invariant
 
 Tools (wasm32 target, wasm-bindgen-cli, wasm-pack, npm packages, Chromium) are installed on
 first use when missing; see README.md.";
@@ -67,6 +72,7 @@ fn main() -> ExitCode {
         "codegen" => forward::codegen(&project, rest),
         "perf" => forward::perf(&project, rest),
         "bench" => forward::bench(&project, rest),
+        "fuzz" => forward::fuzz(&project, rest),
         unknown => {
             eprintln!("{TASKS}\n");
             Err(format!("unknown task `{unknown}`").into())

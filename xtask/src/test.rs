@@ -372,6 +372,28 @@ pub fn run(project: &Project) -> Result<(), DynError> {
         }
     })?;
 
+    // A quick count of the fuzz (`cargo xtask fuzz` runs 100,000 and 10,000).
+    let (native_cases, browser_cases) = (5_000, 1_000);
+    report.stage(
+        "fuzz",
+        "cargo xtask fuzz --cases 5000 (quick: 5,000 native, 1,000 in the browser)",
+        || {
+            check(crate::forward::fuzz_native_command(project, native_cases, 1))?;
+            check(crate::forward::fuzz_browser_command(
+                project,
+                &browser,
+                browser_cases,
+                1,
+            ))?;
+            Ok((
+                (),
+                Outcome::note(format!(
+                    "{native_cases} native cases, {browser_cases} browser values: no panic, no invariant broken"
+                )),
+            ))
+        },
+    )?;
+
     report.print();
     println!("(whole run: {:.0} s)", started.elapsed().as_secs_f64());
     println!(
