@@ -40,7 +40,7 @@ Tasks:
                         N/20 Widget calls in headless Chromium; fails on any panic, error,
                         non-finite output or broken invariant
 
-Tools (wasm32 target, wasm-bindgen-cli, wasm-pack, npm packages, Chromium) are installed on
+Tools (wasm32 target, wasm-bindgen-cli, npm packages, Chromium) are installed on
 first use when missing; see README.md.";
 
 fn main() -> ExitCode {
