@@ -1,4 +1,5 @@
-//! Tasks that forward to code other parts of the project own: codegen, perf, benches, fuzz.
+//! Tasks that forward to code other parts of the project own: codegen, perf, benches, fuzz,
+//! soak.
 
 use crate::project::Project;
 use crate::{build, cmd, setup, DynError};
@@ -109,4 +110,43 @@ pub fn fuzz(project: &Project, args: &[String]) -> Result<(), DynError> {
         (cases / 10).max(100),
         seed,
     ))
+}
+
+/// The soak (`tests/perf/soak.mjs`) on the built site, for `minutes` of autoplay then
+/// `insertions` insertions and removals.
+pub fn soak_command(
+    project: &Project,
+    browser: &setup::Browser,
+    minutes: f64,
+    insertions: u64,
+) -> std::process::Command {
+    let mut cmd = project.command("node");
+    cmd.arg("tests/perf/soak.mjs")
+        .args(["--minutes", &minutes.to_string()])
+        .args(["--insertions", &insertions.to_string()])
+        .env("CHROME", &browser.chrome);
+    cmd
+}
+
+/// `cargo xtask soak [--minutes M] [--insertions N]`: builds, then M minutes (default 10) of
+/// autoplay with full-rate input and N (default 1,000) insertions and removals of the element,
+/// memory sampled throughout; fails when anything grows by 1 % after the warm-up.
+pub fn soak(project: &Project, args: &[String]) -> Result<(), DynError> {
+    let (mut minutes, mut insertions) = (10.0f64, 1000u64);
+    let mut rest = args.iter();
+    while let Some(a) = rest.next() {
+        let value = rest.next().and_then(|v| v.parse::<f64>().ok());
+        match (a.as_str(), value) {
+            ("--minutes", Some(v)) if v > 0.0 && v.is_finite() => minutes = v,
+            ("--insertions", Some(v)) if v >= 1.0 && v.fract() == 0.0 => insertions = v as u64,
+            _ => return Err(format!(
+                "`cargo xtask soak` takes --minutes M (M > 0) and --insertions N (N ≥ 1) (got: {})",
+                args.join(" ")
+            )
+            .into()),
+        }
+    }
+    build::run(project)?;
+    let browser = setup::ensure_browser(project)?;
+    cmd::run(&mut soak_command(project, &browser, minutes, insertions))
 }

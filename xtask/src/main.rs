@@ -28,7 +28,9 @@ Tasks:
   test                  set up the tools, then run every check: rustfmt, codegen --check,
                         clippy (native and wasm32), native tests, wasm tests in headless Chromium, the release
                         build, and the browser tests in tests/e2e/
-  size                  build, then list the raw and gzip bytes of what the page downloads
+  size [--record]       build, then list the raw and gzip bytes of what the page downloads,
+                        each against the committed figures in xtask/sizes.txt (--record
+                        rewrites them)
   codegen [--check]     write the files generated from the Rust definitions (www/generated.js,
                         the model card's tables in docs/model.md), or check they are current
   perf                  build, then time frames and solveBands in headless Chromium
@@ -39,6 +41,11 @@ Tasks:
                         scene natively, then N/10 attribute values on the real element and
                         N/20 Widget calls in headless Chromium; fails on any panic, error,
                         non-finite output or broken invariant
+  soak [--minutes M] [--insertions N]
+                        build, then M minutes (default 10) of autoplay with a slider moving
+                        every frame and N (default 1,000) insertions and removals of the
+                        element in headless Chromium: JS values, wasm memory, DOM nodes and
+                        listeners must stay within 1 % after warm-up
 
 Tools (wasm32 target, wasm-bindgen-cli, npm packages, Chromium) are installed on
 first use when missing; see README.md.";
@@ -68,11 +75,12 @@ fn main() -> ExitCode {
         "build" => no_args().and_then(|()| build::run(&project).map(drop)),
         "serve" => serve::run(&project, rest),
         "test" => no_args().and_then(|()| test::run(&project)),
-        "size" => no_args().and_then(|()| size::run(&project)),
+        "size" => size::run(&project, rest),
         "codegen" => forward::codegen(&project, rest),
         "perf" => forward::perf(&project, rest),
         "bench" => forward::bench(&project, rest),
         "fuzz" => forward::fuzz(&project, rest),
+        "soak" => forward::soak(&project, rest),
         unknown => {
             eprintln!("{TASKS}\n");
             Err(format!("unknown task `{unknown}`").into())

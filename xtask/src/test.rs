@@ -343,6 +343,12 @@ pub fn run(project: &Project) -> Result<(), DynError> {
         ))
     })?;
 
+    report.stage("size", "cargo xtask size", || {
+        crate::size::check(project)
+            .map(|line| ((), Outcome::note(line)))
+            .map_err(no_counts)
+    })?;
+
     report.stage("e2e", "cargo xtask build && node --test tests/e2e/", || {
         let files = e2e_files(project).map_err(no_counts)?;
         let mut cmd = project.command("node");
@@ -390,6 +396,19 @@ pub fn run(project: &Project) -> Result<(), DynError> {
                 Outcome::note(format!(
                     "{native_cases} native cases, {browser_cases} browser values: no panic, no invariant broken"
                 )),
+            ))
+        },
+    )?;
+
+    // The soak's one-minute version (`cargo xtask soak` runs ten minutes and 1,000 insertions).
+    report.stage(
+        "soak",
+        "cargo xtask soak --minutes 0.75 --insertions 150",
+        || {
+            check(crate::forward::soak_command(project, &browser, 0.75, 150))?;
+            Ok((
+                (),
+                Outcome::note("45 s of autoplay, 150 insertions: memory flat within 1 %"),
             ))
         },
     )?;
