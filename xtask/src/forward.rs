@@ -139,11 +139,13 @@ pub fn soak(project: &Project, args: &[String]) -> Result<(), DynError> {
         match (a.as_str(), value) {
             ("--minutes", Some(v)) if v > 0.0 && v.is_finite() => minutes = v,
             ("--insertions", Some(v)) if v >= 1.0 && v.fract() == 0.0 => insertions = v as u64,
-            _ => return Err(format!(
+            _ => {
+                return Err(format!(
                 "`cargo xtask soak` takes --minutes M (M > 0) and --insertions N (N ≥ 1) (got: {})",
                 args.join(" ")
             )
-            .into()),
+                .into())
+            }
         }
     }
     build::run(project)?;
