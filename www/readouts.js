@@ -222,15 +222,14 @@ export function showReadouts(ui, rows, r) {
 }
 
 // The colour legend: its title, then one swatch and label per band of the load scale.
-export const LEGEND_TITLE = 'Bending load on each spinal joint, as a share of a 45° stoop:';
+export const LEGEND_TITLE = 'Compression of each spinal joint, relative to standing upright:';
 
-/** A band's label: 'under 20%', '20–40%', …, 'over 100%'. */
+/** A band's label: 'under 1.1×', '1.1–1.25×', …, 'over 3×'. */
 function bandWords(i) {
-  const pct = (share) => Math.round(share * 100);
   const upTo = LOAD_SCALE[i].upTo;
-  if (i === 0) return `under ${pct(upTo)}%`;
-  const from = pct(LOAD_SCALE[i - 1].upTo);
-  return Number.isFinite(upTo) ? `${from}–${pct(upTo)}%` : `over ${from}%`;
+  if (i === 0) return `under ${upTo}×`;
+  const from = LOAD_SCALE[i - 1].upTo;
+  return Number.isFinite(upTo) ? `${from}–${upTo}×` : `over ${from}×`;
 }
 
 /** Fills the legend's list: the title, then a swatch and its label per band. */

@@ -90,9 +90,22 @@ pub(crate) const LORDOSIS_SHARE: [f64; 6] = [0.04, 0.06, 0.10, 0.18, 0.26, 0.36]
 /// educator's cervical coefficient scales this profile, normalised so its mean is 1.
 pub(crate) const CERVICAL_COUPLING_PROFILE: [f64; 6] = [0.67, 0.56, 0.45, 0.35, 0.24, 0.13];
 
-/// Lever arm of the neck extensors about C7-T1, as a fraction of stature (0.030 m at 175 cm).
+/// Lever arm of the neck extensors about C7-T1, as a fraction of stature (2.3 cm at 175 cm).
 /// Calibrated once against Hansraj 2014 within the physiological few centimetres; see the card.
+/// The compression model uses it at every cervical joint (C0-C1 … C7-T1).
 pub(crate) const NECK_EXTENSOR_ARM_H: f64 = 0.023 / 1.75;
+
+/// Single-equivalent extensor moment arm about the lumbar joints, fraction of stature (5 cm at
+/// 175 cm): the fixed value simple low-back models use for the erector spinae (Güngör 2013,
+/// "typically approximated using a fixed value (5 cm or 2 inches)"; Chaffin, Andersson and Martin,
+/// Occupational Biomechanics). A convention, not a measurement of one person.
+pub(crate) const LUMBAR_EXTENSOR_ARM_H: f64 = 0.05 / 1.75;
+/// The same for the thoracic joints (5 cm at 175 cm). Assumption: no thoracic value was found;
+/// the lumbar convention is carried up.
+pub(crate) const THORACIC_EXTENSOR_ARM_H: f64 = 0.05 / 1.75;
+/// The lateral moment arm of the extensor pair over its posterior one, every region: the pair
+/// lies about as far to each side of the joint as behind it. Assumption.
+pub(crate) const EXTENSOR_LATERAL_OVER_POSTERIOR: f64 = 1.0;
 
 /// Effective range of the legs' absorption of a leg-length difference (knee flexion, foot pronation
 /// on the long side, supination on the short side), metres at 175 cm. Assumption.

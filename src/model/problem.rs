@@ -7,6 +7,7 @@
 
 use super::body::Body;
 use super::chain::{self, Config, Pelvis, Pose};
+use super::compression::compression_n;
 use super::level::{Level, LEVEL_COUNT};
 use super::math::Mat3;
 use super::params::GRAVITY;
@@ -29,6 +30,8 @@ pub(crate) struct Reference {
     pub com_z_m: f64,
     /// The head's gravitational moment about C7-T1 in the neutral stance `[frontal, sagittal]` (N·m).
     pub head_moment_nm: [f64; 2],
+    /// Compression at each joint in the neutral stance (N): what `compression_ratio` divides by.
+    pub compression_n: [f64; LEVEL_COUNT],
 }
 
 impl Reference {
@@ -37,6 +40,7 @@ impl Reference {
         Reference {
             com_z_m: p.com.z,
             head_moment_nm: head_moment_nm(body, &p),
+            compression_n: compression_n(body, &p),
         }
     }
 }

@@ -1,4 +1,4 @@
-//! From a solved pose to the published [`Posture`]: joint angles and loads, clinical read-outs,
+//! From a solved pose to the published [`Posture`]: joint angles, moments and compression, clinical read-outs,
 //! the cascade of compensation, landmarks in millimetres, and range-of-motion warnings.
 //!
 //! Computed in SI units (metres, radians, newtons); converted to the `_deg`, `_mm`, `_kg`, `_nm`
@@ -6,6 +6,7 @@
 
 use super::body::VERTEBRA_COUNT;
 use super::chain::Pose;
+use super::compression::joint_load;
 use super::level::{Level, LEVEL_COUNT};
 use super::math::Vec3;
 use super::params::GRAVITY;
@@ -42,9 +43,7 @@ pub(crate) fn fill(out: &mut Posture, problem: &Problem, x: &[f64; NX], p: &Pose
     // Joints: angles, moments, loads, and range warnings.
     for i in 0..LEVEL_COUNT {
         let level = Level::ALL[i];
-        let lever = p.moment_sum_above[i] - p.joint[i] * p.mass_above_kg[i];
-        let frontal = GRAVITY * lever.x;
-        let sagittal = GRAVITY * lever.z;
+        let [frontal, sagittal, compression] = joint_load(body, p, i);
         let moment = frontal.hypot(sagittal);
         let j = &mut out.joints[i];
         j.level = level;
@@ -54,7 +53,8 @@ pub(crate) fn fill(out: &mut Posture, problem: &Problem, x: &[f64; NX], p: &Pose
         j.moment_frontal_nm = frontal;
         j.moment_sagittal_nm = sagittal;
         j.moment_nm = moment;
-        j.load = moment / body.capacity_nm[level.region().index()];
+        j.compression_n = compression;
+        j.compression_ratio = compression / r.compression_n[i];
         let range = body.range_rad[i];
         let checks = [
             (

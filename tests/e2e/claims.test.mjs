@@ -96,6 +96,20 @@ test('"add some forward head posture and watch the load on the neck climb"', TIM
   }
 });
 
+test('"each vertebra is coloured by how hard its joint is pressed together, compared with standing upright"', TIMEOUT, async () => {
+  // Upright, every joint is at its own standing compression: the ratio the colours show is 1.
+  const upright = await solve({});
+  for (const j of upright.joints) {
+    assert.ok(j.compressionN > 0, `${j.level}: ${j.compressionN} N`);
+    assert.ok(Math.abs(j.compressionRatio - 1) < 1e-9, `${j.level}: ${j.compressionRatio}`);
+  }
+  // A forward head presses the base of the neck harder than standing does.
+  const bowed = await solve({ forwardHeadDeg: 30 });
+  const c7 = bowed.joints.find((j) => j.level === 'C7-T1');
+  assert.ok(c7.compressionRatio > 1.2, `C7-T1 at ${c7.compressionRatio}× standing`);
+  assert.ok(Math.abs(c7.compressionN / c7.compressionRatio - upright.joints[7].compressionN) < 1e-6);
+});
+
 test('explain captions: the lumbar spine bends the same way as the thoracic for a head tilt', TIMEOUT, async () => {
   // The caption says the lumbar vertebrae "bend a little more", not against the curve above.
   for (const t of TILTS) {

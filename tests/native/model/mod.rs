@@ -46,7 +46,8 @@ fn numbers(p: &Posture) -> Vec<(String, f64)> {
         out.push((format!("{n} frontal moment"), j.moment_frontal_nm));
         out.push((format!("{n} sagittal moment"), j.moment_sagittal_nm));
         out.push((format!("{n} moment"), j.moment_nm));
-        out.push((format!("{n} load"), j.load));
+        out.push((format!("{n} compression"), j.compression_n));
+        out.push((format!("{n} compression ratio"), j.compression_ratio));
     }
     for c in &p.cascade {
         out.push((format!("{:?} share", c.step), c.share));
