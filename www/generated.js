@@ -13,6 +13,7 @@ export const MEASURES = [
   { key: 'eyeLineTiltDeg', unit: 'deg', decimals: 1, step: 0, range: { kind: 'within', limits: [2] }, cite: '' },
   { key: 'shoulderHeightDiffMm', unit: 'mm', decimals: 0, step: 1, range: { kind: 'none', limits: [] }, cite: '' },
   { key: 'shoulderTiltDeg', unit: 'deg', decimals: 1, step: 1, range: { kind: 'none', limits: [] }, cite: '' },
+  { key: 'shoulderElevationDiffMm', unit: 'mm', decimals: 0, step: 1, range: { kind: 'none', limits: [] }, cite: '' },
   { key: 'pelvicObliquityDeg', unit: 'deg', decimals: 1, step: 4, range: { kind: 'within', limits: [1.6] }, cite: 'Knutson 2005; Cummings 1993' },
   { key: 'pelvicRotationDeg', unit: 'deg', decimals: 1, step: 4, range: { kind: 'none', limits: [] }, cite: '' },
   { key: 'functionalLegLengthDiffMm', unit: 'mm', decimals: 0, step: 4, range: { kind: 'none', limits: [] }, cite: '' },

@@ -13,11 +13,13 @@ export const R = Object.fromEntries(MEASURES.map((m, i) => [m.key, i]));
 // caption is worded from the model's numbers: `pct` is the step's share of the correction in
 // percent, `r` the settled read-outs (by R), `tilt` the head tilt in degrees.
 const pctWords = (pct) => `${num(pct, 0)}%`;
+const girdleWords = (g) => (Math.abs(g) < 0.5 ? ', and the shoulder girdles stay put'
+  : `, and the ${g > 0 ? 'right' : 'left'} shoulder girdle rides ${num(Math.abs(g), 0)}\u00a0mm higher on the rib cage than the other`);
 const CAPTIONS = {
   headAndUpperNeck: ['Head and upper neck', (pct, r, tilt) => (Math.abs(tilt) < 0.05
     ? 'The head is upright: the two joints under the skull carry no tilt.'
     : `The head tips ${num(Math.abs(tilt), 1)}° towards the ${tilt > 0 ? 'right' : 'left'} shoulder at the two joints under the skull. Left alone, the eyes would tilt with it; the joints below now bend back to level them.`)],
-  lowerNeckAndShoulders: ['Lower neck and shoulders', (pct, r) => `The lower neck bends the other way, and the shoulder line tilts with the top of the spine: ${Math.abs(r[R.shoulderHeightDiffMm]) < 0.5 ? 'the shoulders stay level' : `the ${r[R.shoulderHeightDiffMm] > 0 ? 'right' : 'left'} shoulder ends up ${num(Math.abs(r[R.shoulderHeightDiffMm]), 0)}\u00a0mm higher`}. In this model this region does ${pctWords(pct)} of the correcting.`],
+  lowerNeckAndShoulders: ['Lower neck and shoulders', (pct, r) => `The lower neck bends the other way; the shoulder line tilts with the top of the spine${girdleWords(r[R.shoulderElevationDiffMm])}: ${Math.abs(r[R.shoulderHeightDiffMm]) < 0.5 ? 'the shoulders stay level' : `the ${r[R.shoulderHeightDiffMm] > 0 ? 'right' : 'left'} shoulder ends up ${num(Math.abs(r[R.shoulderHeightDiffMm]), 0)}\u00a0mm higher`}. In this model this region does ${pctWords(pct)} of the correcting.`],
   thoracic: ['Mid back', (pct) => `The twelve thoracic vertebrae each bend a little, sharing ${pctWords(pct)} of the correcting in this model, so the head stays over the pelvis.`],
   lumbar: ['Low back', (pct) => `The five lumbar vertebrae bend a little more, ${pctWords(pct)} of the correcting in this model.`],
   pelvisAndLegs: ['Pelvis and legs', (pct, r) => {
@@ -73,6 +75,9 @@ export const ROWS = [
   { key: 'shoulderHeightDiffMm', name: 'Shoulder height difference',
     text: (v, r) => (Math.abs(v) < 0.5 ? 'level'
       : `${num(Math.abs(v), 0)}\u00a0mm, ${side(v, 'right', 'left')} higher (${num(Math.abs(r[R.shoulderTiltDeg]), 1)}°)`) },
+  { key: 'shoulderElevationDiffMm', name: 'Shoulder girdles\u2019 own part',
+    text: (v) => (Math.abs(v) < 0.5 ? 'none'
+      : `${num(Math.abs(v), 0)}\u00a0mm, ${side(v, 'right', 'left')} girdle higher on the rib cage`) },
   { key: 'pelvicObliquityDeg', name: 'Pelvic tilt (side to side)',
     text: (v) => (Math.abs(v) < 0.05 ? 'level' : `${num(Math.abs(v), 1)}°, ${side(v, 'left', 'right')} side lower`),
     source: ([a]) => `Pelvic tilt, derived: a leg-length difference matters from about 20\u00a0mm and tilts the pelvis about 0.8° per cm, so about ${limit(a)}°.` },

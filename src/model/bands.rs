@@ -145,6 +145,8 @@ fn varied(base: &Body, rng: &mut Rng) -> Body {
         &mut b.pelvis_yaw_range_rad,
         &mut b.pelvis_shift_range_m,
         &mut b.balance_range_m,
+        &mut b.girdle_range_rad,
+        &mut b.shoulder_level_range_m,
     ] {
         *v *= rng.factor(ASSUMED_SPREAD);
     }

@@ -71,6 +71,8 @@ pub(crate) struct Body {
     pub pelvis_yaw_range_rad: f64,
     pub pelvis_shift_range_m: f64,
     pub balance_range_m: f64,
+    pub girdle_range_rad: f64,
+    pub shoulder_level_range_m: f64,
 }
 
 /// Neutral inclination of each vertebra, degrees from vertical, positive when its top lies ahead
@@ -272,6 +274,8 @@ impl Body {
             pelvis_yaw_range_rad: p::PELVIS_YAW_RANGE_DEG.to_radians(),
             pelvis_shift_range_m: p::PELVIS_SHIFT_RANGE_H * hgt,
             balance_range_m: p::BALANCE_RANGE_H * hgt,
+            girdle_range_rad: p::GIRDLE_RANGE_DEG.to_radians(),
+            shoulder_level_range_m: p::SHOULDER_LEVEL_RANGE_H * hgt,
         }
     }
 

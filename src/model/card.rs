@@ -20,11 +20,12 @@ use super::solve::solve;
 use super::step::CascadeStep;
 
 /// The names of the generated sections, in the order the card uses them.
-pub const SECTIONS: [&str; 14] = [
+pub const SECTIONS: [&str; 15] = [
     "neutral",
     "hansraj",
     "cascade-head",
     "cascade-leg",
+    "girdle",
     "bands",
     "validation-lan",
     "validation-flexion",
@@ -105,6 +106,7 @@ pub fn render(name: &str) -> Option<String> {
                 },
             )
         })),
+        "girdle" => girdle(),
         "bands" => bands(),
         "validation-lan" => validation_lan(),
         "validation-flexion" => validation_flexion(),
@@ -185,6 +187,31 @@ fn bands() -> String {
                 band.p95
             );
         }
+    }
+    t
+}
+
+/// §7's shoulder girdle: the shoulder height difference split into the thorax's part and the
+/// girdles' own part, for head tilts.
+fn girdle() -> String {
+    let mut t = String::from(
+        "| head tilt (default body) | shoulder height difference, mm | thorax's part, mm | girdles' part, mm | girdles' part over the thorax's |\n\
+         |---|---|---|---|---|\n",
+    );
+    for deg in [2.0, 5.0, 10.0, 20.0] {
+        let m = solve(&Scenario {
+            head_tilt_deg: deg,
+            ..Scenario::default()
+        })
+        .measures;
+        let girdle = m.shoulder_elevation_diff_mm;
+        let thorax = m.shoulder_height_diff_mm - girdle;
+        let _ = writeln!(
+            t,
+            "| {deg}° | {:.1} | {thorax:+.1} | {girdle:+.1} | {:.0}% |",
+            m.shoulder_height_diff_mm,
+            -girdle / thorax * 100.0
+        );
     }
     t
 }
@@ -539,7 +566,7 @@ fn constants() -> String {
     let b = default_body();
     let mut t =
         String::from("| constant | value (175 cm) | basis | confidence |\n|---|---|---|---|\n");
-    let rows: [(&str, String, &str, &str); 15] = [
+    let rows: [(&str, String, &str, &str); 17] = [
         (
             "neck extensor lever arm about C7-T1",
             format!("{:.1} cm", b.neck_extensor_arm_m * 100.0),
@@ -604,6 +631,18 @@ fn constants() -> String {
             "trunk mass ahead of the vertebrae",
             format!("{:.0} mm", p::TRUNK_MASS_ANTERIOR_H * 1750.0),
             "assumption",
+            "low",
+        ),
+        (
+            "shoulder girdle elevation range, each side",
+            format!("{}°", p::GIRDLE_RANGE_DEG),
+            "the sternoclavicular joint's 10-15° of depression (secondary pages); Ludewig 2004, 11-15° of clavicular elevation with arm raising",
+            "low",
+        ),
+        (
+            "level-shoulders goal range",
+            format!("{:.1} mm", b.shoulder_level_range_m * 1e3),
+            "half the normal shoulder-balance span, -1.5 to +2.4 cm (adolescents, mean ± 2 SD); the goal itself is an assumption",
             "low",
         ),
         (

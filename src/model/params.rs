@@ -107,6 +107,19 @@ pub(crate) const THORACIC_EXTENSOR_ARM_H: f64 = 0.05 / 1.75;
 /// lies about as far to each side of the joint as behind it. Assumption.
 pub(crate) const EXTENSOR_LATERAL_OVER_POSTERIOR: f64 = 1.0;
 
+/// Range of the shoulder girdle's elevation and depression on each side, degrees: the
+/// sternoclavicular and scapulothoracic motion lumped into one turn of the acromion about the top
+/// of the thorax's midline (so the lever is half the biacromial width, about 23 cm at 175 cm, and
+/// 10° moves the acromion about 4 cm). Ludewig 2004 measured 11-15° of clavicular elevation during
+/// arm raising (n = 30); textbook pages give the sternoclavicular joint 10-15° of depression and
+/// 35-48° of elevation (secondary, low confidence). 10° takes the smaller, depression side.
+pub(crate) const GIRDLE_RANGE_DEG: f64 = 10.0;
+/// Range of the soft goal that keeps the shoulders level, fraction of stature (19.5 mm at 175 cm):
+/// half the span of the normal radiographic shoulder balance, -1.5 to +2.4 cm (mean ± 2 SD, 273
+/// adolescents without spinal pathology; Spine Deformity, LSUHSC repository). That people level
+/// their shoulders at all is an assumption of this model; this range says how hard.
+pub(crate) const SHOULDER_LEVEL_RANGE_H: f64 = 0.0195 / 1.75;
+
 /// Effective range of the legs' absorption of a leg-length difference (knee flexion, foot pronation
 /// on the long side, supination on the short side), metres at 175 cm. Assumption.
 pub(crate) const LEG_ABSORPTION_RANGE_H: f64 = 0.020 / 1.75;

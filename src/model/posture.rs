@@ -30,6 +30,9 @@ pub struct Measures {
     pub shoulder_tilt_deg: f64,
     /// Right acromion height minus left.
     pub shoulder_height_diff_mm: f64,
+    /// The shoulder girdles' own part of it: the right acromion's elevation over the thorax (T1)
+    /// minus the left's; positive: the right girdle is raised more (or lowered less).
+    pub shoulder_elevation_diff_mm: f64,
     /// Tilt of the iliac-crest line; positive: the right crest is higher.
     pub pelvic_obliquity_deg: f64,
     /// Axial rotation of the pelvis; positive: it turns to the right.

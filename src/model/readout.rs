@@ -11,7 +11,7 @@ use super::level::{Level, LEVEL_COUNT};
 use super::math::Vec3;
 use super::params::GRAVITY;
 use super::posture::{CascadeShare, JointState, Landmarks, Measures, PointMm, Posture, Warning};
-use super::problem::{head_moment_nm, Problem, Reference, NX};
+use super::problem::{head_moment_nm, Problem, Reference, GIRDLE, NX};
 use super::step::CascadeStep;
 
 /// A posture with every number zero, to be filled.
@@ -163,6 +163,9 @@ pub(crate) fn fill(out: &mut Posture, problem: &Problem, x: &[f64; NX], p: &Pose
         eye_line_tilt_deg: line_tilt_deg(eye[0], eye[1]),
         shoulder_tilt_deg: line_tilt_deg(p.acromion[0], p.acromion[1]),
         shoulder_height_diff_mm: (p.acromion[1].y - p.acromion[0].y) * 1e3,
+        shoulder_elevation_diff_mm: body.acromion_right.x
+            * (x[GIRDLE + 1].sin() - x[GIRDLE].sin())
+            * 1e3,
         pelvic_obliquity_deg: line_tilt_deg(crest[0], crest[1]),
         pelvic_rotation_deg: (-crest_d.z).atan2(crest_d.x).to_degrees(),
         functional_leg_length_diff_mm: (p.legs.hip[1].y - p.legs.hip[0].y) * 1e3,
@@ -182,6 +185,7 @@ pub(crate) fn fill(out: &mut Posture, problem: &Problem, x: &[f64; NX], p: &Pose
         let rot = cfg.rotation[i] - problem.imposed.rotation[i];
         amount[a] += bend.abs() + flex.abs() + rot.abs();
     }
+    amount[CascadeStep::LowerNeckAndShoulders.index()] += x[GIRDLE].abs() + x[GIRDLE + 1].abs();
     let leg = body.leg_height_m;
     let pel = p.pelvis_dofs;
     amount[CascadeStep::PelvisAndLegs.index()] += (p.legs.obliquity - problem.rigid[5]).abs()

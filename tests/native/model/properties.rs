@@ -155,6 +155,7 @@ proptest! {
             (ma.eye_line_tilt_deg, -mb.eye_line_tilt_deg),
             (ma.shoulder_tilt_deg, -mb.shoulder_tilt_deg),
             (ma.shoulder_height_diff_mm, -mb.shoulder_height_diff_mm),
+            (ma.shoulder_elevation_diff_mm, -mb.shoulder_elevation_diff_mm),
             (ma.pelvic_obliquity_deg, -mb.pelvic_obliquity_deg),
             (ma.pelvic_rotation_deg, -mb.pelvic_rotation_deg),
             (ma.functional_leg_length_diff_mm, -mb.functional_leg_length_diff_mm),
