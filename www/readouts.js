@@ -64,20 +64,21 @@ export function showWarnings(note, widget) {
 
 // Read-out rows, keyed by the measure each shows (MEASURES has its unit, decimals and usual
 // range): its label and how to write its value in words. `r` is every read-out, by R. Measures
-// without a row here (shoulder tilt, the weight split) are written elsewhere: in a row's text,
-// the weight bars. `below`/`reference` add words to a range; `source` says where a range comes
-// from, for the sources list, with the numbers of the range (its limits).
+// without a row here (shoulder tilt, the girdles' part, the weight split) are written elsewhere:
+// in the shoulder row's text, the weight bars (the phone layout has no room for another row).
+// `below`/`reference` add words to a range; `source` says where a range comes from, for the
+// sources list, with the numbers of the range (its limits).
 const side = (v, pos, neg) => (v > 0 ? pos : neg);
+// The shoulder girdles' own part (shoulderElevationDiffMm) rides in the shoulder row's text: how
+// far one girdle sits higher on the rib cage than the other.
+const girdleRow = (g) => (Math.abs(g) < 0.5 ? '' : `; girdle ${side(g, 'right', 'left')} +${num(Math.abs(g), 0)}\u00a0mm`);
 export const ROWS = [
   { key: 'eyeLineTiltDeg', name: 'Eye line tilt',
     text: (v) => (Math.abs(v) < 0.05 ? 'level' : `${num(Math.abs(v), 1)}°, ${side(v, 'right', 'left')} eye higher`),
     source: ([a]) => `Eye line: healthy people see a tilt under about ${limit(a)}° as level.` },
   { key: 'shoulderHeightDiffMm', name: 'Shoulder height difference',
-    text: (v, r) => (Math.abs(v) < 0.5 ? 'level'
-      : `${num(Math.abs(v), 0)}\u00a0mm, ${side(v, 'right', 'left')} higher (${num(Math.abs(r[R.shoulderTiltDeg]), 1)}°)`) },
-  { key: 'shoulderElevationDiffMm', name: 'Shoulder girdles\u2019 own part',
-    text: (v) => (Math.abs(v) < 0.5 ? 'none'
-      : `${num(Math.abs(v), 0)}\u00a0mm, ${side(v, 'right', 'left')} girdle higher on the rib cage`) },
+    text: (v, r) => `${Math.abs(v) < 0.5 ? 'level'
+      : `${num(Math.abs(v), 0)}\u00a0mm, ${side(v, 'right', 'left')} higher (${num(Math.abs(r[R.shoulderTiltDeg]), 1)}°)`}${girdleRow(r[R.shoulderElevationDiffMm])}` },
   { key: 'pelvicObliquityDeg', name: 'Pelvic tilt (side to side)',
     text: (v) => (Math.abs(v) < 0.05 ? 'level' : `${num(Math.abs(v), 1)}°, ${side(v, 'left', 'right')} side lower`),
     source: ([a]) => `Pelvic tilt, derived: a leg-length difference matters from about 20\u00a0mm and tilts the pelvis about 0.8° per cm, so about ${limit(a)}°.` },
@@ -227,7 +228,7 @@ export function showReadouts(ui, rows, r) {
 }
 
 // The colour legend: its title, then one swatch and label per band of the load scale.
-export const LEGEND_TITLE = 'Compression of each spinal joint, relative to standing upright:';
+export const LEGEND_TITLE = 'Compression, relative to standing upright:';
 
 /** A band's label: 'under 1.1×', '1.1–1.25×', …, 'over 3×'. */
 function bandWords(i) {
