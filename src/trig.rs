@@ -1,4 +1,5 @@
-//! Sine, cosine, arcsine and hypotenuse for the angles the model and the scene use, small enough for the page's wasm.
+//! Sine, cosine, arcsine, hypotenuse, exponential and logarithm for the numbers the model and
+//! the scene use, small enough for the page's wasm.
 //!
 //! The kernels and the argument reduction are musl's (from FreeBSD's msun, © Sun Microsystems,
 //! "permission to use, copy, modify, and distribute this software is freely granted, provided that
@@ -7,8 +8,9 @@
 //! larger arguments (`rem_pio2_large`, 5 KB of code and a 1 KB table in the wasm) is left out: no
 //! angle here is ever more than a few turns. Beyond [`REDUCIBLE_RAD`] the functions return the
 //! sine and cosine of 0: finite, in range, and wrong, which no input of the model can reach.
-//! On wasm32 the web layer exports these as the `sin` and `cos` symbols in place of
-//! compiler-builtins' weak ones; natively they are tested against the platform's libm.
+//! On wasm32 the web layer exports sin, cos, asin and hypot as the libm symbols in place of
+//! compiler-builtins' weak ones; exp, ln and pow are called by name (the uncertainty bands'
+//! weights). Natively they are tested against the platform's libm.
 
 // The constants as musl prints them, digit for digit, so that they can be checked against it.
 #![allow(clippy::excessive_precision)]
@@ -133,6 +135,93 @@ pub fn cos(x: f64) -> f64 {
     }
 }
 
+/// e^x, musl's algorithm (reduction by ln 2, a rational approximation on the rest), within an
+/// ulp or so of libm's; libm's own `exp` and `pow` bring kilobytes and tables into the wasm.
+pub fn exp(x: f64) -> f64 {
+    const LN2_HI: f64 = 6.931_471_803_691_238_164_90e-1;
+    const LN2_LO: f64 = 1.908_214_929_270_587_700_02e-10;
+    const P1: f64 = 1.666_666_666_666_660_190_37e-1;
+    const P2: f64 = -2.777_777_777_701_559_338_42e-3;
+    const P3: f64 = 6.613_756_321_437_934_361_17e-5;
+    const P4: f64 = -1.653_390_220_546_525_153_90e-6;
+    const P5: f64 = 4.138_136_797_057_238_460_39e-8;
+    if x.is_nan() {
+        return x;
+    }
+    if x > 709.782_712_893_383_973_096 {
+        return f64::INFINITY;
+    }
+    if x < -745.133_219_101_941_108_42 {
+        return 0.0;
+    }
+    let k = (x * std::f64::consts::LOG2_E + if x < 0.0 { -0.5 } else { 0.5 }) as i32;
+    let hi = x - f64::from(k) * LN2_HI;
+    let lo = f64::from(k) * LN2_LO;
+    let r = hi - lo;
+    let z = r * r;
+    let c = r - z * (P1 + z * (P2 + z * (P3 + z * (P4 + z * P5))));
+    let y = 1.0 + (r * c / (2.0 - c) - lo + hi);
+    // y · 2^k in two steps, so that neither factor overflows or underflows on its own.
+    let half = k / 2;
+    let two_to = |e: i32| f64::from_bits(((1023 + e) as u64) << 52);
+    y * two_to(half) * two_to(k - half)
+}
+
+/// The natural logarithm of `x`, musl's algorithm; NaN below 0, -∞ at 0.
+pub fn ln(x: f64) -> f64 {
+    const LN2_HI: f64 = 6.931_471_803_691_238_164_90e-1;
+    const LN2_LO: f64 = 1.908_214_929_270_587_700_02e-10;
+    const LG1: f64 = 6.666_666_666_666_735_130e-1;
+    const LG2: f64 = 3.999_999_999_940_941_908e-1;
+    const LG3: f64 = 2.857_142_874_366_239_149e-1;
+    const LG4: f64 = 2.222_219_843_214_978_396e-1;
+    const LG5: f64 = 1.818_357_216_161_805_012e-1;
+    const LG6: f64 = 1.531_383_769_920_937_332e-1;
+    const LG7: f64 = 1.479_819_860_511_658_591e-1;
+    if x.is_nan() || x < 0.0 {
+        return f64::NAN;
+    }
+    if x == 0.0 {
+        return f64::NEG_INFINITY;
+    }
+    if x.is_infinite() {
+        return x;
+    }
+    // x = 2^k · m with m in [√2/2, √2).
+    let (mut x, mut k) = if x < f64::MIN_POSITIVE {
+        (x * (1u64 << 54) as f64, -54)
+    } else {
+        (x, 0)
+    };
+    let bits = x.to_bits();
+    k += ((bits >> 52) & 0x7ff) as i32 - 1023;
+    x = f64::from_bits((bits & 0x000f_ffff_ffff_ffff) | 0x3ff0_0000_0000_0000);
+    if x > std::f64::consts::SQRT_2 {
+        x *= 0.5;
+        k += 1;
+    }
+    let f = x - 1.0;
+    let hfsq = 0.5 * f * f;
+    let s = f / (2.0 + f);
+    let z = s * s;
+    let w = z * z;
+    let t1 = w * (LG2 + w * (LG4 + w * LG6));
+    let t2 = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7)));
+    let dk = f64::from(k);
+    s * (hfsq + t2 + t1) + dk * LN2_LO - hfsq + f + dk * LN2_HI
+}
+
+/// x^y for x > 0, as e^(y ln x): a few ulps, enough for weights; NaN for x ≤ 0 but x^0 = 1.
+pub fn pow_positive(x: f64, y: f64) -> f64 {
+    if y == 0.0 {
+        return 1.0;
+    }
+    if x.is_nan() || x <= 0.0 {
+        return f64::NAN;
+    }
+    exp(y * ln(x))
+}
+
 /// The arcsine of `x` (radians), from the arctangent: asin x = atan2(x, √((1 − x)(1 + x))),
 /// within a few ulp of libm's; NaN outside -1..=1.
 pub fn asin(x: f64) -> f64 {
@@ -190,6 +279,38 @@ mod tests {
         assert!(asin(1.5).is_nan() && asin(f64::NAN).is_nan());
         assert_eq!(asin(1.0), std::f64::consts::FRAC_PI_2);
         assert_eq!(hypot(3.0, 4.0), 5.0);
+    }
+
+    #[test]
+    fn exp_ln_and_pow_match_the_platform_closely() {
+        let mut worst = (0, 0);
+        for k in -7000..=7000 {
+            let x = k as f64 * 0.1013;
+            worst.0 = worst.0.max(ulps(exp(x), x.exp()));
+            let y = exp(k as f64 * 0.05);
+            worst.1 = worst.1.max(ulps(ln(y), y.ln()));
+        }
+        assert!(worst.0 <= 1 && worst.1 <= 1, "{worst:?} ulp");
+        for (x, y) in [
+            (0.5, -0.5),
+            (1.7, 1.0),
+            (0.9, 0.37),
+            (2.0, 10.0),
+            (1e-3, 2.5),
+        ] {
+            let got = pow_positive(x, y);
+            assert!((got / x.powf(y) - 1.0).abs() < 1e-13, "{x}^{y}: {got}");
+        }
+        assert_eq!(exp(0.0), 1.0);
+        assert_eq!(exp(1000.0), f64::INFINITY);
+        assert_eq!(exp(-1000.0), 0.0);
+        assert!(exp(f64::NAN).is_nan());
+        assert_eq!(ln(1.0), 0.0);
+        assert_eq!(ln(0.0), f64::NEG_INFINITY);
+        assert!(ln(-1.0).is_nan());
+        assert!((ln(5e-324) - (5e-324f64).ln()).abs() < 1e-12);
+        assert_eq!(pow_positive(0.0, 0.0), 1.0);
+        assert!(pow_positive(-2.0, 0.5).is_nan());
     }
 
     #[test]

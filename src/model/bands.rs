@@ -178,13 +178,24 @@ fn reweight(problem: &mut Problem, body: &Body, exponent: f64) {
             // The variable's range: [bend, flexion, rotation] per joint is x's order, and
             // range_rad is [flexion, bend, rotation].
             let range = body.range_rad[j / 3][[1, 0, 2][j % 3]];
-            problem.variance[j] = range * range * (range / mean).powf(exponent - 2.0);
+            problem.variance[j] =
+                range * range * crate::trig::pow_positive(range / mean, exponent - 2.0);
         }
     }
 }
 
 fn percentiles(values: &mut [f64]) -> Band {
-    values.sort_by(|a, b| a.total_cmp(b));
+    // An insertion sort: a few hundred values, and far less code in the wasm than the standard
+    // library's sort.
+    for i in 1..values.len() {
+        let v = values[i];
+        let mut j = i;
+        while j > 0 && values[j - 1].total_cmp(&v).is_gt() {
+            values[j] = values[j - 1];
+            j -= 1;
+        }
+        values[j] = v;
+    }
     let at = |q: f64| {
         let k = q * (values.len() - 1) as f64;
         let (lo, hi) = (k.floor() as usize, k.ceil() as usize);
