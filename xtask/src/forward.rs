@@ -1,5 +1,5 @@
 //! Tasks that forward to code other parts of the project own: codegen, perf, benches, fuzz,
-//! soak.
+//! soak, lighthouse.
 
 use crate::project::Project;
 use crate::{build, cmd, setup, DynError};
@@ -151,4 +151,23 @@ pub fn soak(project: &Project, args: &[String]) -> Result<(), DynError> {
     build::run(project)?;
     let browser = setup::ensure_browser(project)?;
     cmd::run(&mut soak_command(project, &browser, minutes, insertions))
+}
+
+/// `cargo xtask lighthouse [page ...]`: builds, installs Lighthouse into `tools/lighthouse` (its
+/// own lock file, apart from the suite's packages) when missing, and runs it on the site's pages.
+pub fn lighthouse(project: &Project, args: &[String]) -> Result<(), DynError> {
+    build::run(project)?;
+    let browser = setup::ensure_browser(project)?;
+    setup::ensure_npm_dir(
+        project,
+        &project.root().join("tools").join("lighthouse"),
+        "lighthouse",
+    )?;
+    cmd::run(
+        project
+            .command("node")
+            .arg("tests/perf/lighthouse.mjs")
+            .args(args)
+            .env("CHROME", &browser.chrome),
+    )
 }

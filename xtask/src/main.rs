@@ -41,6 +41,9 @@ Tasks:
                         scene natively, then N/10 attribute values on the real element and
                         N/20 Widget calls in headless Chromium; fails on any panic, error,
                         non-finite output or broken invariant
+  lighthouse [page ...]  build, then Lighthouse (mobile) on the site's pages (index.html, and
+                        embed.html if built) served gzipped: scores, LCP, CLS, TBT; fails on a
+                        layout shift, a third-party request or too many requests
   soak [--minutes M] [--insertions N]
                         build, then M minutes (default 10) of autoplay with a slider moving
                         every frame and N (default 1,000) insertions and removals of the
@@ -81,6 +84,7 @@ fn main() -> ExitCode {
         "bench" => forward::bench(&project, rest),
         "fuzz" => forward::fuzz(&project, rest),
         "soak" => forward::soak(&project, rest),
+        "lighthouse" => forward::lighthouse(&project, rest),
         unknown => {
             eprintln!("{TASKS}\n");
             Err(format!("unknown task `{unknown}`").into())

@@ -121,6 +121,36 @@ pub fn ensure_node(project: &Project) -> Result<(), DynError> {
     Ok(())
 }
 
+/// Installs the npm packages of `dir` (a folder with its own package.json and lock) with
+/// `npm ci`, unless the copy of its lock file saved by the last install matches; `tool` is the
+/// name of a binary in its `node_modules/.bin` that must be there.
+pub fn ensure_npm_dir(project: &Project, dir: &Path, tool: &str) -> Result<(), DynError> {
+    ensure_node(project)?;
+    let lock_path = dir.join("package-lock.json");
+    let lock =
+        fs::read(&lock_path).map_err(|e| format!("cannot read {}: {e}", lock_path.display()))?;
+    let modules = dir.join("node_modules");
+    let stamp = modules.join(".xtask-package-lock.json");
+    let name = format!("{tool} (npm)");
+    if fs::read(&stamp).ok().as_deref() == Some(&lock[..])
+        && modules.join(".bin").join(tool).exists()
+    {
+        report(&name, "up to date with its package-lock.json");
+        return Ok(());
+    }
+    report(
+        &name,
+        &format!("installing with npm ci in {}", dir.display()),
+    );
+    cmd::run(project.command("npm").arg("--prefix").arg(dir).args([
+        "ci",
+        "--no-audit",
+        "--no-fund",
+    ]))?;
+    fs::write(&stamp, &lock)?;
+    Ok(())
+}
+
 /// Installs the npm packages from the committed package-lock.json with `npm ci`, unless the
 /// copy of the lock file saved by the last install matches it.
 pub fn ensure_node_modules(project: &Project) -> Result<(), DynError> {
