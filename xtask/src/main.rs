@@ -5,6 +5,8 @@
 
 mod build;
 mod cmd;
+mod dist;
+mod embed;
 mod forward;
 mod project;
 mod serve;
@@ -28,6 +30,8 @@ Tasks:
   test                  set up the tools, then run every check: rustfmt, codegen --check,
                         clippy (native and wasm32), native tests, wasm tests in headless Chromium, the release
                         build, and the browser tests in tests/e2e/
+  dist                  build, then write the embed kit in target/dist: the versioned folder
+                        that is also the npm package, and the WordPress plugin's zip
   size                  build, then list the raw and gzip bytes of what the page downloads
   codegen [--check]     write the files generated from the Rust definitions (www/generated.js,
                         the model card's tables in docs/model.md), or check they are current
@@ -63,6 +67,7 @@ fn main() -> ExitCode {
         "build" => no_args().and_then(|()| build::run(&project).map(drop)),
         "serve" => serve::run(&project, rest),
         "test" => no_args().and_then(|()| test::run(&project)),
+        "dist" => no_args().and_then(|()| dist::run(&project)),
         "size" => no_args().and_then(|()| size::run(&project)),
         "codegen" => forward::codegen(&project, rest),
         "perf" => forward::perf(&project, rest),

@@ -25,6 +25,10 @@ const PAGE_BUDGET_GZIP: u64 = 60_000;
 /// The site folder that only scripts calling `solve` load; the page never requests it.
 const API_DIR: &str = "api";
 
+/// The iframe page (self-contained: the element and the wasm inlined) and its host helper, which
+/// only pages that embed the widget in an iframe load.
+const EMBED_FILES: [&str; 2] = [crate::embed::EMBED_PAGE, crate::embed::RESIZE_HELPER];
+
 /// Builds, then lists every file of the site except source maps, biggest (gzipped) first: the
 /// page's files with their total, then the JS API module's.
 pub fn run(project: &Project) -> Result<(), DynError> {
@@ -34,6 +38,7 @@ pub fn run(project: &Project) -> Result<(), DynError> {
     collect_files(&site, &mut files)?;
     let mut page = Vec::new();
     let mut api = Vec::new();
+    let mut embed = Vec::new();
     for file in files
         .into_iter()
         .filter(|f| f.extension().is_none_or(|e| e != "map"))
@@ -47,6 +52,8 @@ pub fn run(project: &Project) -> Result<(), DynError> {
         };
         if relative.starts_with(API_DIR) {
             api.push(entry);
+        } else if EMBED_FILES.iter().any(|f| relative == Path::new(f)) {
+            embed.push(entry);
         } else {
             page.push(entry);
         }
@@ -79,6 +86,12 @@ pub fn run(project: &Project) -> Result<(), DynError> {
         "JS API module (not loaded by the page)", "raw B", "gzip B"
     );
     table(&mut api);
+    println!();
+    println!(
+        "{:<40} {:>10} {:>10}",
+        "iframe page (not loaded by the page)", "raw B", "gzip B"
+    );
+    table(&mut embed);
     Ok(())
 }
 

@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use crate::project::Project;
 use crate::setup::{self, Browser, WasmRust, WASM_TARGET};
-use crate::{build, cmd, DynError};
+use crate::{build, cmd, dist, DynError};
 
 /// Test counts of one stage.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -227,6 +227,12 @@ fn e2e_files(project: &Project) -> Result<Vec<PathBuf>, DynError> {
         .collect())
 }
 
+fn kit_name(folder: &std::path::Path) -> String {
+    folder
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+}
+
 /// Runs the whole suite.
 pub fn run(project: &Project) -> Result<(), DynError> {
     let started = Instant::now();
@@ -341,6 +347,17 @@ pub fn run(project: &Project) -> Result<(), DynError> {
                 sizes.before, sizes.after
             )),
         ))
+    })?;
+
+    report.stage("dist", "cargo xtask dist", || {
+        let kit = dist::write(project).map_err(no_counts)?;
+        let size = |p: &std::path::Path| fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+        let note = format!(
+            "{} and the plugin's zip ({} bytes) in target/dist",
+            kit_name(&kit.folder),
+            size(&kit.plugin_zip)
+        );
+        Ok((kit, Outcome::note(note)))
     })?;
 
     report.stage("e2e", "cargo xtask build && node --test tests/e2e/", || {
