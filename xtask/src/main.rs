@@ -13,6 +13,7 @@ mod serve;
 mod setup;
 mod size;
 mod test;
+mod wordpress;
 
 use std::process::ExitCode;
 
@@ -29,9 +30,11 @@ Tasks:
   serve [--port N]      build, then serve target/site on http://127.0.0.1:8080/ (or port N)
   test                  set up the tools, then run every check: rustfmt, codegen --check,
                         clippy (native and wasm32), native tests, wasm tests in headless Chromium, the release
-                        build, and the browser tests in tests/e2e/
+                        build, the embed kit (dist), the browser tests in tests/e2e/, and
+                        a real WordPress on 127.0.0.1:8089 (tests/wordpress/; needs root)
   dist                  build, then write the embed kit in target/dist: the versioned folder
                         that is also the npm package, and the WordPress plugin's zip
+  wordpress             build and dist, then only the WordPress stage of `test` (needs root)
   size                  build, then list the raw and gzip bytes of what the page downloads
   codegen [--check]     write the files generated from the Rust definitions (www/generated.js,
                         the model card's tables in docs/model.md), or check they are current
@@ -68,6 +71,7 @@ fn main() -> ExitCode {
         "serve" => serve::run(&project, rest),
         "test" => no_args().and_then(|()| test::run(&project)),
         "dist" => no_args().and_then(|()| dist::run(&project)),
+        "wordpress" => no_args().and_then(|()| test::run_wordpress(&project)),
         "size" => no_args().and_then(|()| size::run(&project)),
         "codegen" => forward::codegen(&project, rest),
         "perf" => forward::perf(&project, rest),
