@@ -48,6 +48,8 @@ function user_with_role($login, $role) {
 		$user = get_user_by('id', $id);
 	}
 	$user->set_role($role);
+	// A known password, for the editor test's log-in on this 127.0.0.1-only test site.
+	wp_set_password('posture-chain-test', $user->ID);
 	return $user->ID;
 }
 $editor = user_with_role('editor', 'editor');
@@ -96,6 +98,9 @@ $posts = array(
 		"<!-- wp:paragraph --><p>Before the widget.</p><!-- /wp:paragraph -->\n<!-- wp:html -->\n<script type=\"module\" src=\"$script\"></script>\n<posture-chain head-tilt=\"6\"></posture-chain>\n<!-- /wp:html -->"),
 	'shortcode' => publish_as($author, 'pc-author-shortcode', 'An Author\'s post: shortcodes',
 		"<!-- wp:paragraph --><p>Two widgets and a hostile one.</p><!-- /wp:paragraph -->\n<!-- wp:shortcode -->\n[posture-chain head-tilt=\"8\" leg-length=\"10\" compensation=\"partial\"]\n<!-- /wp:shortcode -->\n<!-- wp:shortcode -->\n[posture-chain head-tilt=\"-3\" brand-color=\"#8a1d5f\"]\n<!-- /wp:shortcode -->\n<!-- wp:shortcode -->\n[posture-chain head-tilt='5\" onmouseover=\"window.pwned=1' leg-length=\"99\" brand-color='red\" onclick=\"window.pwned=2' bogus=\"1\"]\n<!-- /wp:shortcode -->"),
+	// The same Custom HTML as the Editor's, by an Author: WordPress strips it (no unfiltered_html).
+	'authorHtml' => publish_as($author, 'pc-author-html', 'An Author\'s post: script and element in Custom HTML',
+		"<!-- wp:html -->\n<script type=\"module\" src=\"$script\"></script>\n<posture-chain head-tilt=\"6\"></posture-chain>\n<!-- /wp:html -->"),
 	'block' => publish_as($author, 'pc-author-block', 'An Author\'s post: the block',
 		"<!-- wp:paragraph --><p>The block.</p><!-- /wp:paragraph -->\n<!-- wp:posture-chain/widget {\"headTilt\":-9,\"legLength\":12} /-->"),
 );
@@ -103,4 +108,7 @@ foreach ($posts as $key => $id) {
 	$content = get_post_field('post_content', $id);
 	echo "$key: post $id, " . strlen($content) . " bytes stored\n";
 }
-echo wp_json_encode(array_map('get_permalink', $posts)) . "\n";
+$urls = array_map('get_permalink', $posts);
+$urls['login'] = wp_login_url();
+$urls['newPost'] = admin_url('post-new.php');
+echo wp_json_encode($urls) . "\n";
