@@ -1,7 +1,7 @@
 // The shadow root of <posture-chain>: its styles (STYLE, adopted as a constructable stylesheet), its
 // markup (MARKUP, with `part` names for the host page: base, views, view, view-back, view-side,
 // view-top, legend, explain, controls, measures, note) and the named parts of that markup that the
-// element and the panel write to (parts). Host pages may set --posture-chain-brand, -ink and -paper.
+// element and the panel write to (parts). Host pages may set --posture-chain-brand and --posture-chain-ink.
 
 import { DEFAULT_BRAND, SLIDERS, tidy } from './attributes.js';
 
@@ -62,7 +62,7 @@ td.range, .note, .sources { font-size: 12px; }
 export const STYLE = `
 :host { all: initial; display: block; container-type: inline-size; text-align: left;
   --brand: var(--posture-chain-brand, ${DEFAULT_BRAND}); --on-brand: #fff; --ink: var(--posture-chain-ink, #1f2328);
-  --muted: #4f5761; --line: #d5d2ca; --paper: var(--posture-chain-paper, #fcfcfa); --alert: #a3261b;
+  --muted: #4f5761; --line: #d5d2ca; --paper: #fcfcfa; --alert: #a3261b;
   color: var(--ink); font: 15px/1.45 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; }
 :host([hidden]) { display: none; }
 * { box-sizing: border-box; }
