@@ -60,12 +60,13 @@ td.range, .note, .sources { font-size: 12px; }
 `;
 
 export const STYLE = `
-:host { all: initial; display: block; container-type: inline-size; text-align: left;
+:host { all: initial; display: block; text-align: left;
   --brand: var(--posture-chain-brand, ${DEFAULT_BRAND}); --on-brand: #fff; --ink: var(--posture-chain-ink, #1f2328);
   --muted: #4f5761; --line: #d5d2ca; --paper: #fcfcfa; --alert: #a3261b;
   color: var(--ink); font: 15px/1.45 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; }
 :host([hidden]) { display: none; }
 * { box-sizing: border-box; }
+.cq { container-type: inline-size; }
 .pc { border: 1px solid var(--line); border-radius: 10px; background: #fff; padding: 12px; }
 .views { display: grid; grid-template-columns: 1fr; gap: 10px; margin: 0; }
 figure { margin: 0; min-width: 0; }
@@ -149,7 +150,7 @@ ${PHONE}@container (min-width: 560px) {
 `;
 
 export const MARKUP = `
-<div class="pc" part="base">
+<div class="cq"><div class="pc" part="base" lang="en" dir="ltr">
   <div class="tabs" role="tablist" aria-label="Views">
     <button type="button" role="tab" id="tab-back" data-view="back" aria-controls="view-back" aria-selected="true">Back view</button>
     <button type="button" role="tab" id="tab-side" data-view="side" aria-controls="view-side" aria-selected="false" tabindex="-1">Side view</button>
@@ -224,7 +225,7 @@ export const MARKUP = `
   <details class="sources"><summary>Where the usual ranges come from</summary><ul>
   </ul></details>
   <p class="vh live" aria-live="polite" aria-atomic="true"></p>
-</div>`;
+</div></div>`;
 
 const VIEW_NAMES = ['back', 'side', 'top'];
 
