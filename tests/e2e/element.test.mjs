@@ -137,14 +137,20 @@ test('loading="lazy" fetches the wasm only near the viewport; "eager" at once', 
     await p.context().close();
   }
   const eager = await open('lazy.html');
+  const warnings = [];
+  eager.page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
   try {
     await eager.page.evaluate(() => {
       const el = document.createElement('posture-chain');
       el.id = 'eager';
       el.loading = 'eager';
       document.querySelector('main').append(el);
+      const odd = document.createElement('posture-chain');
+      odd.setAttribute('loading', 'soon');
+      document.querySelector('main').append(odd);
     });
     await settled(eager.page, 'eager');
+    assert.ok(warnings.some((w) => w.includes('loading="soon" should be lazy or eager')), `warned: ${warnings}`);
     assert.equal(await eager.page.evaluate(() => document.getElementById('far')._widget), null, 'the lazy one still waits');
     assert.deepEqual(eager.problems.list(), []);
   } finally {

@@ -409,9 +409,12 @@ pub fn run(project: &Project) -> Result<(), DynError> {
         wordpress::PORT
     );
     report.stage("wordpress", &wordpress_rerun, || {
+        let mark = wordpress::error_log_mark();
         let posts = wordpress::prepare(project, &kit.plugin_zip).map_err(no_counts)?;
         let files = test_files(project, "wordpress").map_err(no_counts)?;
-        node_tests(project, &browser, &files, &[("WP_POSTS", posts.as_str())])
+        let outcome = node_tests(project, &browser, &files, &[("WP_POSTS", posts.as_str())])?;
+        wordpress::check_error_log(mark).map_err(no_counts)?;
+        Ok(outcome)
     })?;
 
     report.print();
@@ -438,9 +441,12 @@ pub fn run_wordpress(project: &Project) -> Result<(), DynError> {
         Ok((kit, Outcome::note("built")))
     })?;
     report.stage("wordpress", "cargo xtask wordpress", || {
+        let mark = wordpress::error_log_mark();
         let posts = wordpress::prepare(project, &kit.plugin_zip).map_err(no_counts)?;
         let files = test_files(project, "wordpress").map_err(no_counts)?;
-        node_tests(project, &browser, &files, &[("WP_POSTS", posts.as_str())])
+        let outcome = node_tests(project, &browser, &files, &[("WP_POSTS", posts.as_str())])?;
+        wordpress::check_error_log(mark).map_err(no_counts)?;
+        Ok(outcome)
     })?;
     report.print();
     println!(

@@ -161,3 +161,30 @@ pub fn prepare(project: &Project, zip: &Path) -> Result<String, DynError> {
     say("posts", json);
     Ok(json.to_string())
 }
+
+/// Apache's error log, where PHP's warnings and notices from the site's pages go.
+const ERROR_LOG: &str = "/var/log/apache2/error.log";
+
+/// How long the error log is now, to read only what a stage adds to it.
+pub fn error_log_mark() -> u64 {
+    fs::metadata(ERROR_LOG).map(|m| m.len()).unwrap_or(0)
+}
+
+/// PHP's complaints about the plugin logged since `mark` (an error if there are any).
+pub fn check_error_log(mark: u64) -> Result<(), DynError> {
+    let bytes = fs::read(ERROR_LOG).unwrap_or_default();
+    let added = String::from_utf8_lossy(bytes.get(mark as usize..).unwrap_or_default());
+    let ours: Vec<&str> = added
+        .lines()
+        .filter(|l| l.contains("PHP") && l.contains("posture-chain"))
+        .collect();
+    if ours.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "PHP logged about the plugin in {ERROR_LOG}:\n{}",
+            ours.join("\n")
+        )
+        .into())
+    }
+}
