@@ -70,7 +70,8 @@ class PostureChain extends HTMLElement {
       const fail = document.createElement('p');
       fail.className = 'fail';
       fail.textContent = 'The interactive illustration could not start in this browser.';
-      this._ui.root.querySelector('.pc').replaceChildren(fail);
+      // The light-DOM fallback (a poster, a sentence) shows under the message.
+      this._ui.root.querySelector('.pc').replaceChildren(fail, document.createElement('slot'));
       emit(this, 'error', { type: 'wasm', error });
     }), warn);
   }

@@ -26,7 +26,7 @@ let browser;
 before(async () => {
   server = await startServer({
     pages: {
-      '/element.html': page('<p>Text before.</p><posture-chain id="a" head-tilt="3"></posture-chain><p>Text after.</p>' + SPACER, STYLE),
+      '/element.html': page('<p>Text before.</p><posture-chain id="a" head-tilt="3"><p id="fallback">A sentence for when it cannot run.</p></posture-chain><p>Text after.</p>' + SPACER, STYLE),
       '/styled.html': page('<posture-chain id="styled"></posture-chain>', STYLE),
       '/lazy.html': page(`<p>Far above it.</p>${SPACER}${SPACER}<posture-chain id="far"></posture-chain>`, STYLE),
     },
@@ -217,6 +217,7 @@ test('a wasm that cannot load gives an error event with its type and a message i
     await p.waitForFunction(() => window.failed.length > 0);
     assert.deepEqual(await p.evaluate(() => window.failed), ['wasm']);
     assert.match(await p.locator('#a .fail').textContent(), /could not start/);
+    assert.equal(await p.locator('#fallback').isVisible(), true, 'the light-DOM fallback shows');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

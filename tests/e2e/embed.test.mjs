@@ -80,6 +80,23 @@ test('script + element: the docs snippet on a static host, twice on a page, load
   }
 });
 
+test('script + element with scripts off: the poster and the sentence show', TIMEOUT, async () => {
+  const html = await snippet('html', 0);
+  const server = await startServer({ root: DIST, pages: { '/post.html': page('A blog post', html) } });
+  const { page: p, problems } = await openPage(browser, `${server.url}post.html`, { context: { javaScriptEnabled: false } });
+  try {
+    const poster = p.locator('posture-chain img');
+    await poster.scrollIntoViewIfNeeded();
+    await p.waitForFunction(() => document.querySelector('posture-chain img').complete);
+    assert.equal(await poster.evaluate((img) => img.naturalWidth), 360, 'the poster loads');
+    assert.equal(await p.locator('posture-chain > p').isVisible(), true);
+    assert.deepEqual(problems.list(), []);
+  } finally {
+    await p.context().close();
+    await server.close();
+  }
+});
+
 test('iframe: embed.html sandboxed with allow-scripts (opaque origin) takes its URL parameters and sizes itself with the helper', TIMEOUT, async () => {
   const html = await snippet('html', 1);
   assert.match(html, /sandbox="allow-scripts"/);
@@ -133,7 +150,7 @@ test('npm: the packed tarball installs offline into a fresh project and its name
     const packed = execFileSync('npm', ['pack', '--pack-destination', work, '--silent'], { cwd: join(DIST, folder), encoding: 'utf8' }).trim().split('\n').pop();
     const tarball = join(work, packed);
     const listing = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' });
-    for (const f of ['package.json', 'posture-chain.js', 'pkg/posture_chain_bg.wasm', 'posture-chain.d.ts', 'api.d.ts', 'api/posture_chain.js', 'embed.html', 'embed-resize.js', 'README.md', 'LICENSE-MIT', 'LICENSE-APACHE']) {
+    for (const f of ['package.json', 'posture-chain.js', 'pkg/posture_chain_bg.wasm', 'posture-chain.d.ts', 'api.d.ts', 'api/posture_chain.js', 'embed.html', 'embed-resize.js', 'poster.svg', 'README.md', 'LICENSE-MIT', 'LICENSE-APACHE']) {
       assert.match(listing, new RegExp(`^package/${f.replace('.', '\\.')}$`, 'm'), `the tarball has ${f}`);
     }
     const app = join(work, 'app');

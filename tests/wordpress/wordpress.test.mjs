@@ -105,6 +105,13 @@ test("an Author's shortcodes: validated, escaped, the module loaded once", TIMEO
     assert.equal(await first.locator('#leg-length').inputValue(), '10');
     assert.equal(await first.locator('#compensation').inputValue(), '50');
     assert.equal(await page.locator('posture-chain').nth(1).getAttribute('brand-color'), '#8a1d5f');
+    const poster = await page.evaluate(async () => {
+      const img = document.querySelector('posture-chain img');
+      const response = await fetch(img.src);
+      return { src: img.src, status: response.status, type: response.headers.get('content-type') };
+    });
+    assert.match(poster.src, /\/wp-content\/plugins\/posture-chain\/poster\.svg$/);
+    assert.deepEqual([poster.status, poster.type], [200, 'image/svg+xml'], 'the fallback poster is bundled in the plugin');
     // The hostile one: only known attributes with safe values reach the markup.
     const hostile = page.locator('posture-chain').nth(2);
     const names = await hostile.evaluate((e) => e.getAttributeNames());

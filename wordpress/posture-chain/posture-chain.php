@@ -118,7 +118,8 @@ function posture_chain_markup($atts) {
 		$out .= sprintf(' data-warnings="%s"', esc_attr(implode("\n", $warnings)));
 	}
 	posture_chain_enqueue();
-	return '<posture-chain' . $out . '><p>' . esc_html__('An interactive illustration of how a head tilt travels down the spine shows here when JavaScript runs. It is an educational illustration of a simplified model, not a diagnosis.', 'posture-chain') . '</p></posture-chain>';
+	$poster = sprintf('<img src="%s" width="360" height="480" loading="lazy" alt="%s">', esc_url(plugins_url('poster.svg', __FILE__)), esc_attr__('The back view of the illustration: a head tilted 5 degrees to the right and the spine adjusting below it', 'posture-chain'));
+	return '<posture-chain' . $out . '>' . $poster . '<p>' . esc_html__('An interactive illustration of how a head tilt travels down the spine shows here when JavaScript runs. It is an educational illustration of a simplified model, not a diagnosis.', 'posture-chain') . '</p></posture-chain>';
 }
 
 /**

@@ -3,7 +3,8 @@
 //! - `posture-chain-<version>/`: a self-contained folder to upload to any static host (or a
 //!   WordPress media folder), which is also the npm package (`npm pack` in it): the element as one
 //!   ES module with its wasm in `pkg/` (found relative to the module's own URL), the iframe page
-//!   `embed.html` and its host helper `embed-resize.js`, the JS API in `api/`, `package.json`,
+//!   `embed.html` and its host helper `embed-resize.js`, the JS API in `api/`, the poster
+//!   `poster.svg` (the starting posture drawn by the scene code, `examples/poster.rs`), `package.json`,
 //!   the TypeScript types, `README.md` (docs/embedding.md) and the licence files.
 //! - `posture-chain-wordpress-<version>.zip`: the WordPress plugin (`wordpress/posture-chain/`)
 //!   with the element's files inside, for the admin's "Upload plugin".
@@ -18,7 +19,10 @@ use flate2::{Compression, Crc};
 use crate::build::{self, ELEMENT_FILE, WASM_FILE};
 use crate::embed::{EMBED_PAGE, RESIZE_HELPER};
 use crate::project::Project;
-use crate::DynError;
+use crate::{cmd, DynError};
+
+/// The poster's file name (light-DOM fallback content for the element).
+pub const POSTER: &str = "poster.svg";
 
 /// The npm package's name, the folder's and the zip's stem.
 pub const PACKAGE: &str = "posture-chain";
@@ -112,6 +116,7 @@ fn package_json(version: &str) -> String {
     "./pkg/{WASM_FILE}": "./pkg/{WASM_FILE}",
     "./{EMBED_PAGE}": "./{EMBED_PAGE}",
     "./{RESIZE_HELPER}": "./{RESIZE_HELPER}",
+    "./{POSTER}": "./{POSTER}",
     "./package.json": "./package.json"
   }},
   "files": [
@@ -122,6 +127,7 @@ fn package_json(version: &str) -> String {
     "api.d.ts",
     "{EMBED_PAGE}",
     "{RESIZE_HELPER}",
+    "{POSTER}",
     "README.md",
     "LICENSE-MIT",
     "LICENSE-APACHE"
@@ -151,6 +157,13 @@ pub fn write(project: &Project) -> Result<Dist, DynError> {
             .map_err(|e| format!("cannot copy {} to {}: {e}", source.display(), to.display()))?;
     }
     fs::write(folder.join("package.json"), package_json(&version))?;
+    // The poster: the starting posture's back view, drawn by the scene code as SVG.
+    cmd::run(
+        project
+            .command("cargo")
+            .args(["run", "--quiet", "--example", "poster", "--"])
+            .arg(folder.join(POSTER)),
+    )?;
 
     // The plugin: its own files, then the element's, under one `posture-chain/` folder.
     let plugin_dir = project.root().join("wordpress").join(PACKAGE);
@@ -175,6 +188,7 @@ pub fn write(project: &Project) -> Result<Dist, DynError> {
     for name in [
         ELEMENT_FILE.to_string(),
         format!("pkg/{WASM_FILE}"),
+        POSTER.into(),
         "LICENSE-MIT".into(),
         "LICENSE-APACHE".into(),
     ] {
