@@ -14,6 +14,7 @@ export interface PostureChainMeasures {
   eyeLineTiltDeg: number;
   shoulderHeightDiffMm: number;
   shoulderTiltDeg: number;
+  shoulderElevationDiffMm: number;
   pelvicObliquityDeg: number;
   pelvicRotationDeg: number;
   functionalLegLengthDiffMm: number;

@@ -129,8 +129,8 @@ fn steps(out: &mut String) {
 
 fn load_scale(out: &mut String) {
     out.push_str(
-        "/** The load scale's colours, light to dark, each up to its share of capacity (the last is \
-         open). */\nexport const LOAD_SCALE = [\n",
+        "/** The load scale's colours, light to dark, each up to a joint's compression over its \
+         neutral standing value (the last is open). */\nexport const LOAD_SCALE = [\n",
     );
     for (css, upper) in LOAD_CSS.iter().zip(LOAD_STEP_UPPER) {
         let _ = writeln!(

@@ -17,6 +17,8 @@ mod scene;
 /// The SVG backend of the display list (the poster of `cargo xtask dist`).
 #[cfg(not(target_arch = "wasm32"))]
 pub mod svg;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod trig;
 
 pub use model::*;
 pub use scene::{

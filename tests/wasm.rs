@@ -41,7 +41,8 @@ fn numbers(posture: &Posture) -> Vec<f64> {
             joint.flexion_deg,
             joint.axial_rotation_deg,
             joint.moment_nm,
-            joint.load,
+            joint.compression_n,
+            joint.compression_ratio,
         ]);
     }
     let lm = &posture.landmarks;

@@ -13,6 +13,7 @@ export const MEASURES = [
   { key: 'eyeLineTiltDeg', unit: 'deg', decimals: 1, step: 0, range: { kind: 'within', limits: [2] }, cite: '' },
   { key: 'shoulderHeightDiffMm', unit: 'mm', decimals: 0, step: 1, range: { kind: 'none', limits: [] }, cite: '' },
   { key: 'shoulderTiltDeg', unit: 'deg', decimals: 1, step: 1, range: { kind: 'none', limits: [] }, cite: '' },
+  { key: 'shoulderElevationDiffMm', unit: 'mm', decimals: 0, step: 1, range: { kind: 'none', limits: [] }, cite: '' },
   { key: 'pelvicObliquityDeg', unit: 'deg', decimals: 1, step: 4, range: { kind: 'within', limits: [1.6] }, cite: 'Knutson 2005; Cummings 1993' },
   { key: 'pelvicRotationDeg', unit: 'deg', decimals: 1, step: 4, range: { kind: 'none', limits: [] }, cite: '' },
   { key: 'functionalLegLengthDiffMm', unit: 'mm', decimals: 0, step: 4, range: { kind: 'none', limits: [] }, cite: '' },
@@ -59,13 +60,13 @@ export const STEPS = [
   { key: 'pelvisAndLegs' },
 ];
 
-/** The load scale's colours, light to dark, each up to its share of capacity (the last is open). */
+/** The load scale's colours, light to dark, each up to a joint's compression over its neutral standing value (the last is open). */
 export const LOAD_SCALE = [
-  { colour: '#ffffb2', upTo: 0.2 },
-  { colour: '#fed976', upTo: 0.4 },
-  { colour: '#feb24c', upTo: 0.6 },
-  { colour: '#fd8d3c', upTo: 0.8 },
-  { colour: '#e8491d', upTo: 1 },
+  { colour: '#ffffb2', upTo: 1.1 },
+  { colour: '#fed976', upTo: 1.25 },
+  { colour: '#feb24c', upTo: 1.5 },
+  { colour: '#fd8d3c', upTo: 2 },
+  { colour: '#e8491d', upTo: 3 },
   { colour: '#b10026', upTo: Infinity },
 ];
 

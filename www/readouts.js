@@ -13,11 +13,13 @@ export const R = Object.fromEntries(MEASURES.map((m, i) => [m.key, i]));
 // caption is worded from the model's numbers: `pct` is the step's share of the correction in
 // percent, `r` the settled read-outs (by R), `tilt` the head tilt in degrees.
 const pctWords = (pct) => `${num(pct, 0)}%`;
+const girdleWords = (g) => (Math.abs(g) < 0.5 ? ', and the shoulder girdles stay put'
+  : `, and the ${g > 0 ? 'right' : 'left'} shoulder girdle rides ${num(Math.abs(g), 0)}\u00a0mm higher on the rib cage than the other`);
 const CAPTIONS = {
   headAndUpperNeck: ['Head and upper neck', (pct, r, tilt) => (Math.abs(tilt) < 0.05
     ? 'The head is upright: the two joints under the skull carry no tilt.'
     : `The head tips ${num(Math.abs(tilt), 1)}° towards the ${tilt > 0 ? 'right' : 'left'} shoulder at the two joints under the skull. Left alone, the eyes would tilt with it; the joints below now bend back to level them.`)],
-  lowerNeckAndShoulders: ['Lower neck and shoulders', (pct, r) => `The lower neck bends the other way, and the shoulder line tilts with the top of the spine: ${Math.abs(r[R.shoulderHeightDiffMm]) < 0.5 ? 'the shoulders stay level' : `the ${r[R.shoulderHeightDiffMm] > 0 ? 'right' : 'left'} shoulder ends up ${num(Math.abs(r[R.shoulderHeightDiffMm]), 0)}\u00a0mm higher`}. In this model this region does ${pctWords(pct)} of the correcting.`],
+  lowerNeckAndShoulders: ['Lower neck and shoulders', (pct, r) => `The lower neck bends the other way; the shoulder line tilts with the top of the spine${girdleWords(r[R.shoulderElevationDiffMm])}: ${Math.abs(r[R.shoulderHeightDiffMm]) < 0.5 ? 'the shoulders stay level' : `the ${r[R.shoulderHeightDiffMm] > 0 ? 'right' : 'left'} shoulder ends up ${num(Math.abs(r[R.shoulderHeightDiffMm]), 0)}\u00a0mm higher`}. In this model this region does ${pctWords(pct)} of the correcting.`],
   thoracic: ['Mid back', (pct) => `The twelve thoracic vertebrae each bend a little, sharing ${pctWords(pct)} of the correcting in this model, so the head stays over the pelvis.`],
   lumbar: ['Low back', (pct) => `The five lumbar vertebrae bend a little more, ${pctWords(pct)} of the correcting in this model.`],
   pelvisAndLegs: ['Pelvis and legs', (pct, r) => {
@@ -62,17 +64,21 @@ export function showWarnings(note, widget) {
 
 // Read-out rows, keyed by the measure each shows (MEASURES has its unit, decimals and usual
 // range): its label and how to write its value in words. `r` is every read-out, by R. Measures
-// without a row here (shoulder tilt, the weight split) are written elsewhere: in a row's text,
-// the weight bars. `below`/`reference` add words to a range; `source` says where a range comes
-// from, for the sources list, with the numbers of the range (its limits).
+// without a row here (shoulder tilt, the girdles' part, the weight split) are written elsewhere:
+// in the shoulder row's text, the weight bars (the phone layout has no room for another row).
+// `below`/`reference` add words to a range; `source` says where a range comes from, for the
+// sources list, with the numbers of the range (its limits).
 const side = (v, pos, neg) => (v > 0 ? pos : neg);
+// The shoulder girdles' own part (shoulderElevationDiffMm) rides in the shoulder row's text: how
+// far one girdle sits higher on the rib cage than the other.
+const girdleRow = (g) => (Math.abs(g) < 0.5 ? '' : `; girdle ${side(g, 'right', 'left')} +${num(Math.abs(g), 0)}\u00a0mm`);
 export const ROWS = [
   { key: 'eyeLineTiltDeg', name: 'Eye line tilt',
     text: (v) => (Math.abs(v) < 0.05 ? 'level' : `${num(Math.abs(v), 1)}°, ${side(v, 'right', 'left')} eye higher`),
     source: ([a]) => `Eye line: healthy people see a tilt under about ${limit(a)}° as level.` },
   { key: 'shoulderHeightDiffMm', name: 'Shoulder height difference',
-    text: (v, r) => (Math.abs(v) < 0.5 ? 'level'
-      : `${num(Math.abs(v), 0)}\u00a0mm, ${side(v, 'right', 'left')} higher (${num(Math.abs(r[R.shoulderTiltDeg]), 1)}°)`) },
+    text: (v, r) => `${Math.abs(v) < 0.5 ? 'level'
+      : `${num(Math.abs(v), 0)}\u00a0mm, ${side(v, 'right', 'left')} higher (${num(Math.abs(r[R.shoulderTiltDeg]), 1)}°)`}${girdleRow(r[R.shoulderElevationDiffMm])}` },
   { key: 'pelvicObliquityDeg', name: 'Pelvic tilt (side to side)',
     text: (v) => (Math.abs(v) < 0.05 ? 'level' : `${num(Math.abs(v), 1)}°, ${side(v, 'left', 'right')} side lower`),
     source: ([a]) => `Pelvic tilt, derived: a leg-length difference matters from about 20\u00a0mm and tilts the pelvis about 0.8° per cm, so about ${limit(a)}°.` },
@@ -222,15 +228,14 @@ export function showReadouts(ui, rows, r) {
 }
 
 // The colour legend: its title, then one swatch and label per band of the load scale.
-export const LEGEND_TITLE = 'Bending load on each spinal joint, as a share of a 45° stoop:';
+export const LEGEND_TITLE = 'Compression, relative to standing upright:';
 
-/** A band's label: 'under 20%', '20–40%', …, 'over 100%'. */
+/** A band's label: 'under 1.1×', '1.1–1.25×', …, 'over 3×'. */
 function bandWords(i) {
-  const pct = (share) => Math.round(share * 100);
   const upTo = LOAD_SCALE[i].upTo;
-  if (i === 0) return `under ${pct(upTo)}%`;
-  const from = pct(LOAD_SCALE[i - 1].upTo);
-  return Number.isFinite(upTo) ? `${from}–${pct(upTo)}%` : `over ${from}%`;
+  if (i === 0) return `under ${upTo}×`;
+  const from = LOAD_SCALE[i - 1].upTo;
+  return Number.isFinite(upTo) ? `${from}–${upTo}×` : `over ${from}×`;
 }
 
 /** Fills the legend's list: the title, then a swatch and its label per band. */

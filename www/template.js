@@ -167,7 +167,7 @@ export const MARKUP = `
       <canvas class="top" part="view view-top" role="img" aria-labelledby="cap-top desc-top"></canvas>
       <p class="hint" id="desc-top">How far the shoulders and the pelvis turn.</p></figure></div>
   </div>
-  <ul class="legend" part="legend" aria-label="Colour scale: bending load on each spinal joint, as a share of a 45° stoop"></ul>
+  <ul class="legend" part="legend" aria-label="Colour scale: compression of each spinal joint, relative to standing upright"></ul>
   <section class="explain" part="explain" hidden aria-labelledby="explain-step">
     <p class="step" id="explain-step"></p>
     <p class="caption" aria-live="polite"></p>

@@ -9,7 +9,8 @@
 //! - the three regional coupling coefficients, by ±0.3 (chosen for illustration: the reviews give
 //!   directions, not sizes);
 //! - every constant the card marks as assumed (the legs' absorption, the pelvis's level, yaw and
-//!   shift ranges, the balance range, the trunk-mass offset, the head's centre of mass), by ±30 %;
+//!   shift ranges, the balance range, the trunk-mass offset, the head's centre of mass, the
+//!   compression model's thoracic extensor arm and lateral-over-posterior arm), by ±30 %;
 //! - the effort's weighting: the exponent of range in each joint's weight, 2 in the model, between
 //!   1.5 and 3 (a stand-in for the choice of effort functional, which fixes how a correction is
 //!   shared out).
@@ -27,7 +28,7 @@
 
 use super::body::Body;
 use super::chain::Pose;
-use super::level::LEVEL_COUNT;
+use super::level::{Level, LEVEL_COUNT};
 use super::measure::{Measure, MEASURE_COUNT};
 use super::problem::{Problem, Reference, NX};
 use super::readout;
@@ -144,11 +145,19 @@ fn varied(base: &Body, rng: &mut Rng) -> Body {
         &mut b.pelvis_yaw_range_rad,
         &mut b.pelvis_shift_range_m,
         &mut b.balance_range_m,
+        &mut b.girdle_range_rad,
+        &mut b.shoulder_level_range_m,
     ] {
         *v *= rng.factor(ASSUMED_SPREAD);
     }
     b.trunk_mass_offset = b.trunk_mass_offset * rng.factor(ASSUMED_SPREAD);
     b.head_com.z *= rng.factor(ASSUMED_SPREAD);
+    // The compression model's assumed constants: the thoracic extensor arm, the lateral arm.
+    let thoracic_arm = rng.factor(ASSUMED_SPREAD);
+    for level in &Level::ALL[Level::T1T2.index()..=Level::T12L1.index()] {
+        b.extensor_arm_m[level.index()] *= thoracic_arm;
+    }
+    b.extensor_lateral_factor *= rng.factor(ASSUMED_SPREAD);
     b
 }
 
@@ -169,13 +178,24 @@ fn reweight(problem: &mut Problem, body: &Body, exponent: f64) {
             // The variable's range: [bend, flexion, rotation] per joint is x's order, and
             // range_rad is [flexion, bend, rotation].
             let range = body.range_rad[j / 3][[1, 0, 2][j % 3]];
-            problem.variance[j] = range * range * (range / mean).powf(exponent - 2.0);
+            problem.variance[j] =
+                range * range * crate::trig::pow_positive(range / mean, exponent - 2.0);
         }
     }
 }
 
 fn percentiles(values: &mut [f64]) -> Band {
-    values.sort_by(|a, b| a.total_cmp(b));
+    // An insertion sort: a few hundred values, and far less code in the wasm than the standard
+    // library's sort.
+    for i in 1..values.len() {
+        let v = values[i];
+        let mut j = i;
+        while j > 0 && values[j - 1].total_cmp(&v).is_gt() {
+            values[j] = values[j - 1];
+            j -= 1;
+        }
+        values[j] = v;
+    }
     let at = |q: f64| {
         let k = q * (values.len() - 1) as f64;
         let (lo, hi) = (k.floor() as usize, k.ceil() as usize);

@@ -59,14 +59,20 @@ pub(crate) struct Body {
     pub range_rad: [[f64; 3]; LEVEL_COUNT],
     /// Lateral-bend to axial-rotation coupling per level.
     pub coupling: [f64; LEVEL_COUNT],
-    /// Moment capacity per region (N·m), see [`Body::capacity_nm`].
-    pub capacity_nm: [f64; 4],
+    /// The single-equivalent extensor's posterior moment arm at each joint (m), by region.
+    pub extensor_arm_m: [f64; LEVEL_COUNT],
+    /// Its lateral moment arm over the posterior one (frontal moments).
+    pub extensor_lateral_factor: f64,
+    /// Normal of the S1 endplate in the pelvis frame (tipped forward by the sacral slope).
+    pub sacral_normal: Vec3,
     pub neck_extensor_arm_m: f64,
     pub leg_absorption_range_m: f64,
     pub pelvis_level_range_rad: f64,
     pub pelvis_yaw_range_rad: f64,
     pub pelvis_shift_range_m: f64,
     pub balance_range_m: f64,
+    pub girdle_range_rad: f64,
+    pub shoulder_level_range_m: f64,
 }
 
 /// Neutral inclination of each vertebra, degrees from vertical, positive when its top lies ahead
@@ -217,7 +223,7 @@ impl Body {
                 Region::Lumbar => coupling.lumbar,
             });
 
-        let mut body = Body {
+        Body {
             stature_m: hgt,
             mass_kg,
             segment,
@@ -250,16 +256,27 @@ impl Body {
             foot_length_m: p::FOOT_LENGTH_H * hgt,
             range_rad,
             coupling: coupling_per_level,
-            capacity_nm: [0.0; 4],
+            extensor_arm_m: std::array::from_fn(|i| {
+                hgt * match Level::ALL[i].region() {
+                    Region::UpperCervical | Region::LowerCervical => p::NECK_EXTENSOR_ARM_H,
+                    Region::Thoracic => p::THORACIC_EXTENSOR_ARM_H,
+                    Region::Lumbar => p::LUMBAR_EXTENSOR_ARM_H,
+                }
+            }),
+            extensor_lateral_factor: p::EXTENSOR_LATERAL_OVER_POSTERIOR,
+            sacral_normal: {
+                let ss = p::SACRAL_SLOPE_DEG.to_radians();
+                Vec3::new(0.0, ss.cos(), ss.sin())
+            },
             neck_extensor_arm_m: p::NECK_EXTENSOR_ARM_H * hgt,
             leg_absorption_range_m: p::LEG_ABSORPTION_RANGE_H * hgt,
             pelvis_level_range_rad: p::PELVIS_LEVEL_RANGE_DEG.to_radians(),
             pelvis_yaw_range_rad: p::PELVIS_YAW_RANGE_DEG.to_radians(),
             pelvis_shift_range_m: p::PELVIS_SHIFT_RANGE_H * hgt,
             balance_range_m: p::BALANCE_RANGE_H * hgt,
-        };
-        body.capacity_nm = body.capacities();
-        body
+            girdle_range_rad: p::GIRDLE_RANGE_DEG.to_radians(),
+            shoulder_level_range_m: p::SHOULDER_LEVEL_RANGE_H * hgt,
+        }
     }
 
     /// Total body mass carried by the chain and the legs (equals `mass_kg`).
@@ -286,34 +303,6 @@ impl Body {
             *a = acc;
         }
         above
-    }
-
-    /// Capacity per region: the gravitational moment at the region's lowest joint when everything
-    /// above it leans 45° forward as one rigid body. A relative scale for the heat map (load 1 is a
-    /// deep stoop), not a tissue tolerance.
-    fn capacities(&self) -> [f64; 4] {
-        let lowest = [Level::C1C2, Level::C7T1, Level::T12L1, Level::L5S1];
-        let above = self.mass_above_kg();
-        let mut cap = [0.0; 4];
-        for (c, level) in cap.iter_mut().zip(lowest) {
-            let i = level.index();
-            // Distance from the joint to the centre of mass above it, neutral stance.
-            let mut weighted = self.head_com * self.head_mass_kg;
-            let mut joint = Vec3::ZERO; // position of joint i relative to C0-C1
-            for j in 0..i {
-                let centre = joint - self.segment[j] * 0.5;
-                weighted += (centre + self.trunk_mass_offset) * self.vertebra_mass_kg[j];
-                if j == T1_VERTEBRA {
-                    let arms = centre + Vec3::new(0.0, 0.0, self.acromion_right.z);
-                    weighted += arms * (2.0 * self.arm_mass_kg);
-                }
-                joint = joint - self.segment[j];
-            }
-            let com = weighted * (1.0 / above[i]);
-            let lever = (com - joint).norm();
-            *c = above[i] * p::GRAVITY * lever * std::f64::consts::FRAC_1_SQRT_2;
-        }
-        cap
     }
 }
 
@@ -368,7 +357,6 @@ mod tests {
         );
         let regions: f64 = vertebra_height_mm().iter().sum();
         assert!((regions - 580.0).abs() < 1e-9);
-        assert!(b.capacity_nm.iter().all(|c| *c > 0.0));
-        assert!(b.capacity_nm.windows(2).all(|w| w[0] <= w[1]));
+        assert!(b.extensor_arm_m.iter().all(|a| (0.01..0.08).contains(a)));
     }
 }

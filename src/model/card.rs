@@ -8,6 +8,8 @@ use std::fmt::Write;
 
 use super::bands::{solve_bands, BandOptions};
 use super::body::{Body, VERTEBRA_COUNT};
+use super::chain::{self, Config};
+use super::compression::joint_load;
 use super::inputs::Input;
 use super::level::{Level, LEVEL_COUNT};
 use super::measure::{Bound, Measure, Unit};
@@ -18,11 +20,12 @@ use super::solve::solve;
 use super::step::CascadeStep;
 
 /// The names of the generated sections, in the order the card uses them.
-pub const SECTIONS: [&str; 13] = [
+pub const SECTIONS: [&str; 15] = [
     "neutral",
     "hansraj",
     "cascade-head",
     "cascade-leg",
+    "girdle",
     "bands",
     "validation-lan",
     "validation-flexion",
@@ -30,7 +33,8 @@ pub const SECTIONS: [&str; 13] = [
     "ranges",
     "body",
     "constants",
-    "capacity",
+    "compression",
+    "validation-wilke",
     "inputs",
 ];
 
@@ -102,6 +106,7 @@ pub fn render(name: &str) -> Option<String> {
                 },
             )
         })),
+        "girdle" => girdle(),
         "bands" => bands(),
         "validation-lan" => validation_lan(),
         "validation-flexion" => validation_flexion(),
@@ -110,7 +115,8 @@ pub fn render(name: &str) -> Option<String> {
         "body" => body(),
         "inputs" => inputs(),
         "constants" => constants(),
-        "capacity" => capacity(),
+        "compression" => compression(),
+        "validation-wilke" => validation_wilke(),
         _ => return None,
     })
 }
@@ -181,6 +187,31 @@ fn bands() -> String {
                 band.p95
             );
         }
+    }
+    t
+}
+
+/// §7's shoulder girdle: the shoulder height difference split into the thorax's part and the
+/// girdles' own part, for head tilts.
+fn girdle() -> String {
+    let mut t = String::from(
+        "| head tilt (default body) | shoulder height difference, mm | thorax's part, mm | girdles' part, mm | girdles' part over the thorax's |\n\
+         |---|---|---|---|---|\n",
+    );
+    for deg in [2.0, 5.0, 10.0, 20.0] {
+        let m = solve(&Scenario {
+            head_tilt_deg: deg,
+            ..Scenario::default()
+        })
+        .measures;
+        let girdle = m.shoulder_elevation_diff_mm;
+        let thorax = m.shoulder_height_diff_mm - girdle;
+        let _ = writeln!(
+            t,
+            "| {deg}° | {:.1} | {thorax:+.1} | {girdle:+.1} | {:.0}% |",
+            m.shoulder_height_diff_mm,
+            -girdle / thorax * 100.0
+        );
     }
     t
 }
@@ -356,7 +387,7 @@ fn cascade(cases: &[(String, Scenario)]) -> String {
     for s in CascadeStep::ALL {
         let _ = write!(t, " {} |", s.label());
     }
-    t.push_str(" eye line, ° | shoulders, ° (mm) | pelvis, ° | functional LLD, mm | coronal balance, mm | weight left, % | L5-S1 load | beyond range |\n|---|");
+    t.push_str(" eye line, ° | shoulders, ° (mm) | pelvis, ° | functional LLD, mm | coronal balance, mm | weight left, % | L5-S1 compression, N (× standing) | beyond range |\n|---|");
     for _ in 0..CascadeStep::ALL.len() + 8 {
         t.push_str("---|");
     }
@@ -388,7 +419,7 @@ fn cascade(cases: &[(String, Scenario)]) -> String {
         };
         let _ = writeln!(
             t,
-            " {:.2} | {:.1} ({:.0}) | {:.2} | {:.1} | {:.1} | {:.1} | {:.3} | {beyond} |",
+            " {:.2} | {:.1} ({:.0}) | {:.2} | {:.1} | {:.1} | {:.1} | {:.0} ({:.3}) | {beyond} |",
             m.eye_line_tilt_deg + 0.0,
             m.shoulder_tilt_deg,
             m.shoulder_height_diff_mm,
@@ -396,7 +427,8 @@ fn cascade(cases: &[(String, Scenario)]) -> String {
             m.functional_leg_length_diff_mm,
             m.coronal_balance_mm,
             m.weight_left_pct,
-            p.joints[Level::L5S1.index()].load
+            p.joints[Level::L5S1.index()].compression_n,
+            p.joints[Level::L5S1.index()].compression_ratio
         );
     }
     t
@@ -534,7 +566,7 @@ fn constants() -> String {
     let b = default_body();
     let mut t =
         String::from("| constant | value (175 cm) | basis | confidence |\n|---|---|---|---|\n");
-    let rows: [(&str, String, &str, &str); 12] = [
+    let rows: [(&str, String, &str, &str); 17] = [
         (
             "neck extensor lever arm about C7-T1",
             format!("{:.1} cm", b.neck_extensor_arm_m * 100.0),
@@ -602,6 +634,36 @@ fn constants() -> String {
             "low",
         ),
         (
+            "shoulder girdle elevation range, each side",
+            format!("{}°", p::GIRDLE_RANGE_DEG),
+            "the sternoclavicular joint's 10-15° of depression (secondary pages); Ludewig 2004, 11-15° of clavicular elevation with arm raising",
+            "low",
+        ),
+        (
+            "level-shoulders goal range",
+            format!("{:.1} mm", b.shoulder_level_range_m * 1e3),
+            "half the normal shoulder-balance span, -1.5 to +2.4 cm (adolescents, mean ± 2 SD); the goal itself is an assumption",
+            "low",
+        ),
+        (
+            "lumbar extensor moment arm (compression)",
+            format!("{:.1} cm", p::LUMBAR_EXTENSOR_ARM_H * 175.0),
+            "the 5 cm convention (Güngör 2013; Chaffin et al.)",
+            "moderate",
+        ),
+        (
+            "thoracic extensor moment arm (compression)",
+            format!("{:.1} cm", p::THORACIC_EXTENSOR_ARM_H * 175.0),
+            "assumption (the lumbar convention carried up)",
+            "low",
+        ),
+        (
+            "extensors' lateral over posterior arm",
+            format!("{}", p::EXTENSOR_LATERAL_OVER_POSTERIOR),
+            "assumption",
+            "low",
+        ),
+        (
             "C7 spinous process behind the C7 body",
             format!("{:.0} mm", p::C7_SPINOUS_BEHIND_H * 1750.0),
             "set for a neutral CVA near 50° (Lau 2009)",
@@ -614,18 +676,91 @@ fn constants() -> String {
     t
 }
 
-fn capacity() -> String {
+/// §6's neutral compression at every joint of the default body: the weight's part on the joint's
+/// axis, the extensors' part, the sum, and the sum over body weight.
+fn compression() -> String {
     let b = default_body();
-    let mut t = String::from("| region | capacity, N·m (default body) | joint |\n|---|---|---|\n");
-    let names = [
-        ("upper cervical", Level::C1C2),
-        ("lower cervical", Level::C7T1),
-        ("thoracic", Level::T12L1),
-        ("lumbar", Level::L5S1),
-    ];
-    for (k, (name, level)) in names.iter().enumerate() {
-        let _ = writeln!(t, "| {name} | {:.1} | {level} |", b.capacity_nm[k]);
+    let pose = chain::pose(&b, &Config::default());
+    let mut t = String::from(
+        "| joint | extensor arm, cm | weight on the axis, N | extensors, N | compression, N | × body weight |\n\
+         |---|---|---|---|---|---|\n",
+    );
+    let bw = b.mass_kg * p::GRAVITY;
+    let mut largest = (Level::C0C1, 0.0);
+    for (i, level) in Level::ALL.iter().enumerate() {
+        let [_, sagittal, c] = joint_load(&b, &pose, i);
+        let muscle = sagittal.abs() / b.extensor_arm_m[i];
+        if c > largest.1 {
+            largest = (*level, c);
+        }
+        let _ = writeln!(
+            t,
+            "| {level} | {:.1} | {:.0} | {muscle:.0} | {c:.0} | {:.2} |",
+            b.extensor_arm_m[i] * 100.0,
+            c - muscle,
+            c / bw
+        );
     }
+    let _ = writeln!(
+        t,
+        "| largest | | | | {:.0} at {} | {:.2} |",
+        largest.1,
+        largest.0,
+        largest.1 / bw
+    );
+    t
+}
+
+/// Wilke 1999: relaxed standing and standing flexed forward, L4-L5 intradiscal pressure (MPa),
+/// one man of 70 kg.
+pub const WILKE_1999_MPA: [f64; 2] = [0.50, 1.1];
+/// L4-L5 disc area taken for the pressure-to-force conversion, cm² (a commonly quoted adult
+/// range, not from a cited measurement), and the ratio of nucleus pressure to applied stress
+/// (Nachemson's in-vitro finding, as commonly quoted).
+pub const L4L5_DISC_AREA_CM2: [f64; 2] = [15.0, 18.0];
+pub const PRESSURE_OVER_STRESS: f64 = 1.5;
+/// The forward lean compared with Wilke's "standing flexed forward": 36°, the flexion at which a
+/// secondary report of Wilke 2001 gives 1.08 MPa.
+pub const WILKE_LEAN_DEG: f64 = 36.0;
+
+/// §6's validation of the compression: Wilke 1999's standing L4-L5 pressure converted to force,
+/// and the rise on leaning forward (Wilke 1999; Nachemson's relative values), for Wilke's 70 kg.
+fn validation_wilke() -> String {
+    let s = Scenario {
+        mass_kg: 70.0,
+        ..Scenario::default()
+    };
+    let b = Body::new(s.stature_cm * 1e-2, s.mass_kg, s.sex, s.coupling);
+    let i = Level::L4L5.index();
+    let standing = joint_load(&b, &chain::pose(&b, &Config::default()), i)[2];
+    let mut lean = Config::default();
+    lean.flexion[i] = WILKE_LEAN_DEG.to_radians();
+    let leaning = joint_load(&b, &chain::pose(&b, &lean), i)[2];
+    let [lo, hi] = L4L5_DISC_AREA_CM2.map(|a| WILKE_1999_MPA[0] * a * 100.0 / PRESSURE_OVER_STRESS);
+    let mid = 0.5 * (lo + hi);
+    let mut t = String::from(
+        "| L4-L5, 70 kg man, 175 cm | measured | model | model error |\n|---|---|---|---|\n",
+    );
+    let _ = writeln!(
+        t,
+        "| relaxed standing, N | {lo:.0}-{hi:.0} (Wilke 1999: {:.2} MPa × {:.0}-{:.0} cm² / {PRESSURE_OVER_STRESS}) | {standing:.0} | {:+.0}% of {mid:.0} N ({}) |",
+        WILKE_1999_MPA[0],
+        L4L5_DISC_AREA_CM2[0],
+        L4L5_DISC_AREA_CM2[1],
+        (standing - mid) / mid * 100.0,
+        if (lo..=hi).contains(&standing) {
+            "inside the range"
+        } else {
+            "outside the range"
+        }
+    );
+    let wilke_ratio = WILKE_1999_MPA[1] / WILKE_1999_MPA[0];
+    let ratio = leaning / standing;
+    let _ = writeln!(
+        t,
+        "| leaning forward, × standing | {wilke_ratio:.1} (Wilke 1999, standing flexed forward); more than 2 (Nachemson, forward leaning) | {ratio:.2} (trunk above L4-L5 leant {WILKE_LEAN_DEG:.0}°) | {:+.0}% of Wilke's |",
+        (ratio - wilke_ratio) / wilke_ratio * 100.0
+    );
     t
 }
 

@@ -17,6 +17,9 @@ pub(crate) struct Config {
     pub pelvis: Pelvis,
     /// Anatomic leg-length difference, right minus left (m).
     pub leg_length_diff_m: f64,
+    /// Elevation of the shoulder girdle `[left, right]` (rad), positive up: the acromion turns
+    /// about the midline of T1, in T1's frontal plane.
+    pub girdle: [f64; 2],
 }
 
 /// The pelvis and legs: absorption of a leg-length difference, axial rotation, horizontal shift.
@@ -149,6 +152,8 @@ pub(crate) struct Pose {
     pub total_mass_kg: f64,
     /// The pelvis's degrees of freedom this pose was built with.
     pub pelvis_dofs: Pelvis,
+    /// The girdles' elevations `[left, right]` this pose was built with (rad).
+    pub girdle: [f64; 2],
 }
 
 impl Pose {
@@ -177,6 +182,27 @@ fn joint_rotation(bend: f64, flexion: f64, rotation: f64) -> (Mat3, Vec3) {
     (Mat3 { m }, Vec3::new(cz, sz, 0.0))
 }
 
+/// The acromion on `side` (0 left, 1 right) relative to the centre of T1, in T1's frame, with the
+/// girdle elevated by `elevation` (rad).
+pub(crate) fn girdle_offset(body: &Body, side: usize, elevation: f64) -> Vec3 {
+    let ar = body.acromion_right;
+    let sign = if side == 0 { -1.0 } else { 1.0 };
+    let (s, c) = if elevation == 0.0 {
+        (0.0, 1.0)
+    } else {
+        elevation.sin_cos()
+    };
+    Vec3::new(sign * ar.x * c, ar.y + ar.x * s, ar.z)
+}
+
+/// The rate of the acromion on `side` with its girdle's elevation, in T1's frame.
+pub(crate) fn girdle_rate(body: &Body, side: usize, elevation: f64) -> Vec3 {
+    let ar = body.acromion_right;
+    let sign = if side == 0 { -1.0 } else { 1.0 };
+    let (s, c) = elevation.sin_cos();
+    Vec3::new(-sign * ar.x * s, ar.x * c, 0.0)
+}
+
 /// Forward kinematics for one configuration.
 pub(crate) fn pose(body: &Body, cfg: &Config) -> Pose {
     let mut out = Pose::default();
@@ -188,6 +214,7 @@ pub(crate) fn pose(body: &Body, cfg: &Config) -> Pose {
 pub(crate) fn pose_into(body: &Body, cfg: &Config, out: &mut Pose) {
     out.legs = legs(body, &cfg.pelvis, cfg.leg_length_diff_m, true);
     out.pelvis_dofs = cfg.pelvis;
+    out.girdle = cfg.girdle;
     let rp = out.legs.rot.0;
     out.joint[LEVEL_COUNT - 1] = out.legs.hip_mid + rp * body.s1_from_hips;
     let mut below = rp;
@@ -205,11 +232,7 @@ pub(crate) fn pose_into(body: &Body, cfg: &Config, out: &mut Pose) {
     }
     let t1 = out.centre[T1_VERTEBRA];
     let t1_frame = out.above[T1_VERTEBRA + 1];
-    let ar = body.acromion_right;
-    out.acromion = [
-        t1 + t1_frame * Vec3::new(-ar.x, ar.y, ar.z),
-        t1 + t1_frame * ar,
-    ];
+    out.acromion = [0, 1].map(|side| t1 + t1_frame * girdle_offset(body, side, cfg.girdle[side]));
     out.head_com = out.joint[0] + out.above[0] * body.head_com;
 
     let mut m = body.head_mass_kg;

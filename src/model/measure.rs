@@ -161,6 +161,7 @@ pub enum Measure {
     EyeLineTilt,
     ShoulderHeightDiff,
     ShoulderTilt,
+    ShoulderElevationDiff,
     PelvicObliquity,
     PelvicRotation,
     FunctionalLegLengthDiff,
@@ -172,7 +173,7 @@ pub enum Measure {
 }
 
 /// How many read-outs there are.
-pub const MEASURE_COUNT: usize = 11;
+pub const MEASURE_COUNT: usize = 12;
 
 /// In the order of [`Measure::ALL`].
 const SPECS: [Spec; MEASURE_COUNT] = [
@@ -212,6 +213,20 @@ const SPECS: [Spec; MEASURE_COUNT] = [
             cite: "",
             source: NONE_FOUND,
             note: "no cited work gives a usual shoulder tilt",
+        },
+    },
+    Spec {
+        key: "shoulderElevationDiffMm",
+        unit: Unit::Millimetres,
+        decimals: 0,
+        step: CascadeStep::LowerNeckAndShoulders,
+        usual: UsualRange {
+            bound: Bound::NoAgreedRange,
+            cite: "",
+            source: NONE_FOUND,
+            note: "no cited work gives a usual difference of the girdles' own elevation; the \
+                   normal radiographic shoulder balance of adolescents, -1.5 to +2.4 cm (mean ± 2 \
+                   SD), is the whole height difference, the thorax's tilt included",
         },
     },
     Spec {
@@ -347,6 +362,7 @@ impl Measure {
         Measure::EyeLineTilt,
         Measure::ShoulderHeightDiff,
         Measure::ShoulderTilt,
+        Measure::ShoulderElevationDiff,
         Measure::PelvicObliquity,
         Measure::PelvicRotation,
         Measure::FunctionalLegLengthDiff,
@@ -402,6 +418,7 @@ impl Measure {
             Measure::EyeLineTilt => &mut m.eye_line_tilt_deg,
             Measure::ShoulderHeightDiff => &mut m.shoulder_height_diff_mm,
             Measure::ShoulderTilt => &mut m.shoulder_tilt_deg,
+            Measure::ShoulderElevationDiff => &mut m.shoulder_elevation_diff_mm,
             Measure::PelvicObliquity => &mut m.pelvic_obliquity_deg,
             Measure::PelvicRotation => &mut m.pelvic_rotation_deg,
             Measure::FunctionalLegLengthDiff => &mut m.functional_leg_length_diff_mm,

@@ -13,6 +13,7 @@ mod bands;
 mod body;
 pub mod card;
 mod chain;
+mod compression;
 mod input;
 mod inputs;
 mod level;

@@ -90,9 +90,35 @@ pub(crate) const LORDOSIS_SHARE: [f64; 6] = [0.04, 0.06, 0.10, 0.18, 0.26, 0.36]
 /// educator's cervical coefficient scales this profile, normalised so its mean is 1.
 pub(crate) const CERVICAL_COUPLING_PROFILE: [f64; 6] = [0.67, 0.56, 0.45, 0.35, 0.24, 0.13];
 
-/// Lever arm of the neck extensors about C7-T1, as a fraction of stature (0.030 m at 175 cm).
+/// Lever arm of the neck extensors about C7-T1, as a fraction of stature (2.3 cm at 175 cm).
 /// Calibrated once against Hansraj 2014 within the physiological few centimetres; see the card.
+/// The compression model uses it at every cervical joint (C0-C1 … C7-T1).
 pub(crate) const NECK_EXTENSOR_ARM_H: f64 = 0.023 / 1.75;
+
+/// Single-equivalent extensor moment arm about the lumbar joints, fraction of stature (5 cm at
+/// 175 cm): the fixed value simple low-back models use for the erector spinae (Güngör 2013,
+/// "typically approximated using a fixed value (5 cm or 2 inches)"; Chaffin, Andersson and Martin,
+/// Occupational Biomechanics). A convention, not a measurement of one person.
+pub(crate) const LUMBAR_EXTENSOR_ARM_H: f64 = 0.05 / 1.75;
+/// The same for the thoracic joints (5 cm at 175 cm). Assumption: no thoracic value was found;
+/// the lumbar convention is carried up.
+pub(crate) const THORACIC_EXTENSOR_ARM_H: f64 = 0.05 / 1.75;
+/// The lateral moment arm of the extensor pair over its posterior one, every region: the pair
+/// lies about as far to each side of the joint as behind it. Assumption.
+pub(crate) const EXTENSOR_LATERAL_OVER_POSTERIOR: f64 = 1.0;
+
+/// Range of the shoulder girdle's elevation and depression on each side, degrees: the
+/// sternoclavicular and scapulothoracic motion lumped into one turn of the acromion about the top
+/// of the thorax's midline (so the lever is half the biacromial width, about 23 cm at 175 cm, and
+/// 10° moves the acromion about 4 cm). Ludewig 2004 measured 11-15° of clavicular elevation during
+/// arm raising (n = 30); textbook pages give the sternoclavicular joint 10-15° of depression and
+/// 35-48° of elevation (secondary, low confidence). 10° takes the smaller, depression side.
+pub(crate) const GIRDLE_RANGE_DEG: f64 = 10.0;
+/// Range of the soft goal that keeps the shoulders level, fraction of stature (19.5 mm at 175 cm):
+/// half the span of the normal radiographic shoulder balance, -1.5 to +2.4 cm (mean ± 2 SD, 273
+/// adolescents without spinal pathology; Spine Deformity, LSUHSC repository). That people level
+/// their shoulders at all is an assumption of this model; this range says how hard.
+pub(crate) const SHOULDER_LEVEL_RANGE_H: f64 = 0.0195 / 1.75;
 
 /// Effective range of the legs' absorption of a leg-length difference (knee flexion, foot pronation
 /// on the long side, supination on the short side), metres at 175 cm. Assumption.

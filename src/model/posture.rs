@@ -30,6 +30,9 @@ pub struct Measures {
     pub shoulder_tilt_deg: f64,
     /// Right acromion height minus left.
     pub shoulder_height_diff_mm: f64,
+    /// The shoulder girdles' own part of it: the right acromion's elevation over the thorax (T1)
+    /// minus the left's; positive: the right girdle is raised more (or lowered less).
+    pub shoulder_elevation_diff_mm: f64,
     /// Tilt of the iliac-crest line; positive: the right crest is higher.
     pub pelvic_obliquity_deg: f64,
     /// Axial rotation of the pelvis; positive: it turns to the right.
@@ -48,7 +51,7 @@ pub struct Measures {
     pub weight_left_pct: f64,
 }
 
-/// One joint's state: deviations from the neutral standing posture, and its load.
+/// One joint's state: deviations from the neutral standing posture, its moments and compression.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct JointState {
@@ -65,8 +68,11 @@ pub struct JointState {
     pub moment_sagittal_nm: f64,
     /// Magnitude of the two moments together.
     pub moment_nm: f64,
-    /// `moment_nm` over the region's capacity: 0 unloaded, 1 at capacity (may exceed 1).
-    pub load: f64,
+    /// Compression along the joint's axis (N): the weight above on the axis plus the
+    /// single-equivalent extensor force that balances the moments (docs/model.md §6).
+    pub compression_n: f64,
+    /// `compression_n` over the same body's compression at this joint in neutral standing.
+    pub compression_ratio: f64,
 }
 
 impl JointState {
@@ -79,7 +85,8 @@ impl JointState {
             moment_frontal_nm: 0.0,
             moment_sagittal_nm: 0.0,
             moment_nm: 0.0,
-            load: 0.0,
+            compression_n: 0.0,
+            compression_ratio: 0.0,
         }
     }
 }
@@ -240,9 +247,10 @@ mod tests {
                 j.lateral_bend_deg,
                 j.flexion_deg,
                 j.axial_rotation_deg,
-                j.load
+                j.compression_n,
+                j.compression_ratio
             ],
-            [0.0; 4]
+            [0.0; 5]
         );
     }
 }

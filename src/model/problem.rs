@@ -7,18 +7,22 @@
 
 use super::body::Body;
 use super::chain::{self, Config, Pelvis, Pose};
+use super::compression::compression_n;
 use super::level::{Level, LEVEL_COUNT};
 use super::math::Mat3;
 use super::params::GRAVITY;
 use super::scenario::Scenario;
 
 /// Free variables: per joint `[bend, flexion, rotation]`, then the pelvis's absorption, yaw, shift x
-/// and shift z.
-pub(crate) const NX: usize = 3 * LEVEL_COUNT + 4;
+/// and shift z, then the shoulder girdle's elevation, left and right.
+pub(crate) const NX: usize = 3 * LEVEL_COUNT + 6;
 /// Index of the first pelvis variable.
 pub(crate) const PELVIS: usize = 3 * LEVEL_COUNT;
-/// Goals: eye-line roll, gaze pitch, gaze yaw (hard); centre of mass x, z, pelvic level (soft).
-pub(crate) const NG: usize = 6;
+/// Index of the left girdle's elevation (the right one follows).
+pub(crate) const GIRDLE: usize = PELVIS + 4;
+/// Goals: eye-line roll, gaze pitch, gaze yaw (hard); centre of mass x, z, pelvic level, level
+/// shoulders (soft).
+pub(crate) const NG: usize = 7;
 /// How many of the goals, the first ones, are hard.
 pub(crate) const HARD: usize = 3;
 
@@ -29,6 +33,8 @@ pub(crate) struct Reference {
     pub com_z_m: f64,
     /// The head's gravitational moment about C7-T1 in the neutral stance `[frontal, sagittal]` (N·m).
     pub head_moment_nm: [f64; 2],
+    /// Compression at each joint in the neutral stance (N): what `compression_ratio` divides by.
+    pub compression_n: [f64; LEVEL_COUNT],
 }
 
 impl Reference {
@@ -37,6 +43,7 @@ impl Reference {
         Reference {
             com_z_m: p.com.z,
             head_moment_nm: head_moment_nm(body, &p),
+            compression_n: compression_n(body, &p),
         }
     }
 }
@@ -118,10 +125,13 @@ impl Problem {
         variance[PELVIS + 1] = body.pelvis_yaw_range_rad.powi(2);
         variance[PELVIS + 2] = body.pelvis_shift_range_m.powi(2);
         variance[PELVIS + 3] = body.pelvis_shift_range_m.powi(2);
+        variance[GIRDLE] = body.girdle_range_rad.powi(2);
+        variance[GIRDLE + 1] = body.girdle_range_rad.powi(2);
         let soft_variance = [
             body.balance_range_m.powi(2),
             body.balance_range_m.powi(2),
             body.pelvis_level_range_rad.powi(2),
+            body.shoulder_level_range_m.powi(2),
         ];
         let mut free = [0; NX];
         let mut free_count = 0;
@@ -150,7 +160,7 @@ impl Problem {
         let rigid = self.config(&[0.0; NX]);
         chain::pose_into(&self.body, &rigid, &mut self.rigid_pose);
         self.rigid = goals(&self.rigid_pose);
-        let ideal = [0.0, 0.0, 0.0, 0.0, reference.com_z_m, 0.0];
+        let ideal = [0.0, 0.0, 0.0, 0.0, reference.com_z_m, 0.0, 0.0];
         let c = s.compensation;
         for ((t, rigid), ideal) in self.target.iter_mut().zip(self.rigid).zip(ideal) {
             *t = (1.0 - c) * rigid + c * ideal;
@@ -171,6 +181,7 @@ fn config_of(body: &Body, imposed: &Config, x: &[f64; NX]) -> Config {
         cfg.rotation[i] += x[3 * i + 2] + body.coupling[i] * cfg.bend[i];
     }
     cfg.pelvis = pelvis_of(x);
+    cfg.girdle = [x[GIRDLE], x[GIRDLE + 1]];
     cfg
 }
 
@@ -195,8 +206,17 @@ fn head_goals(head: Mat3) -> [f64; 3] {
     ]
 }
 
-/// The six goal values of a pose.
+/// The goal values of a pose.
 pub(crate) fn goals(p: &Pose) -> [f64; NG] {
     let [roll, pitch, yaw] = head_goals(p.head());
-    [roll, pitch, yaw, p.com.x, p.com.z, p.legs.obliquity]
+    let shoulders = p.acromion[1].y - p.acromion[0].y;
+    [
+        roll,
+        pitch,
+        yaw,
+        p.com.x,
+        p.com.z,
+        p.legs.obliquity,
+        shoulders,
+    ]
 }

@@ -1,4 +1,4 @@
-//! From a solved pose to the published [`Posture`]: joint angles and loads, clinical read-outs,
+//! From a solved pose to the published [`Posture`]: joint angles, moments and compression, clinical read-outs,
 //! the cascade of compensation, landmarks in millimetres, and range-of-motion warnings.
 //!
 //! Computed in SI units (metres, radians, newtons); converted to the `_deg`, `_mm`, `_kg`, `_nm`
@@ -6,11 +6,12 @@
 
 use super::body::VERTEBRA_COUNT;
 use super::chain::Pose;
+use super::compression::joint_load;
 use super::level::{Level, LEVEL_COUNT};
 use super::math::Vec3;
 use super::params::GRAVITY;
 use super::posture::{CascadeShare, JointState, Landmarks, Measures, PointMm, Posture, Warning};
-use super::problem::{head_moment_nm, Problem, Reference, NX};
+use super::problem::{head_moment_nm, Problem, Reference, GIRDLE, NX};
 use super::step::CascadeStep;
 
 /// A posture with every number zero, to be filled.
@@ -42,9 +43,7 @@ pub(crate) fn fill(out: &mut Posture, problem: &Problem, x: &[f64; NX], p: &Pose
     // Joints: angles, moments, loads, and range warnings.
     for i in 0..LEVEL_COUNT {
         let level = Level::ALL[i];
-        let lever = p.moment_sum_above[i] - p.joint[i] * p.mass_above_kg[i];
-        let frontal = GRAVITY * lever.x;
-        let sagittal = GRAVITY * lever.z;
+        let [frontal, sagittal, compression] = joint_load(body, p, i);
         let moment = frontal.hypot(sagittal);
         let j = &mut out.joints[i];
         j.level = level;
@@ -54,7 +53,8 @@ pub(crate) fn fill(out: &mut Posture, problem: &Problem, x: &[f64; NX], p: &Pose
         j.moment_frontal_nm = frontal;
         j.moment_sagittal_nm = sagittal;
         j.moment_nm = moment;
-        j.load = moment / body.capacity_nm[level.region().index()];
+        j.compression_n = compression;
+        j.compression_ratio = compression / r.compression_n[i];
         let range = body.range_rad[i];
         let checks = [
             (
@@ -163,6 +163,9 @@ pub(crate) fn fill(out: &mut Posture, problem: &Problem, x: &[f64; NX], p: &Pose
         eye_line_tilt_deg: line_tilt_deg(eye[0], eye[1]),
         shoulder_tilt_deg: line_tilt_deg(p.acromion[0], p.acromion[1]),
         shoulder_height_diff_mm: (p.acromion[1].y - p.acromion[0].y) * 1e3,
+        shoulder_elevation_diff_mm: body.acromion_right.x
+            * (x[GIRDLE + 1].sin() - x[GIRDLE].sin())
+            * 1e3,
         pelvic_obliquity_deg: line_tilt_deg(crest[0], crest[1]),
         pelvic_rotation_deg: (-crest_d.z).atan2(crest_d.x).to_degrees(),
         functional_leg_length_diff_mm: (p.legs.hip[1].y - p.legs.hip[0].y) * 1e3,
@@ -182,6 +185,7 @@ pub(crate) fn fill(out: &mut Posture, problem: &Problem, x: &[f64; NX], p: &Pose
         let rot = cfg.rotation[i] - problem.imposed.rotation[i];
         amount[a] += bend.abs() + flex.abs() + rot.abs();
     }
+    amount[CascadeStep::LowerNeckAndShoulders.index()] += x[GIRDLE].abs() + x[GIRDLE + 1].abs();
     let leg = body.leg_height_m;
     let pel = p.pelvis_dofs;
     amount[CascadeStep::PelvisAndLegs.index()] += (p.legs.obliquity - problem.rigid[5]).abs()

@@ -8,13 +8,13 @@
 
 #![allow(clippy::needless_range_loop)] // index loops read as the algebra
 
-use super::body::Body;
-use super::chain::{self, Pose};
+use super::body::{Body, T1_VERTEBRA};
+use super::chain::{self, girdle_rate, Pose};
 use super::input::validated;
 use super::level::LEVEL_COUNT;
 use super::math::{solve_dense, Mat3, Vec3};
 use super::posture::Posture;
-use super::problem::{goals, Problem, Reference, HARD, NG, NX, PELVIS};
+use super::problem::{goals, Problem, Reference, GIRDLE, HARD, NG, NX, PELVIS};
 use super::readout;
 use super::scenario::Scenario;
 
@@ -60,11 +60,19 @@ fn jacobian(problem: &Problem, p: &Pose, jac: &mut [[f64; NX]; NG]) {
     let head = p.head();
     let rates = HeadRates::new(head);
     let inv_mass = 1.0 / p.total_mass_kg;
-    let column = |i: usize, a: Vec3| -> [f64; 5] {
+    let [acr_l, acr_r] = p.acromion;
+    let column = |i: usize, a: Vec3| -> [f64; 6] {
         let h = rates.about(a);
         let lever = p.moment_sum_above[i] - p.joint[i] * p.mass_above_kg[i];
         let dcom = a.cross(lever) * inv_mass;
-        [h[0], h[1], h[2], dcom.x, dcom.z]
+        // Only the joints below T1 carry the shoulders.
+        let o = p.joint[i];
+        let shoulders = if i > T1_VERTEBRA {
+            a.cross(acr_r - o).y - a.cross(acr_l - o).y
+        } else {
+            0.0
+        };
+        [h[0], h[1], h[2], dcom.x, dcom.z, shoulders]
     };
     for i in 0..LEVEL_COUNT {
         let [a_bend, a_flex, a_rot] = p.axis[i];
@@ -77,20 +85,34 @@ fn jacobian(problem: &Problem, p: &Pose, jac: &mut [[f64; NX]; NG]) {
             for (b, r) in bend.iter_mut().zip(rot) {
                 *b += k * r;
             }
-            for g in 0..5 {
-                jac[g][3 * i] = bend[g];
-                jac[g][3 * i + 2] = rot[g];
+            for (g, row) in GOAL_ROWS.iter().enumerate() {
+                jac[*row][3 * i] = bend[g];
+                jac[*row][3 * i + 2] = rot[g];
             }
         }
         if free(1) {
             let flex = column(i, a_flex);
-            for g in 0..5 {
-                jac[g][3 * i + 1] = flex[g];
+            for (g, row) in GOAL_ROWS.iter().enumerate() {
+                jac[*row][3 * i + 1] = flex[g];
             }
         }
     }
     pelvis_columns(problem, p, &rates, jac);
+    // The girdles move their acromion and the arm hanging from it.
+    let t1_frame = p.above[T1_VERTEBRA + 1];
+    let arm = problem.body.arm_mass_kg * inv_mass;
+    for side in 0..2 {
+        let j = GIRDLE + side;
+        let v = t1_frame * girdle_rate(&problem.body, side, p.girdle[side]);
+        jac[3][j] = arm * v.x;
+        jac[4][j] = arm * v.z;
+        jac[6][j] = if side == 0 { -v.y } else { v.y };
+    }
 }
+
+/// The goal rows a spine or pelvis column fills, in the order the column lists them (the pelvic
+/// level, row 5, moves only with the pelvis and is filled there).
+const GOAL_ROWS: [usize; 6] = [0, 1, 2, 3, 4, 6];
 
 /// The Jacobian's four pelvis columns. The body above the hips rides the pelvis rigidly; each leg's
 /// masses ride the line from its hip to its foot, so a hip displacement `δh` moves a mass at
@@ -117,19 +139,21 @@ fn pelvis_columns(problem: &Problem, p: &Pose, rates: &HeadRates, jac: &mut [[f6
         (dhip - across * (0.5 * l1 / dist)) * body.thigh_mass_kg
             + (dhip - across * ((l1 + 0.5 * l2) / dist)) * body.shank_mass_kg
     };
-    let rotation = |a: Vec3| -> [f64; 5] {
+    let [acr_l, acr_r] = p.acromion;
+    let rotation = |a: Vec3| -> [f64; 6] {
         let h = rates.about(a);
         let mut moved = a.cross(upper_lever);
         for side in 0..2 {
             moved += leg_motion(side, a.cross(legs.hip[side] - centre));
         }
         let dcom = moved * inv_mass;
-        [h[0], h[1], h[2], dcom.x, dcom.z]
+        let shoulders = a.cross(acr_r - centre).y - a.cross(acr_l - centre).y;
+        [h[0], h[1], h[2], dcom.x, dcom.z, shoulders]
     };
-    let translation = |t: Vec3| -> [f64; 5] {
+    let translation = |t: Vec3| -> [f64; 6] {
         let moved = t * upper_mass + leg_motion(0, t) + leg_motion(1, t);
         let dcom = moved * inv_mass;
-        [0.0, 0.0, 0.0, dcom.x, dcom.z]
+        [0.0, 0.0, 0.0, dcom.x, dcom.z, 0.0]
     };
     // Absorption tips the pelvis about its forward axis: dρ/du = −1 / (d cos ρ).
     let rho_rate = -1.0 / (body.hip_spacing_m * legs.obliquity.cos());
@@ -141,8 +165,8 @@ fn pelvis_columns(problem: &Problem, p: &Pose, rates: &HeadRates, jac: &mut [[f6
         (translation(Vec3::Z), 0.0),
     ];
     for (k, (col, rho)) in columns.iter().enumerate() {
-        for g in 0..5 {
-            jac[g][PELVIS + k] = col[g];
+        for (g, row) in GOAL_ROWS.iter().enumerate() {
+            jac[*row][PELVIS + k] = col[g];
         }
         jac[5][PELVIS + k] = *rho;
     }

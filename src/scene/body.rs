@@ -71,8 +71,8 @@ fn vertebra_half_width_mm(i: usize, frontal: bool) -> f64 {
     }
 }
 
-/// The spine as one block per vertebra (C1..L5), each coloured by the load on the joint below it
-/// and outlined 1 px,
+/// The spine as one block per vertebra (C1..L5), each coloured by the compression of the joint
+/// below it relative to neutral standing, and outlined 1 px,
 /// over a thin line through their centres from the head to the sacrum.
 pub fn spine(list: &mut DisplayList, pose: &Pose, project: Project, frontal: bool) {
     let lm = &pose.landmarks;
@@ -109,7 +109,7 @@ pub fn spine(list: &mut DisplayList, pose: &Pose, project: Project, frontal: boo
             up: u,
             half_w_mm: half_w,
             half_h_mm: half_h,
-            fill: Colour::for_load(pose.joints[i + 1].load),
+            fill: Colour::for_load(pose.joints[i + 1].compression_ratio),
             outline: Colour::Ink,
         });
     }

@@ -1,4 +1,5 @@
-//! Colours as CSS strings, and the load scale (ColorBrewer YlOrRd: sequential, colour-blind safe).
+//! Colours as CSS strings, and the load scale (ColorBrewer YlOrRd: sequential, colour-blind safe):
+//! a joint's compression relative to the same body's neutral standing (`compression_ratio`).
 
 use super::list::Colour;
 
@@ -10,10 +11,11 @@ pub const LOAD_CSS: [&str; LOAD_STEPS as usize] = [
     "#ffffb2", "#fed976", "#feb24c", "#fd8d3c", "#e8491d", "#b10026",
 ];
 
-/// The upper bound of each step as a share of capacity; the last step is open-ended.
-pub const LOAD_STEP_UPPER: [f64; LOAD_STEPS as usize] = [0.2, 0.4, 0.6, 0.8, 1.0, f64::INFINITY];
+/// The upper bound of each step as a compression ratio (1 = neutral standing); the last step is
+/// open-ended. Neutral standing and anything below it take the first step.
+pub const LOAD_STEP_UPPER: [f64; LOAD_STEPS as usize] = [1.1, 1.25, 1.5, 2.0, 3.0, f64::INFINITY];
 
-/// The scale step for a load (0 unloaded, 1 at capacity). Negative or non-finite loads are step 0.
+/// The scale step for a compression ratio. Negative or non-finite ratios are step 0.
 pub fn load_step(load: f64) -> u8 {
     if load.is_nan() || load <= 0.0 {
         return 0;
@@ -28,7 +30,7 @@ pub fn load_step(load: f64) -> u8 {
 pub const DEFAULT_BRAND_CSS: &str = "#1d5f8a";
 
 impl Colour {
-    /// The load-scale colour for a load (0 unloaded, 1 at capacity).
+    /// The load-scale colour for a compression ratio (1 = neutral standing).
     pub fn for_load(load: f64) -> Colour {
         Colour::Load(load_step(load))
     }
@@ -73,10 +75,11 @@ mod tests {
         assert_eq!(load_step(f64::NAN), 0);
         assert_eq!(load_step(-1.0), 0);
         assert_eq!(load_step(0.0), 0);
-        assert_eq!(load_step(0.19), 0);
-        assert_eq!(load_step(0.2), 1);
-        assert_eq!(load_step(0.99), 4);
-        assert_eq!(load_step(1.0), 5);
+        assert_eq!(load_step(1.0), 0, "neutral standing");
+        assert_eq!(load_step(1.09), 0);
+        assert_eq!(load_step(1.1), 1);
+        assert_eq!(load_step(2.99), 4);
+        assert_eq!(load_step(3.0), 5);
         assert_eq!(load_step(7.0), 5);
     }
 
@@ -84,6 +87,6 @@ mod tests {
     fn brand_passes_through() {
         assert_eq!(Colour::Brand.css("#123456"), "#123456");
         assert_eq!(Colour::Load(200).css("x"), LOAD_CSS[5]);
-        assert_eq!(Colour::for_load(0.5), Colour::Load(2));
+        assert_eq!(Colour::for_load(1.3), Colour::Load(2));
     }
 }

@@ -112,7 +112,8 @@ fn lerp_joint(a: &JointState, b: &JointState, t: f64) -> JointState {
         moment_frontal_nm: lerp(a.moment_frontal_nm, b.moment_frontal_nm, t),
         moment_sagittal_nm: lerp(a.moment_sagittal_nm, b.moment_sagittal_nm, t),
         moment_nm: lerp(a.moment_nm, b.moment_nm, t),
-        load: lerp(a.load, b.load, t),
+        compression_n: lerp(a.compression_n, b.compression_n, t),
+        compression_ratio: lerp(a.compression_ratio, b.compression_ratio, t),
     }
 }
 

@@ -2,12 +2,13 @@
 //! device pixel ratio. It holds no drawing decisions of its own.
 
 use std::f64::consts::TAU;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::CanvasRenderingContext2d;
 
-use crate::scene::{Align, Cmd, Colour, Dash, DisplayList, Font, P2};
+use crate::scene::{Align, Cmd, Colour, Dash, DisplayList, Font, LOAD_CSS, P2};
 
 // The context seen through another type, for the calls a frame makes most that cannot throw
 // with the values given here (radii are never negative; non-finite numbers are ignored, not
@@ -24,8 +25,108 @@ extern "C" {
     #[wasm_bindgen(method)]
     #[allow(clippy::too_many_arguments)]
     fn ellipse(this: &Ctx, x: f64, y: f64, rx: f64, ry: f64, rot: f64, start: f64, end: f64);
-    #[wasm_bindgen(method, js_name = fillText)]
-    fn fill_text(this: &Ctx, text: &str, x: f64, y: f64);
+}
+
+// The styles and label strings through the JS side (www/canvas-strings.js): colours and fonts
+// are sent once, by slot, and named by slot after; a label crosses as a key and a pointer into
+// this module's memory, decoded only the first time it is seen. As `&str` arguments every style
+// and label was decoded anew on every frame, about a fifth of a frame.
+#[wasm_bindgen(module = "/www/canvas-strings.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = stringsMemory)]
+    fn strings_memory(memory: JsValue);
+    #[wasm_bindgen(js_name = setStyle)]
+    fn set_style(slot: u32, ptr: u32, len: u32);
+    #[wasm_bindgen(js_name = fillStyle)]
+    fn fill_style(ctx: &CanvasRenderingContext2d, slot: u32);
+    #[wasm_bindgen(js_name = strokeStyle)]
+    fn stroke_style(ctx: &CanvasRenderingContext2d, slot: u32);
+    #[wasm_bindgen(js_name = font)]
+    fn font_and_align(ctx: &CanvasRenderingContext2d, slot: u32, align: u32);
+    #[wasm_bindgen(js_name = textAlign)]
+    fn text_align(ctx: &CanvasRenderingContext2d, align: u32);
+    #[wasm_bindgen(js_name = fillLabel)]
+    fn fill_label(ctx: &CanvasRenderingContext2d, key: f64, ptr: u32, len: u32, x: f64, y: f64);
+}
+
+/// Every colour of the palette, in slot order.
+fn colours() -> impl Iterator<Item = Colour> {
+    [
+        Colour::Ink,
+        Colour::Muted,
+        Colour::Ghost,
+        Colour::Bone,
+        Colour::Rib,
+        Colour::Skin,
+        Colour::SkinLine,
+        Colour::Guide,
+        Colour::Brand,
+        Colour::BrandWash,
+        Colour::Alert,
+    ]
+    .into_iter()
+    .chain((0..LOAD_CSS.len() as u8).map(Colour::Load))
+}
+
+/// A colour's slot on the JS side.
+fn colour_slot(colour: Colour) -> u32 {
+    match colour {
+        Colour::Ink => 0,
+        Colour::Muted => 1,
+        Colour::Ghost => 2,
+        Colour::Bone => 3,
+        Colour::Rib => 4,
+        Colour::Skin => 5,
+        Colour::SkinLine => 6,
+        Colour::Guide => 7,
+        Colour::Brand => 8,
+        Colour::BrandWash => 9,
+        Colour::Alert => 10,
+        Colour::Load(step) => 11 + u32::from(step),
+    }
+}
+
+/// A font's slot on the JS side, after the colours'.
+fn font_slot(font: Font) -> u32 {
+    32 + font as u32
+}
+
+fn send(slot: u32, text: &str) {
+    set_style(slot, text.as_ptr() as u32, text.len() as u32);
+}
+
+/// Gives the JS side this module's memory and the fonts; once, before the first replay.
+pub fn share_strings() {
+    strings_memory(wasm_bindgen::memory());
+    for font in Font::ALL {
+        send(font_slot(font), font.css());
+    }
+}
+
+/// The key (as f64 bits) of the brand colour the JS side holds now: several widgets share its
+/// slots. An atomic, not a thread-local, whose access check would bring panic formatting along.
+static SENT_BRAND: AtomicU64 = AtomicU64::new(u64::MAX);
+
+/// Gives the JS side the palette's CSS colours with `brand` as the brand colour, if it does not
+/// hold them already (each widget calls this before it replays: they may differ in brand).
+pub fn use_palette(brand: &str) {
+    let key = label_key(brand).to_bits();
+    if SENT_BRAND.swap(key, Ordering::Relaxed) != key {
+        for colour in colours() {
+            send(colour_slot(colour), colour.css(brand));
+        }
+    }
+}
+
+/// A string's key on the JS side: 44 bits of its FNV-1a hash and its length modulo 256 (a
+/// collision would need both to agree), exact as a JS number.
+fn label_key(text: &str) -> f64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    ((h & ((1 << 44) - 1)) as f64) * 256.0 + (text.len() & 0xff) as f64
 }
 
 /// Line-dash arrays made once, so a frame passes no new JS objects.
@@ -60,18 +161,9 @@ impl Dashes {
     }
 }
 
-fn align_css(align: Align) -> &'static str {
-    match align {
-        Align::Left => "left",
-        Align::Centre => "center",
-        Align::Right => "right",
-    }
-}
-
 /// What the context holds now, so that unchanged styles and transforms are not sent across
 /// again. One lives on the stack for each replay; it allocates nothing.
 struct CtxState<'a> {
-    brand: &'a str,
     dashes: &'a Dashes,
     fill: Option<Colour>,
     stroke: Option<Colour>,
@@ -87,10 +179,9 @@ struct CtxState<'a> {
 impl<'a> CtxState<'a> {
     /// The state at the start of a replay: the dash is set solid here; the alpha is taken to be
     /// 1, as every replay leaves it; fill, stroke, width, font and alignment are unknown.
-    fn start(ctx: &CanvasRenderingContext2d, dashes: &'a Dashes, brand: &'a str) -> Self {
+    fn start(ctx: &CanvasRenderingContext2d, dashes: &'a Dashes) -> Self {
         let _ = ctx.set_line_dash(dashes.get(Dash::Solid));
         CtxState {
-            brand,
             dashes,
             fill: None,
             stroke: None,
@@ -106,14 +197,14 @@ impl<'a> CtxState<'a> {
     fn set_fill(&mut self, ctx: &CanvasRenderingContext2d, colour: Colour) {
         if self.fill != Some(colour) {
             self.fill = Some(colour);
-            ctx.set_fill_style_str(colour.css(self.brand));
+            fill_style(ctx, colour_slot(colour));
         }
     }
 
     fn set_stroke(&mut self, ctx: &CanvasRenderingContext2d, colour: Colour) {
         if self.stroke != Some(colour) {
             self.stroke = Some(colour);
-            ctx.set_stroke_style_str(colour.css(self.brand));
+            stroke_style(ctx, colour_slot(colour));
         }
     }
 
@@ -138,17 +229,19 @@ impl<'a> CtxState<'a> {
         }
     }
 
-    fn set_font(&mut self, ctx: &CanvasRenderingContext2d, font: Font) {
+    /// The font with the alignment (a font's setting clears nothing, but they change together).
+    fn set_font(&mut self, ctx: &CanvasRenderingContext2d, font: Font, align: Align) {
         if self.font != Some(font) {
             self.font = Some(font);
-            ctx.set_font(font.css());
+            self.align = Some(align);
+            font_and_align(ctx, font_slot(font), align as u32);
         }
     }
 
     fn set_align(&mut self, ctx: &CanvasRenderingContext2d, align: Align) {
         if self.align != Some(align) {
             self.align = Some(align);
-            ctx.set_text_align(align_css(align));
+            text_align(ctx, align as u32);
         }
     }
 
@@ -181,7 +274,6 @@ pub fn replay(
     ctx: &CanvasRenderingContext2d,
     list: &DisplayList,
     dashes: &Dashes,
-    brand: &str,
     dpr: f64,
     (width_px, height_px): (f64, f64),
 ) {
@@ -193,7 +285,7 @@ pub fn replay(
     ctx.set_text_baseline("middle");
     let t = list.transform;
     let r_px = |r_mm: f64| (r_mm * t.px_per_mm).max(0.0);
-    let mut state = CtxState::start(ctx, dashes, brand);
+    let mut state = CtxState::start(ctx, dashes);
     for cmd in list.cmds() {
         if !matches!(cmd, Cmd::Block { .. }) {
             state.unrotate(fast, dpr);
@@ -291,11 +383,19 @@ pub fn replay(
             if font != wanted {
                 continue;
             }
-            state.set_font(ctx, font);
+            state.set_font(ctx, font, align);
             state.set_align(ctx, align);
             state.set_fill(ctx, colour);
             let (x, y) = t.to_px(at);
-            fast.fill_text(list.text_of(start, end), x + dx_px, y + dy_px);
+            let text = list.text_of(start, end);
+            fill_label(
+                ctx,
+                label_key(text),
+                text.as_ptr() as u32,
+                text.len() as u32,
+                x + dx_px,
+                y + dy_px,
+            );
         }
     }
 }

@@ -4,7 +4,7 @@
 use wasm_bindgen::prelude::*;
 use web_sys::CanvasRenderingContext2d;
 
-use super::canvas::{replay, Dashes};
+use super::canvas::{replay, share_strings, use_palette, Dashes};
 use crate::model::{CascadeStep, Input, Measure, Scenario, Solver};
 use crate::scene::{Cascade, Origin, Pose, Scene, SceneOptions, StepWeights, View};
 /// Autoplay sweeps the head between these degrees, once every period.
@@ -84,7 +84,10 @@ impl Widget {
             needs_draw: true,
             brand: String::from(crate::scene::DEFAULT_BRAND_CSS),
             dpr: 1.0,
-            dashes: Dashes::new(),
+            dashes: {
+                share_strings();
+                Dashes::new()
+            },
             drag: None,
         }
     }
@@ -197,12 +200,12 @@ impl Widget {
         if moving || self.needs_draw {
             self.scene
                 .build(self.cascade.current(), &self.neutral, &self.options);
+            use_palette(&self.brand);
             for (view, ctx) in View::ALL.into_iter().zip([back, side, top]) {
                 replay(
                     ctx,
                     self.scene.list(view),
                     &self.dashes,
-                    &self.brand,
                     self.dpr,
                     self.scene.size_px(view),
                 );

@@ -26,7 +26,7 @@ import { chromium } from 'playwright-core';
 /** Absolute path of the repository root. */
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
-/** The site's sources: the page, the element, and the wasm-pack output in `pkg/`. */
+/** The site's sources: the page, the element, and the wasm-bindgen output in `pkg/`. */
 export const WWW = join(ROOT, 'www');
 
 /**

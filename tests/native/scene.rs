@@ -114,10 +114,10 @@ fn shoulder_guide_passes_through_both_acromions() {
 }
 
 #[test]
-fn every_vertebra_is_a_block_coloured_by_its_load() {
+fn every_vertebra_is_a_block_coloured_by_its_compression_over_standing() {
     let mut p = tilted(5.0);
     for (i, joint) in p.joints.iter_mut().enumerate() {
-        joint.load = i as f64 / 20.0;
+        joint.compression_ratio = 1.0 + i.saturating_sub(1) as f64 / 8.0;
     }
     for view in [View::Back, View::Side] {
         let scene = built(&p, SceneOptions::default());
@@ -134,7 +134,7 @@ fn every_vertebra_is_a_block_coloured_by_its_load() {
         for (i, colour) in fills.iter().enumerate() {
             assert_eq!(
                 *colour,
-                Colour::for_load(p.joints[i + 1].load),
+                Colour::for_load(p.joints[i + 1].compression_ratio),
                 "{view:?} vertebra {i}"
             );
         }
@@ -142,7 +142,7 @@ fn every_vertebra_is_a_block_coloured_by_its_load() {
         assert_eq!(
             fills[23],
             Colour::Load(5),
-            "L5-S1 over capacity takes the last step"
+            "L5-S1 at over 3× standing takes the last step"
         );
     }
 }
@@ -224,7 +224,7 @@ fn no_label_ever_says_nan() {
     p.measures.craniovertebral_angle_deg = f64::NAN;
     p.measures.head_load_kg = f64::NAN;
     p.measures.pelvic_rotation_deg = f64::NAN;
-    p.joints[3].load = f64::NAN;
+    p.joints[3].compression_ratio = f64::NAN;
     let scene = built(&p, SceneOptions::default());
     for view in View::ALL {
         for (_, text) in scene.list(view).texts() {

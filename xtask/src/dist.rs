@@ -64,7 +64,7 @@ pub fn version(project: &Project) -> Result<String, DynError> {
 }
 
 /// The files of the folder, as (path in the folder, source file).
-fn folder_files(project: &Project) -> Vec<(String, PathBuf)> {
+fn folder_files(project: &Project) -> Result<Vec<(String, PathBuf)>, DynError> {
     let site = project.site();
     let embed = project.root().join("embed");
     let mut files: Vec<(String, PathBuf)> = [
@@ -72,12 +72,15 @@ fn folder_files(project: &Project) -> Vec<(String, PathBuf)> {
         format!("pkg/{WASM_FILE}"),
         EMBED_PAGE.to_string(),
         RESIZE_HELPER.to_string(),
-        "api/posture_chain.js".to_string(),
-        format!("api/{WASM_FILE}"),
     ]
     .into_iter()
     .map(|f| (f.clone(), site.join(&f)))
     .collect();
+    // The JS API module, whole: its glue, its wasm and any snippets wasm-bindgen wrote.
+    let mut api = Vec::new();
+    collect(&site, &site.join("api"), &mut api)?;
+    api.sort();
+    files.extend(api);
     for f in [
         "posture-chain.d.ts",
         "api.d.ts",
@@ -90,7 +93,7 @@ fn folder_files(project: &Project) -> Vec<(String, PathBuf)> {
         "README.md".into(),
         project.root().join("docs").join("embedding.md"),
     ));
-    files
+    Ok(files)
 }
 
 /// package.json for the folder.
@@ -150,7 +153,7 @@ pub fn write(project: &Project) -> Result<Dist, DynError> {
         fs::remove_dir_all(&dist).map_err(|e| format!("cannot clear {}: {e}", dist.display()))?;
     }
     let folder = dist.join(format!("{PACKAGE}-{version}"));
-    for (name, source) in folder_files(project) {
+    for (name, source) in folder_files(project)? {
         let to = folder.join(&name);
         fs::create_dir_all(to.parent().unwrap_or(&folder))?;
         fs::copy(&source, &to)
@@ -203,17 +206,11 @@ pub fn write(project: &Project) -> Result<Dist, DynError> {
             .display()
             .to_string()
     };
+    let mut shipped = Vec::new();
+    collect(&folder, &folder, &mut shipped)?;
     let mut total = 0;
-    for entry in fs::read_dir(&folder)? {
-        let path = entry?.path();
-        total += if path.is_dir() {
-            fs::read_dir(&path)?
-                .filter_map(|e| e.ok()?.metadata().ok())
-                .map(|m| m.len())
-                .sum()
-        } else {
-            fs::metadata(&path)?.len()
-        };
+    for (_, path) in &shipped {
+        total += fs::metadata(path)?.len();
     }
     println!(
         "dist: {} ({total} bytes; npm pack in it makes the package)",

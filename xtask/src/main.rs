@@ -35,14 +35,26 @@ Tasks:
   dist                  build, then write the embed kit in target/dist: the versioned folder
                         that is also the npm package, and the WordPress plugin's zip
   wordpress             build and dist, then only the WordPress stage of `test` (needs root)
-  size                  build, then list the raw and gzip bytes of what the page downloads
+  size [--record]       build, then list the raw and gzip bytes of what the page downloads,
+                        each against the committed figures in xtask/sizes.txt (--record
+                        rewrites them)
   codegen [--check]     write the files generated from the Rust definitions (www/generated.js,
                         the model card's tables in docs/model.md), or check they are current
   perf                  build, then time frames and solveBands in headless Chromium
                         (tests/perf/frame.mjs, tests/perf/bands.mjs)
   bench                 run the solver benchmarks (cargo bench --bench solve)
+  fuzz [--cases N] [--seed S]
+                        N hostile inputs (default 100,000) through the parser, solver and
+                        scene natively, then N/10 attribute values on the real element and
+                        N/20 Widget calls in headless Chromium; fails on any panic, error,
+                        non-finite output or broken invariant
+  soak [--minutes M] [--insertions N]
+                        build, then M minutes (default 10) of autoplay with a slider moving
+                        every frame and N (default 1,000) insertions and removals of the
+                        element in headless Chromium: JS values, wasm memory, DOM nodes and
+                        listeners must stay within 1 % after warm-up
 
-Tools (wasm32 target, wasm-bindgen-cli, wasm-pack, npm packages, Chromium) are installed on
+Tools (wasm32 target, wasm-bindgen-cli, npm packages, Chromium) are installed on
 first use when missing; see README.md.";
 
 fn main() -> ExitCode {
@@ -72,10 +84,12 @@ fn main() -> ExitCode {
         "test" => no_args().and_then(|()| test::run(&project)),
         "dist" => no_args().and_then(|()| dist::run(&project)),
         "wordpress" => no_args().and_then(|()| test::run_wordpress(&project)),
-        "size" => no_args().and_then(|()| size::run(&project)),
+        "size" => size::run(&project, rest),
         "codegen" => forward::codegen(&project, rest),
         "perf" => forward::perf(&project, rest),
         "bench" => forward::bench(&project, rest),
+        "fuzz" => forward::fuzz(&project, rest),
+        "soak" => forward::soak(&project, rest),
         unknown => {
             eprintln!("{TASKS}\n");
             Err(format!("unknown task `{unknown}`").into())

@@ -27,12 +27,12 @@ impl Project {
         self.root.join("www")
     }
 
-    /// Where `wasm-pack` writes the JS glue and the wasm module.
+    /// Where `wasm-bindgen` writes the JS glue and the wasm module.
     pub fn pkg(&self) -> PathBuf {
         self.www().join("pkg")
     }
 
-    /// The page's wasm module as wasm-pack writes it into `www/pkg`.
+    /// The page's wasm module as wasm-bindgen writes it into `www/pkg`.
     pub fn wasm_module(&self) -> PathBuf {
         self.pkg().join(crate::build::WASM_FILE)
     }

@@ -40,8 +40,8 @@ pub enum WasmRust {
 }
 
 impl WasmRust {
-    /// The PATH for wasm32 builds: Debian's bin first in fallback mode, so that `wasm-pack` and
-    /// `cargo` find Debian's compiler.
+    /// The PATH for wasm32 builds: Debian's bin first in fallback mode, so that `cargo` finds
+    /// Debian's compiler.
     fn path_var(self, project: &Project) -> std::ffi::OsString {
         match self {
             WasmRust::Rustup => project.path_var(),
@@ -72,13 +72,6 @@ impl WasmRust {
         self.configure(&mut cmd, project);
         cmd
     }
-
-    /// A `wasm-pack` command that builds with this Rust.
-    pub fn wasm_pack(self, project: &Project) -> Command {
-        let mut cmd = project.command("wasm-pack");
-        self.configure(&mut cmd, project);
-        cmd
-    }
 }
 
 /// The browser and its WebDriver, for wasm-bindgen-test and Playwright.
@@ -93,13 +86,13 @@ fn report(tool: &str, state: &str) {
 }
 
 /// Everything `cargo xtask build` needs: Node.js and the npm packages (wasm-opt), the wasm32
-/// target, wasm-bindgen-cli at the Cargo.lock version, and wasm-pack.
+/// target and wasm-bindgen-cli at the Cargo.lock version (no wasm-pack: the build runs cargo and
+/// wasm-bindgen itself).
 pub fn build_tools(project: &Project) -> Result<WasmRust, DynError> {
     ensure_node(project)?;
     ensure_node_modules(project)?;
     let wasm = ensure_wasm_target(project)?;
     ensure_wasm_bindgen(project)?;
-    ensure_wasm_pack(project)?;
     Ok(wasm)
 }
 
@@ -408,20 +401,6 @@ pub fn ensure_wasm_bindgen(project: &Project) -> Result<(), DynError> {
         )
         .into());
     }
-    Ok(())
-}
-
-pub fn ensure_wasm_pack(project: &Project) -> Result<(), DynError> {
-    if let Some(version) = probe(project.command("wasm-pack").arg("--version")) {
-        report("wasm-pack", &format!("{version} ok"));
-        return Ok(());
-    }
-    report("wasm-pack", "installing (about 2 minutes)");
-    cmd::run(
-        project
-            .command("cargo")
-            .args(["install", "wasm-pack", "--locked"]),
-    )?;
     Ok(())
 }
 

@@ -1,5 +1,6 @@
 //! `cargo xtask size`: raw and gzip bytes of every file the page downloads from the built site,
-//! and apart from them the JS API module that only scripts load.
+//! and apart from them the JS API module that only scripts load and the site's other files, each
+//! against the committed figures in `xtask/sizes.txt`; the suite's size stage fails above budget.
 
 use std::fs;
 use std::io::Write;
@@ -20,50 +21,144 @@ struct Entry {
 }
 
 /// What the page may download, gzipped, in bytes: 60 KB, counted strictly as 60,000.
-const PAGE_BUDGET_GZIP: u64 = 60_000;
+pub const PAGE_BUDGET_GZIP: u64 = 60_000;
+
+/// The files the demo page downloads (its HTML, the element with its glue, the page's wasm);
+/// every other file of the site is listed apart.
+const PAGE_FILES: [&str; 3] = [
+    "index.html",
+    build::ELEMENT_FILE,
+    "pkg/posture_chain_bg.wasm",
+];
 
 /// The site folder that only scripts calling `solve` load; the page never requests it.
 const API_DIR: &str = "api";
 
-/// The iframe page (self-contained: the element and the wasm inlined) and its host helper, which
-/// only pages that embed the widget in an iframe load.
-const EMBED_FILES: [&str; 2] = [crate::embed::EMBED_PAGE, crate::embed::RESIZE_HELPER];
+/// The committed figures `cargo xtask size` compares against (`--record` rewrites them).
+const RECORD: &str = "xtask/sizes.txt";
 
-/// Builds, then lists every file of the site except source maps, biggest (gzipped) first: the
-/// page's files with their total, then the JS API module's.
-pub fn run(project: &Project) -> Result<(), DynError> {
-    build::run(project)?;
+/// The built site's files, measured: the page's, the JS API module's, and the rest.
+struct Measured {
+    page: Vec<Entry>,
+    api: Vec<Entry>,
+    other: Vec<Entry>,
+}
+
+impl Measured {
+    fn page_gzip(&self) -> u64 {
+        self.page.iter().map(|e| e.gzip).sum()
+    }
+}
+
+fn measure(project: &Project) -> Result<Measured, DynError> {
     let site = project.site();
     let mut files = Vec::new();
     collect_files(&site, &mut files)?;
-    let mut page = Vec::new();
-    let mut api = Vec::new();
-    let mut embed = Vec::new();
+    let mut m = Measured {
+        page: Vec::new(),
+        api: Vec::new(),
+        other: Vec::new(),
+    };
     for file in files
         .into_iter()
         .filter(|f| f.extension().is_none_or(|e| e != "map"))
     {
         let bytes = fs::read(&file)?;
         let relative = file.strip_prefix(&site).unwrap_or(&file);
+        let path = relative.display().to_string().replace('\\', "/");
         let entry = Entry {
-            path: relative.display().to_string(),
             raw: bytes.len() as u64,
             gzip: gzip_len(&bytes)?,
+            path,
         };
-        if relative.starts_with(API_DIR) {
-            api.push(entry);
-        } else if EMBED_FILES.iter().any(|f| relative == Path::new(f)) {
-            embed.push(entry);
+        if PAGE_FILES.contains(&entry.path.as_str()) {
+            m.page.push(entry);
+        } else if relative.starts_with(API_DIR) {
+            m.api.push(entry);
         } else {
-            page.push(entry);
+            m.other.push(entry);
         }
     }
-    println!(
-        "{:<40} {:>10} {:>10}",
-        "the page downloads", "raw B", "gzip B"
+    if m.page.len() != PAGE_FILES.len() {
+        return Err(format!(
+            "the site in {} lacks some of the page's files ({}); run `cargo xtask build`",
+            site.display(),
+            PAGE_FILES.join(", ")
+        )
+        .into());
+    }
+    Ok(m)
+}
+
+/// The committed gzip figure of each file, if the record exists.
+fn recorded(project: &Project) -> Vec<(String, u64)> {
+    fs::read_to_string(project.root().join(RECORD))
+        .unwrap_or_default()
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let (path, gzip) = l.rsplit_once(char::is_whitespace)?;
+            Some((path.trim().to_string(), gzip.parse().ok()?))
+        })
+        .collect()
+}
+
+/// `cargo xtask size [--record]`: builds, then lists every file of the site except source maps,
+/// biggest (gzipped) first, each against the committed figure; `--record` commits the new ones.
+pub fn run(project: &Project, args: &[String]) -> Result<(), DynError> {
+    let record = match args {
+        [] => false,
+        [a] if a == "--record" => true,
+        other => {
+            return Err(format!(
+                "`cargo xtask size` takes only --record (got: {})",
+                other.join(" ")
+            )
+            .into())
+        }
+    };
+    build::run(project)?;
+    let mut m = measure(project)?;
+    let before = recorded(project);
+    report(&mut m, &before);
+    if record {
+        let mut text = String::from(
+            "# gzip bytes of the built site's files, written by `cargo xtask size --record`;\n\
+             # `cargo xtask size` and the suite's size stage print what grew against these.\n",
+        );
+        for e in m.page.iter().chain(&m.api).chain(&m.other) {
+            text.push_str(&format!("{} {}\n", e.path, e.gzip));
+        }
+        fs::write(project.root().join(RECORD), text)?;
+        println!("size: recorded in {RECORD}");
+    }
+    Ok(())
+}
+
+/// The suite's stage: the site as built, over budget or not; returns the verdict's line.
+pub fn check(project: &Project) -> Result<String, DynError> {
+    let mut m = measure(project)?;
+    let before = recorded(project);
+    report(&mut m, &before);
+    let gzip = m.page_gzip();
+    let line = format!(
+        "page {:.1} KB gzipped of its {} KB budget",
+        gzip as f64 / 1000.0,
+        PAGE_BUDGET_GZIP / 1000
     );
-    let (_, gzip) = table(&mut page);
-    if let Some(top) = page.first() {
+    if gzip > PAGE_BUDGET_GZIP {
+        return Err(format!("{line}: over budget by {} bytes", gzip - PAGE_BUDGET_GZIP).into());
+    }
+    Ok(line)
+}
+
+fn report(m: &mut Measured, before: &[(String, u64)]) {
+    println!(
+        "{:<40} {:>10} {:>10} {:>10}",
+        "the page downloads", "raw B", "gzip B", "vs record"
+    );
+    let (_, gzip) = table(&mut m.page, before);
+    if let Some(top) = m.page.first() {
         let share = 100.0 * top.gzip as f64 / gzip.max(1) as f64;
         println!(
             "size: {} dominates: {share:.0}% of the page's {gzip} gzip bytes",
@@ -80,31 +175,55 @@ pub fn run(project: &Project) -> Result<(), DynError> {
         gzip as f64 / 1000.0,
         PAGE_BUDGET_GZIP / 1000
     );
-    println!();
-    println!(
-        "{:<40} {:>10} {:>10}",
-        "JS API module (not loaded by the page)", "raw B", "gzip B"
-    );
-    table(&mut api);
-    println!();
-    println!(
-        "{:<40} {:>10} {:>10}",
-        "iframe page (not loaded by the page)", "raw B", "gzip B"
-    );
-    table(&mut embed);
-    Ok(())
+    for (title, entries) in [
+        ("JS API module (not loaded by the page)", &mut m.api),
+        ("other files (not loaded by the demo page)", &mut m.other),
+    ] {
+        if !entries.is_empty() {
+            println!();
+            println!(
+                "{title:<40} {:>10} {:>10} {:>10}",
+                "raw B", "gzip B", "vs record"
+            );
+            table(entries, before);
+        }
+    }
 }
 
-/// Prints the entries, biggest (gzipped) first, and their total; returns (raw, gzip).
-fn table(entries: &mut [Entry]) -> (u64, u64) {
+/// Prints the entries, biggest (gzipped) first, each with its change against the record, and
+/// their total; returns (raw, gzip).
+fn table(entries: &mut [Entry], before: &[(String, u64)]) -> (u64, u64) {
     entries.sort_by(|a, b| b.gzip.cmp(&a.gzip).then_with(|| a.path.cmp(&b.path)));
     let (raw, gzip) = entries
         .iter()
         .fold((0, 0), |(r, g), e| (r + e.raw, g + e.gzip));
+    let change = |now: u64, was: Option<u64>| match was {
+        Some(was) if was == now => "=".to_string(),
+        Some(was) => format!("{:+}", now as i64 - was as i64),
+        None => "new".to_string(),
+    };
+    let mut total_was = Some(0);
     for entry in entries.iter() {
-        println!("{:<40} {:>10} {:>10}", entry.path, entry.raw, entry.gzip);
+        let was = before
+            .iter()
+            .find(|(p, _)| *p == entry.path)
+            .map(|(_, g)| *g);
+        total_was = total_was.zip(was).map(|(t, w)| t + w);
+        println!(
+            "{:<40} {:>10} {:>10} {:>10}",
+            entry.path,
+            entry.raw,
+            entry.gzip,
+            change(entry.gzip, was)
+        );
     }
-    println!("{:<40} {:>10} {:>10}", "total", raw, gzip);
+    println!(
+        "{:<40} {:>10} {:>10} {:>10}",
+        "total",
+        raw,
+        gzip,
+        change(gzip, total_was)
+    );
     (raw, gzip)
 }
 

@@ -387,6 +387,12 @@ pub fn run(project: &Project) -> Result<(), DynError> {
         ))
     })?;
 
+    report.stage("size", "cargo xtask size", || {
+        crate::size::check(project)
+            .map(|line| ((), Outcome::note(line)))
+            .map_err(no_counts)
+    })?;
+
     let kit = report.stage("dist", "cargo xtask dist", || {
         let kit = dist::write(project).map_err(no_counts)?;
         let size = |p: &std::path::Path| fs::metadata(p).map(|m| m.len()).unwrap_or(0);
@@ -416,6 +422,41 @@ pub fn run(project: &Project) -> Result<(), DynError> {
         wordpress::check_error_log(mark).map_err(no_counts)?;
         Ok(outcome)
     })?;
+
+    // A quick count of the fuzz (`cargo xtask fuzz` runs 100,000 and 10,000).
+    let (native_cases, browser_cases) = (5_000, 1_000);
+    report.stage(
+        "fuzz",
+        "cargo xtask fuzz --cases 5000 (quick: 5,000 native, 1,000 in the browser)",
+        || {
+            check(crate::forward::fuzz_native_command(project, native_cases, 1))?;
+            check(crate::forward::fuzz_browser_command(
+                project,
+                &browser,
+                browser_cases,
+                1,
+            ))?;
+            Ok((
+                (),
+                Outcome::note(format!(
+                    "{native_cases} native cases, {browser_cases} browser values: no panic, no invariant broken"
+                )),
+            ))
+        },
+    )?;
+
+    // The soak's one-minute version (`cargo xtask soak` runs ten minutes and 1,000 insertions).
+    report.stage(
+        "soak",
+        "cargo xtask soak --minutes 0.75 --insertions 150",
+        || {
+            check(crate::forward::soak_command(project, &browser, 0.75, 150))?;
+            Ok((
+                (),
+                Outcome::note("45 s of autoplay, 150 insertions: memory flat within 1 %"),
+            ))
+        },
+    )?;
 
     report.print();
     println!("(whole run: {:.0} s)", started.elapsed().as_secs_f64());

@@ -1,5 +1,6 @@
 //! The side view's guides and read-outs: the head-neck angle at C7, the load on the neck, the
-//! most loaded joint, the C7 plumb line over S1, and which way is forward.
+//! joint most compressed relative to neutral standing, the C7 plumb line over S1, and which way is
+//! forward.
 
 use crate::model::Level;
 use crate::scene::body::{add, caption, side, stack_labels, value_line, LEVEL_MM};
@@ -8,9 +9,9 @@ use crate::scene::list::{
     THIN_PX,
 };
 
-/// The widest one-line value of the most loaded joint, "C7-T1, 100% of a 45° stoop", in
-/// characters: where the label column is narrower, the load goes on a line of its own.
-pub(super) const JOINT_VALUE_CHARS: usize = 25;
+/// The widest one-line value of the most compressed joint, "T12-L1, 10.0× standing", in
+/// characters: where the label column is narrower, the ratio goes on a line of its own.
+pub(super) const JOINT_VALUE_CHARS: usize = 22;
 use crate::scene::point::P2;
 use crate::scene::pose::Pose;
 
@@ -88,13 +89,20 @@ pub(super) fn neck_load(list: &mut DisplayList, truth: &Pose, at: P2) {
         .str(" kg");
 }
 
-/// The joint bent hardest by gravity, as a share of its region's moment in a deep 45° stoop (the
-/// heat map's scale, not a tissue tolerance): on one line, or on two when `wrap`.
+/// The joint whose compression rose most over neutral standing (the heat map's scale, not a
+/// tissue tolerance), as that ratio: on one line, or on two when `wrap`.
 pub(super) fn most_loaded_joint(list: &mut DisplayList, truth: &Pose, at: P2, wrap: bool) {
-    let (worst, load) = truth.joints.iter().map(|j| (j.level, j.load)).fold(
-        (Level::C0C1, f64::NEG_INFINITY),
-        |best, j| if j.1 > best.1 { j } else { best },
-    );
+    let (worst, ratio) = truth
+        .joints
+        .iter()
+        .map(|j| (j.level, j.compression_ratio))
+        .fold((Level::C0C1, f64::NEG_INFINITY), |best, j| {
+            if j.1 > best.1 {
+                j
+            } else {
+                best
+            }
+        });
     caption(list, at, "Most loaded joint");
     let w = value_line(list, at, 1).str(worst.name());
     let w = if wrap {
@@ -103,7 +111,7 @@ pub(super) fn most_loaded_joint(list: &mut DisplayList, truth: &Pose, at: P2, wr
     } else {
         w.str(", ")
     };
-    w.num(load * 100.0, 0).str("% of a 45° stoop");
+    w.num(ratio, 1).str("× standing");
 }
 
 /// The C7 plumb line and its offset from S1, labelled at `at` with the solved offset.

@@ -88,7 +88,7 @@ fn effects_grow_with_the_head_tilt() {
     grows("lumbosacral frontal moment", &|p| {
         lumbosacral(p).moment_frontal_nm.abs()
     });
-    grows("lumbosacral load", &|p| lumbosacral(p).load);
+    grows("lumbosacral compression", &|p| lumbosacral(p).compression_n);
 }
 
 #[test]
@@ -114,14 +114,23 @@ fn effects_grow_with_the_leg_length_difference() {
 }
 
 #[test]
-fn lower_back_load_rises_with_head_tilt_by_the_moment_the_model_computes() {
+fn lower_back_compression_rises_with_head_tilt_by_the_moment_the_model_computes() {
     let neutral = solve(&tilt(0.0));
     let tilted = solve(&tilt(15.0));
     let (a, b) = (lumbosacral(&neutral), lumbosacral(&tilted));
-    assert!(b.load > a.load, "{} -> {}", a.load, b.load);
-    // The rise is the moment's own rise over one fixed capacity (no other factor hides in it).
-    let capacity = a.moment_nm / a.load;
-    assert_approx_eq!(b.moment_nm / b.load, capacity, 1e-9 * capacity);
+    assert!(
+        b.compression_n > a.compression_n,
+        "{} -> {}",
+        a.compression_n,
+        b.compression_n
+    );
+    // The ratio is over the same body's neutral standing value, which is `a` itself.
+    assert_approx_eq!(a.compression_ratio, 1.0, 1e-12);
+    assert_approx_eq!(
+        b.compression_ratio,
+        b.compression_n / a.compression_n,
+        1e-12
+    );
     assert_approx_eq!(
         b.moment_nm,
         b.moment_frontal_nm.hypot(b.moment_sagittal_nm),

@@ -1,5 +1,5 @@
 //! The model's specification as native tests, one module per topic: neutral stays neutral, the
-//! head (the eyes kept level, Hansraj's loads), geometry, the cascade (its two directions, bigger
+//! head (the eyes kept level, Hansraj's loads), geometry, the shoulder girdle, the cascade (its two directions, bigger
 //! causes for bigger effects), warnings and the lenient input, the reusable solver, the model card,
 //! and properties over the whole input box (finite outputs, ranges, mirror symmetry).
 //!
@@ -8,6 +8,7 @@
 mod card;
 mod cascade;
 mod geometry;
+mod girdle;
 mod head;
 mod neutral;
 mod properties;
@@ -23,6 +24,10 @@ fn numbers(p: &Posture) -> Vec<(String, f64)> {
         ("eyeLineTiltDeg".to_string(), m.eye_line_tilt_deg),
         ("shoulderTiltDeg".into(), m.shoulder_tilt_deg),
         ("shoulderHeightDiffMm".into(), m.shoulder_height_diff_mm),
+        (
+            "shoulderElevationDiffMm".into(),
+            m.shoulder_elevation_diff_mm,
+        ),
         ("pelvicObliquityDeg".into(), m.pelvic_obliquity_deg),
         ("pelvicRotationDeg".into(), m.pelvic_rotation_deg),
         (
@@ -46,7 +51,8 @@ fn numbers(p: &Posture) -> Vec<(String, f64)> {
         out.push((format!("{n} frontal moment"), j.moment_frontal_nm));
         out.push((format!("{n} sagittal moment"), j.moment_sagittal_nm));
         out.push((format!("{n} moment"), j.moment_nm));
-        out.push((format!("{n} load"), j.load));
+        out.push((format!("{n} compression"), j.compression_n));
+        out.push((format!("{n} compression ratio"), j.compression_ratio));
     }
     for c in &p.cascade {
         out.push((format!("{:?} share", c.step), c.share));

@@ -69,3 +69,63 @@ fn every_level_is_published_in_order() {
         assert_eq!(j.level, level);
     }
 }
+
+#[test]
+fn neutral_standing_compresses_every_joint_most_in_the_lower_lumbar_spine() {
+    for s in [
+        Scenario::default(),
+        Scenario {
+            stature_cm: 158.0,
+            mass_kg: 52.0,
+            sex: Sex::Female,
+            ..Scenario::default()
+        },
+        Scenario {
+            stature_cm: 220.0,
+            mass_kg: 200.0,
+            ..Scenario::default()
+        },
+    ] {
+        let p = solve(&s);
+        let weight_n = s.mass_kg * 9.806_65;
+        for j in &p.joints {
+            assert!(
+                j.compression_n.is_finite() && j.compression_n > 0.0,
+                "{}: {}",
+                j.level,
+                j.compression_n
+            );
+            // Standing upright is the ratio's reference: 1 everywhere.
+            assert_approx_eq!(j.compression_ratio, 1.0, 1e-12, "{}", j.level);
+            // At least the head's weight, at most the body's.
+            assert!(j.compression_n < weight_n, "{}", j.level);
+        }
+        let largest = p
+            .joints
+            .iter()
+            .max_by(|a, b| a.compression_n.total_cmp(&b.compression_n))
+            .unwrap();
+        assert!(
+            matches!(largest.level, Level::L4L5 | Level::L5S1),
+            "largest at {}",
+            largest.level
+        );
+        // The neck carries less than the low back by several times.
+        let c7 = p.joints[Level::C7T1.index()].compression_n;
+        assert!(largest.compression_n > 3.0 * c7);
+    }
+}
+
+#[test]
+fn standing_l4_l5_compression_is_the_order_of_wilkes_converted_pressure() {
+    // Wilke 1999: 0.5 MPa in one man of 70 kg; × 15-18 cm² / 1.5 is 500-600 N (docs/model.md §6).
+    let p = solve(&Scenario {
+        mass_kg: 70.0,
+        ..Scenario::default()
+    });
+    let c = p.joints[Level::L4L5.index()].compression_n;
+    assert!(
+        (385.0..=715.0).contains(&c),
+        "{c} N is not within 30% of 500-600 N"
+    );
+}

@@ -147,13 +147,15 @@ proptest! {
             prop_assert!(near(ja.flexion_deg, jb.flexion_deg), "{}", ja.level);
             prop_assert!(near(ja.moment_frontal_nm, -jb.moment_frontal_nm), "{}", ja.level);
             prop_assert!(near(ja.moment_sagittal_nm, jb.moment_sagittal_nm), "{}", ja.level);
-            prop_assert!(near(ja.load, jb.load), "{}", ja.level);
+            prop_assert!(near(ja.compression_n, jb.compression_n), "{}", ja.level);
+            prop_assert!(near(ja.compression_ratio, jb.compression_ratio), "{}", ja.level);
         }
         let (ma, mb) = (&a.measures, &b.measures);
         for (x, y) in [
             (ma.eye_line_tilt_deg, -mb.eye_line_tilt_deg),
             (ma.shoulder_tilt_deg, -mb.shoulder_tilt_deg),
             (ma.shoulder_height_diff_mm, -mb.shoulder_height_diff_mm),
+            (ma.shoulder_elevation_diff_mm, -mb.shoulder_elevation_diff_mm),
             (ma.pelvic_obliquity_deg, -mb.pelvic_obliquity_deg),
             (ma.pelvic_rotation_deg, -mb.pelvic_rotation_deg),
             (ma.functional_leg_length_diff_mm, -mb.functional_leg_length_diff_mm),

@@ -1,0 +1,57 @@
+// The strings of the wasm canvas backend, kept on the JS side (imported by the wasm through
+// wasm-bindgen): the palette's CSS colours and the fonts are sent once (again when the brand
+// changes) and then named by a slot number; a label crosses as a key (a hash of its bytes) and a
+// pointer into the wasm memory, and is decoded only the first time its key is seen. Decoding
+// every style and label anew on every frame was about a fifth of a frame's time. (Bitmaps of the
+// labels drawn most, copied with drawImage, were tried and saved nothing: in headless Chromium's
+// software canvas a copy costs about what fillText does.)
+
+/** Labels kept, oldest dropped first: every label of a few widgets and a drag's numbers. */
+const LIMIT = 512;
+const ALIGN = ['left', 'center', 'right'];
+
+let memory = null;
+const decoder = new TextDecoder();
+const read = (ptr, len) => decoder.decode(new Uint8Array(memory.buffer, ptr, len));
+/** CSS colours and fonts by slot. */
+const styles = [];
+/** @type {Map<number, string>} */
+const labels = new Map();
+
+/** The wasm module's memory, once, before anything is drawn. */
+export function stringsMemory(wasmMemory) {
+  memory = wasmMemory;
+}
+
+/** Sets slot `slot` to the string at `ptr` (`len` bytes). */
+export function setStyle(slot, ptr, len) {
+  styles[slot] = read(ptr, len);
+}
+
+export function fillStyle(ctx, slot) {
+  ctx.fillStyle = styles[slot];
+}
+
+export function strokeStyle(ctx, slot) {
+  ctx.strokeStyle = styles[slot];
+}
+
+export function font(ctx, slot, align) {
+  ctx.font = styles[slot];
+  ctx.textAlign = ALIGN[align];
+}
+
+export function textAlign(ctx, align) {
+  ctx.textAlign = ALIGN[align];
+}
+
+/** Draws the label with `key` (its UTF-8 bytes at `ptr`, `len` long) at (x, y) with fillText. */
+export function fillLabel(ctx, key, ptr, len, x, y) {
+  let text = labels.get(key);
+  if (text === undefined) {
+    text = read(ptr, len);
+    if (labels.size >= LIMIT) labels.delete(labels.keys().next().value);
+    labels.set(key, text);
+  }
+  ctx.fillText(text, x, y);
+}
