@@ -1,5 +1,6 @@
 //! Writes every file generated from the Rust definitions, or checks that each is current: the JS
-//! tables (`www/generated.js`) and the model card's generated sections (`docs/model.md`).
+//! tables (`www/generated.js`), the model card's generated sections (`docs/model.md`), and the
+//! embed kit's WordPress input table and TypeScript types (`wordpress/…/inputs.php`, `embed/*.d.ts`).
 //!
 //! Run through `cargo xtask codegen [--check]` from the project's root. With `--check` it writes
 //! nothing and exits with status 1, naming each stale file and the command that refreshes it.
@@ -38,6 +39,25 @@ fn run(check: bool) -> Result<bool, String> {
     let js = codegen::js_tables();
     let mut current = ensure_file_contents(Path::new(codegen::JS_PATH), &js, check)?;
     current &= ensure_file_contents(card_path, &card, check)?;
+    current &= embed_files(check)?;
+    Ok(current)
+}
+
+/// The embed kit's generated files: the WordPress plugin's input table and the npm types.
+fn embed_files(check: bool) -> Result<bool, String> {
+    let mut current = true;
+    for (path, contents) in [
+        (codegen::PHP_PATH, codegen::php_table()),
+        (codegen::DTS_PATH, codegen::element_dts()),
+        (codegen::API_DTS_PATH, codegen::api_dts()),
+    ] {
+        let path = Path::new(path);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        }
+        current &= ensure_file_contents(path, &contents, check)?;
+    }
     Ok(current)
 }
 
@@ -54,8 +74,11 @@ fn main() -> ExitCode {
     match run(check) {
         Ok(true) => {
             println!(
-                "generated files are current ({} and docs/model.md)",
-                codegen::JS_PATH
+                "generated files are current ({}, docs/model.md, {}, {} and {})",
+                codegen::JS_PATH,
+                codegen::PHP_PATH,
+                codegen::DTS_PATH,
+                codegen::API_DTS_PATH
             );
             ExitCode::SUCCESS
         }

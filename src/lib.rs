@@ -14,6 +14,9 @@ pub mod codegen;
 mod model;
 mod numfmt;
 mod scene;
+/// The SVG backend of the display list (the poster of `cargo xtask dist`).
+#[cfg(not(target_arch = "wasm32"))]
+pub mod svg;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod trig;
 

@@ -9,11 +9,15 @@
 // and start values are the model's input table, INPUTS in generated.js; docs/model.md §9) and
 // brand-color. A bad value logs a console warning and a safe one is used (the nearest in range, or
 // the start value). Reset returns to the attributes' values.
+// Also loading="lazy" (the default: the wasm is fetched when the element nears the viewport) or
+// "eager". Each attribute is reflected by a camelCase property (element-props.js). Events: load,
+// change (detail: inputs, measures, source 'user' | 'autoplay' | 'attribute'), error (detail.type).
 // Methods: headPoint() (where the draggable head is drawn), measureFrame(deg) (timing hook).
 // Property: lastFrameMs (duration of the last animation frame's wasm work).
 
 import init, { Widget } from './pkg/posture_chain.js';
 import { SLIDERS, inkOn, inputIndex, parseBrand, sliderValue } from './attributes.js';
+import { adoptStyles, defineProps, emit, wasm, whenNear } from './element-props.js';
 import { MEASURES } from './generated.js';
 import {
   STEPS, buildMeasures, fillLegend, fillSources, postureSentence, readAll, showControls,
@@ -21,11 +25,12 @@ import {
 } from './readouts.js';
 import { MARKUP, STYLE, parts } from './template.js';
 import { wireViews } from './views.js';
+import { wirePointer } from './pointer.js';
 
 const TAG = 'posture-chain';
 // The wasm module, started once however many elements there are.
 let ready = null;
-const loadWasm = () => (ready ??= init({ module_or_path: new URL('./pkg/posture_chain_bg.wasm', import.meta.url) }));
+const loadWasm = () => (ready ??= init({ module_or_path: wasm.source ?? new URL('./pkg/posture_chain_bg.wasm', import.meta.url) }));
 // The inputs the element's sliders set (each slider's id in MARKUP is its attribute's name).
 const HEAD_TILT = inputIndex('headTiltDeg');
 const LAST_STEP = STEPS.length - 1;
@@ -41,7 +46,8 @@ class PostureChain extends HTMLElement {
   constructor() {
     super();
     const root = this.attachShadow({ mode: 'open' });
-    root.innerHTML = `<style>${STYLE}</style>${MARKUP}`;
+    root.innerHTML = MARKUP;
+    adoptStyles(root, STYLE);
     this._ui = parts(root);
     this._widget = null;
     this._ctxs = null;
@@ -59,16 +65,19 @@ class PostureChain extends HTMLElement {
   }
 
   connectedCallback() {
-    loadWasm().then(() => this._start(), (error) => {
+    this._stopWaiting = whenNear(this, () => loadWasm().then(() => this._start(), (error) => {
       console.warn(`<${TAG}> could not load its WebAssembly module:`, error);
       const fail = document.createElement('p');
       fail.className = 'fail';
       fail.textContent = 'The interactive illustration could not start in this browser.';
-      this._ui.root.querySelector('.pc').replaceChildren(fail);
-    });
+      // The light-DOM fallback (a poster, a sentence) shows under the message.
+      this._ui.root.querySelector('.pc').replaceChildren(fail, document.createElement('slot'));
+      emit(this, 'error', { type: 'wasm', error });
+    }), warn);
   }
 
   disconnectedCallback() {
+    this._stopWaiting();
     cancelAnimationFrame(this._raf);
     this._raf = 0;
     clearTimeout(this._liveTimer);
@@ -90,7 +99,7 @@ class PostureChain extends HTMLElement {
       const spec = SLIDERS.find((s) => s.attribute === name);
       ui.root.getElementById(name).value = sliderValue(spec, raw, warn);
     }
-    this._syncInputs();
+    this._syncInputs('attribute');
   }
 
   /** Sets the controls from the attributes (quietly: they were validated when they were set). */
@@ -108,9 +117,10 @@ class PostureChain extends HTMLElement {
     this._ctxs = ui.canvases.map((c) => c.getContext('2d'));
     if (this._ctxs.some((c) => !c)) {
       console.warn(`<${TAG}> this browser gave no 2-D canvas context.`);
-      return;
+      return emit(this, 'error', { type: 'canvas' });
     }
-    const brand = parseBrand(this.getAttribute('brand-color'), warn);
+    const custom = getComputedStyle(this).getPropertyValue('--posture-chain-brand').trim();
+    const brand = parseBrand(this.getAttribute('brand-color') ?? (custom || null), warn);
     this._widget.setBrand(brand);
     this.style.setProperty('--on-brand', inkOn(ui.root, brand));
     fillLegend(ui.legend);
@@ -128,6 +138,7 @@ class PostureChain extends HTMLElement {
       }
     });
     this._resize();
+    emit(this, 'load');
   }
 
   /** Sizes each canvas's backing store to its content box in device pixels (crisp at any zoom). */
@@ -161,7 +172,10 @@ class PostureChain extends HTMLElement {
     const t0 = performance.now();
     const more = widget.frame(now, ...this._ctxs);
     this.lastFrameMs = performance.now() - t0;
-    if (widget.autoplay()) this._showTilt(widget.input(HEAD_TILT));
+    if (widget.autoplay()) {
+      this._showTilt(widget.input(HEAD_TILT));
+      this._changed('autoplay');
+    }
     this._showReadouts();
     if (more) {
       this._schedule();
@@ -194,7 +208,7 @@ class PostureChain extends HTMLElement {
     ui.root.addEventListener('input', (e) => {
       if (e.target === ui.magnify) return;
       stopAutoplay();
-      this._syncInputs();
+      this._syncInputs('user');
     });
     ui.magnify.addEventListener('change', () => {
       this._widget?.setMagnify(ui.magnify.checked ? 3 : 1);
@@ -208,13 +222,13 @@ class PostureChain extends HTMLElement {
         const on = !this._widget?.autoplay();
         this._widget?.setAutoplay(on);
         showSweepPlaying(ui, on);
-        if (!on) this._syncInputs();
+        if (!on) this._syncInputs('user');
       } else if (act === 'reset') {
         this._widget?.reset();
         this._setExplain(-1);
         ui.magnify.checked = false;
         this._applyAttributes();
-        this._syncInputs();
+        this._syncInputs('user');
       } else if (act === 'explain') {
         this._setExplain(this._step < 0 ? 0 : -1);
       } else if (act === 'prev') {
@@ -236,47 +250,7 @@ class PostureChain extends HTMLElement {
       }
     });
 
-    const back = ui.canvases[0];
-    const local = (e) => {
-      const r = back.getBoundingClientRect();
-      return [e.clientX - r.left, e.clientY - r.top];
-    };
-    back.addEventListener('pointerdown', (e) => {
-      if (!this._widget || !this._widget.pointerDown(0, ...local(e))) return;
-      stopAutoplay();
-      try {
-        back.setPointerCapture(e.pointerId);
-      } catch {
-        // A synthetic or already-ended pointer cannot be captured; the drag still works inside.
-      }
-      back.classList.add('grabbing');
-      e.preventDefault();
-      this._schedule();
-    });
-    back.addEventListener('pointermove', (e) => {
-      if (!this._widget) return;
-      const tilt = this._widget.pointerMove(...local(e));
-      if (Number.isFinite(tilt)) {
-        ui.tilt.value = String(Math.round(tilt * 2) / 2);
-        this._showTilt(tilt);
-      } else {
-        back.classList.toggle('grab', this._widget.hover(0, ...local(e)));
-      }
-      this._schedule();
-    });
-    const release = () => {
-      if (!this._widget) return;
-      this._widget.pointerUp();
-      back.classList.remove('grabbing');
-      this._syncInputs();
-    };
-    back.addEventListener('pointerup', release);
-    back.addEventListener('pointercancel', release);
-    back.addEventListener('pointerleave', () => {
-      this._widget?.hover(0, -1e6, -1e6);
-      back.classList.remove('grab');
-      this._schedule();
-    });
+    wirePointer(this, stopAutoplay);
   }
 
   /** Shows explain step 0..LAST_STEP, or leaves explain mode with -1. */
@@ -307,8 +281,8 @@ class PostureChain extends HTMLElement {
     }, 2600);
   }
 
-  /** Sends the controls' values to the model and writes them out in words. */
-  _syncInputs() {
+  /** Sends the controls' values to the model, writes them out in words, and tells `source`. */
+  _syncInputs(source) {
     const ui = this._ui;
     const w = this._widget;
     const value = {};
@@ -321,6 +295,19 @@ class PostureChain extends HTMLElement {
     this._showTilt(w?.autoplay() ? w.input(HEAD_TILT) : value.headTiltDeg);
     showControls(ui, value.forwardHeadDeg, value.anatomicLegLengthDiffMm, value.compensation);
     this._schedule();
+    if (source) this._changed(source);
+  }
+
+  /** A `change` event: the inputs and the settled measures, by key, and what changed them. */
+  _changed(source) {
+    const w = this._widget;
+    if (!w) return;
+    readAll(w, this._readouts, true);
+    const inputs = {};
+    const measures = {};
+    for (const s of SLIDERS) inputs[s.key] = w.input(s.index);
+    MEASURES.forEach((m, i) => { measures[m.key] = this._readouts[i]; });
+    emit(this, 'change', { inputs, measures, source });
   }
 
   /** Shows the head tilt in words; in a sweep, the slider follows it too. */
@@ -347,4 +334,5 @@ class PostureChain extends HTMLElement {
   }
 }
 
+defineProps(PostureChain);
 if (!customElements.get(TAG)) customElements.define(TAG, PostureChain);

@@ -1,5 +1,7 @@
-// The shadow root of <posture-chain>: its styles (STYLE), its markup (MARKUP) and the named parts
-// of that markup that the element and the panel write to (parts).
+// The shadow root of <posture-chain>: its styles (STYLE, adopted as a constructable stylesheet), its
+// markup (MARKUP, with `part` names for the host page: base, views, view, view-back, view-side,
+// view-top, legend, explain, controls, measures, note) and the named parts of that markup that the
+// element and the panel write to (parts). Host pages may set --posture-chain-brand and --posture-chain-ink.
 
 import { DEFAULT_BRAND, SLIDERS, tidy } from './attributes.js';
 
@@ -58,11 +60,13 @@ td.range, .note, .sources { font-size: 12px; }
 `;
 
 export const STYLE = `
-:host { all: initial; display: block; container-type: inline-size; text-align: left; --brand: ${DEFAULT_BRAND}; --on-brand: #fff;
-  --ink: #1f2328; --muted: #4f5761; --line: #d5d2ca; --paper: #fcfcfa; --alert: #a3261b;
+:host { all: initial; display: block; text-align: left;
+  --brand: var(--posture-chain-brand, ${DEFAULT_BRAND}); --on-brand: #fff; --ink: var(--posture-chain-ink, #1f2328);
+  --muted: #4f5761; --line: #d5d2ca; --paper: #fcfcfa; --alert: #a3261b;
   color: var(--ink); font: 15px/1.45 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; }
 :host([hidden]) { display: none; }
 * { box-sizing: border-box; }
+.cq { container-type: inline-size; }
 .pc { border: 1px solid var(--line); border-radius: 10px; background: #fff; padding: 12px; }
 .views { display: grid; grid-template-columns: 1fr; gap: 10px; margin: 0; }
 figure { margin: 0; min-width: 0; }
@@ -70,7 +74,7 @@ figcaption { font-weight: 600; font-size: 14px; margin: 0 0 4px; }
 figcaption span { font-weight: 400; color: var(--muted); }
 canvas { display: block; width: 100%; height: 480px; background: var(--paper);
   border: 1px solid var(--line); border-radius: 6px; }
-canvas.back { touch-action: none; }
+canvas.back { touch-action: pan-y pinch-zoom; }
 canvas.top { height: 340px; }
 .tabs { display: none; }
 .view { min-width: 0; }
@@ -146,25 +150,25 @@ ${PHONE}@container (min-width: 560px) {
 `;
 
 export const MARKUP = `
-<div class="pc">
+<div class="cq"><div class="pc" part="base" lang="en" dir="ltr">
   <div class="tabs" role="tablist" aria-label="Views">
     <button type="button" role="tab" id="tab-back" data-view="back" aria-controls="view-back" aria-selected="true">Back view</button>
     <button type="button" role="tab" id="tab-side" data-view="side" aria-controls="view-side" aria-selected="false" tabindex="-1">Side view</button>
     <button type="button" role="tab" id="tab-top" data-view="top" aria-controls="view-top" aria-selected="false" tabindex="-1">Top view</button>
   </div>
-  <div class="views">
+  <div class="views" part="views">
     <div class="view on" id="view-back"><figure><figcaption id="cap-back">Back view <span>— seen from behind</span></figcaption>
-      <canvas class="back" role="img" aria-labelledby="cap-back desc-back"></canvas>
+      <canvas class="back" part="view view-back" role="img" aria-labelledby="cap-back desc-back"></canvas>
       <p class="hint" id="desc-back">Drag the head sideways to tilt it.</p></figure></div>
     <div class="view" id="view-side"><figure><figcaption id="cap-side">Side view <span>— from the right, facing right</span></figcaption>
-      <canvas class="side" role="img" aria-labelledby="cap-side desc-side"></canvas>
+      <canvas class="side" part="view view-side" role="img" aria-labelledby="cap-side desc-side"></canvas>
       <p class="hint" id="desc-side">Neck angle, neck load and the C7 plumb line.</p></figure></div>
     <div class="view" id="view-top"><figure><figcaption id="cap-top">Top view <span>— from above, front at the top</span></figcaption>
-      <canvas class="top" role="img" aria-labelledby="cap-top desc-top"></canvas>
+      <canvas class="top" part="view view-top" role="img" aria-labelledby="cap-top desc-top"></canvas>
       <p class="hint" id="desc-top">How far the shoulders and the pelvis turn.</p></figure></div>
   </div>
-  <ul class="legend" aria-label="Colour scale: compression of each spinal joint, relative to standing upright"></ul>
-  <section class="explain" hidden aria-labelledby="explain-step">
+  <ul class="legend" part="legend" aria-label="Colour scale: compression of each spinal joint, relative to standing upright"></ul>
+  <section class="explain" part="explain" hidden aria-labelledby="explain-step">
     <p class="step" id="explain-step"></p>
     <p class="caption" aria-live="polite"></p>
     <div class="buttons">
@@ -175,7 +179,7 @@ export const MARKUP = `
     </div>
   </section>
   <div class="panel">
-    <fieldset>
+    <fieldset part="controls">
       <legend>Try it</legend>
       <div class="ctl primary">
         <div class="row"><label for="head-tilt">Head tilt</label><output id="head-tilt-out" for="head-tilt">5° right</output></div>
@@ -204,7 +208,7 @@ export const MARKUP = `
         <button type="button" data-act="reset">Reset</button>
       </div>
     </fieldset>
-    <div>
+    <div part="measures">
       <table>
         <caption>Measures</caption>
         <thead><tr><th scope="col">Measure</th><th scope="col">Now</th><th scope="col">Usual range</th></tr></thead>
@@ -217,11 +221,11 @@ export const MARKUP = `
       </div>
     </div>
   </div>
-  <p class="note">An educational illustration of a simplified model, not a diagnosis. Usual ranges are guides from published figures for adults, not limits; where no source gives one, the table says so.</p>
+  <p class="note" part="note">An educational illustration of a simplified model, not a diagnosis. Usual ranges are guides from published figures for adults, not limits; where no source gives one, the table says so.</p>
   <details class="sources"><summary>Where the usual ranges come from</summary><ul>
   </ul></details>
   <p class="vh live" aria-live="polite" aria-atomic="true"></p>
-</div>`;
+</div></div>`;
 
 const VIEW_NAMES = ['back', 'side', 'top'];
 

@@ -74,12 +74,15 @@ export const MIME_TYPES = Object.freeze({
  * Serves a directory on 127.0.0.1 at a free port (GET and HEAD only, `index.html` for
  * directories, 404 otherwise, never a file outside `root`).
  *
- * @param {{ root?: string, port?: number }} [options] `root` defaults to the built site
- *   (target/site), `port` to a free one.
+ * @param {{ root?: string, port?: number, headers?: Record<string, string>,
+ *   pages?: Record<string, string> }} [options] `root` defaults to the built site
+ *   (target/site), `port` to a free one; `headers` are sent with every response (a
+ *   Content-Security-Policy, CORS); `pages` maps a path such as `/host.html` to an HTML text
+ *   served there (test pages that are not files).
  * @returns {Promise<{ url: string, origin: string, port: number, close: () => Promise<void> }>}
  *   `url` ends with `/`, e.g. `http://127.0.0.1:40123/`.
  */
-export async function startServer({ root = SITE, port = 0 } = {}) {
+export async function startServer({ root = SITE, port = 0, headers = {}, pages = {} } = {}) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     try {
@@ -88,6 +91,12 @@ export async function startServer({ root = SITE, port = 0 } = {}) {
         return;
       }
       const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+      if (Object.hasOwn(pages, path)) {
+        const body = Buffer.from(pages[path]);
+        res.writeHead(200, { 'Content-Type': MIME_TYPES['.html'], 'Content-Length': body.length, 'Cache-Control': 'no-store', ...headers });
+        res.end(req.method === 'HEAD' ? undefined : body);
+        return;
+      }
       let file = normalize(join(base, path));
       if (file !== base && !file.startsWith(base + sep)) {
         res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found\n');
@@ -100,6 +109,7 @@ export async function startServer({ root = SITE, port = 0 } = {}) {
         'Content-Length': body.length,
         'Cache-Control': 'no-store',
         'X-Content-Type-Options': 'nosniff',
+        ...headers,
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
@@ -170,13 +180,17 @@ const isFaviconProbe = (url) => {
  *
  * @param {import('playwright-core').Browser} browser
  * @param {string} url
- * @param {{ viewport?: { width: number, height: number }, waitUntil?: 'load' | 'networkidle' }} [options]
+ * @param {{ viewport?: { width: number, height: number }, waitUntil?: 'load' | 'networkidle',
+ *   context?: import('playwright-core').BrowserContextOptions, initScript?: Function | string }} [options]
+ *   `context` is merged into the new context's options (`hasTouch`, …); `initScript` runs in
+ *   every frame before the page's own scripts (Playwright's addInitScript; CSP does not apply).
  * @returns {Promise<{ page: import('playwright-core').Page, problems: Problems,
  *   responses: import('playwright-core').Response[] }>} `responses` holds every response, in order.
  */
-export async function openPage(browser, url, { viewport = { width: 1000, height: 800 }, waitUntil = 'networkidle' } = {}) {
-  const context = await browser.newContext({ viewport });
+export async function openPage(browser, url, { viewport = { width: 1000, height: 800 }, waitUntil = 'networkidle', context: contextOptions = {}, initScript } = {}) {
+  const context = await browser.newContext({ viewport, ...contextOptions });
   const page = await context.newPage();
+  if (initScript) await page.addInitScript(initScript);
   page.setDefaultTimeout(15_000);
   const origin = new URL(url).origin;
   /** @type {Problems} */
@@ -392,4 +406,23 @@ export async function screenshot(page, name) {
   const path = join(OUTPUT_DIR, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/**
+ * Runs axe-core in a page or frame and returns its violations as strings (empty: none). The
+ * script goes in through the DevTools protocol, so a page's Content-Security-Policy does not
+ * stop it.
+ *
+ * @param {import('playwright-core').Page | import('playwright-core').Frame} target
+ * @returns {Promise<string[]>}
+ */
+export async function axeViolations(target) {
+  const { readFile: read } = await import('node:fs/promises');
+  const { createRequire } = await import('node:module');
+  const source = await read(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await target.evaluate(source);
+  return target.evaluate(async () => {
+    const result = await window.axe.run(document);
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
 }

@@ -37,7 +37,7 @@ pub fn run(project: &Project) -> Result<WasmSizes, DynError> {
 /// 2. the JS API module (default features, with `solve`) into `target/site/api`;
 /// 3. the site in `target/site`: `index.html`, the element bundled with its glue and minified
 ///    into one `posture-chain.js`, and the page's wasm in `pkg/` (the element finds it there,
-///    relative to its own URL, in both layouts).
+///    relative to its own URL, in both layouts), and the iframe page `embed.html` (embed.rs).
 pub fn build(project: &Project, wasm: WasmRust) -> Result<WasmSizes, DynError> {
     let site = project.site();
     if site.exists() {
@@ -73,6 +73,12 @@ pub fn build(project: &Project, wasm: WasmRust) -> Result<WasmSizes, DynError> {
             .arg("--log-level=warning")
             .arg(format!("--outfile={}", site.join(ELEMENT_FILE).display())),
     )?;
+    // The iframe page: the element and the wasm inlined (not loaded by the demo page).
+    let embed = crate::embed::write_page(project, &site)?;
+    println!(
+        "build: {} is {embed} bytes, self-contained",
+        crate::embed::EMBED_PAGE
+    );
     println!(
         "build: site in {} (serve it with `cargo xtask serve`)",
         site.strip_prefix(project.root()).unwrap_or(&site).display()

@@ -5,12 +5,15 @@
 
 mod build;
 mod cmd;
+mod dist;
+mod embed;
 mod forward;
 mod project;
 mod serve;
 mod setup;
 mod size;
 mod test;
+mod wordpress;
 
 use std::process::ExitCode;
 
@@ -27,7 +30,11 @@ Tasks:
   serve [--port N]      build, then serve target/site on http://127.0.0.1:8080/ (or port N)
   test                  set up the tools, then run every check: rustfmt, codegen --check,
                         clippy (native and wasm32), native tests, wasm tests in headless Chromium, the release
-                        build, and the browser tests in tests/e2e/
+                        build, the embed kit (dist), the browser tests in tests/e2e/, and
+                        a real WordPress on 127.0.0.1:8089 (tests/wordpress/; needs root)
+  dist                  build, then write the embed kit in target/dist: the versioned folder
+                        that is also the npm package, and the WordPress plugin's zip
+  wordpress             build and dist, then only the WordPress stage of `test` (needs root)
   size [--record]       build, then list the raw and gzip bytes of what the page downloads,
                         each against the committed figures in xtask/sizes.txt (--record
                         rewrites them)
@@ -78,6 +85,8 @@ fn main() -> ExitCode {
         "build" => no_args().and_then(|()| build::run(&project).map(drop)),
         "serve" => serve::run(&project, rest),
         "test" => no_args().and_then(|()| test::run(&project)),
+        "dist" => no_args().and_then(|()| dist::run(&project)),
+        "wordpress" => no_args().and_then(|()| test::run_wordpress(&project)),
         "size" => size::run(&project, rest),
         "codegen" => forward::codegen(&project, rest),
         "perf" => forward::perf(&project, rest),

@@ -243,11 +243,11 @@ pub fn ensure_lint_tools(project: &Project) -> Result<(), DynError> {
     cmd::run(rustup_with_timeout(project).args(["component", "add", "rustfmt", "clippy"]))
 }
 
-fn is_root(project: &Project) -> bool {
+pub fn is_root(project: &Project) -> bool {
     probe(project.command("id").arg("-u")).as_deref() == Some("0")
 }
 
-fn debian_package_installed(project: &Project, package: &str) -> bool {
+pub fn debian_package_installed(project: &Project, package: &str) -> bool {
     probe(
         project
             .command("dpkg-query")
@@ -257,7 +257,7 @@ fn debian_package_installed(project: &Project, package: &str) -> bool {
 }
 
 /// Installs Debian packages with apt-get, or explains what to install when that is impossible.
-fn apt_install(project: &Project, packages: &[&str], purpose: &str) -> Result<(), DynError> {
+pub fn apt_install(project: &Project, packages: &[&str], purpose: &str) -> Result<(), DynError> {
     let list = packages.join(" ");
     if project.which("apt-get").is_none() || !is_root(project) {
         return Err(format!(
@@ -514,6 +514,44 @@ pub fn ensure_browser(project: &Project) -> Result<Browser, DynError> {
         chrome,
         chromedriver,
     })
+}
+
+/// Debian's packages for the WordPress stage: WordPress itself (6.1 on Debian 12), its database,
+/// and Apache with PHP (toolchain.md).
+pub const WORDPRESS_PACKAGES: [&str; 5] = [
+    "wordpress",
+    "mariadb-server",
+    "apache2",
+    "libapache2-mod-php",
+    "php-mysql",
+];
+
+/// Makes sure Debian's WordPress, MariaDB, Apache and PHP are installed (about 30 s with apt the
+/// first time). The stage needs root anyway (it starts the services and writes their config), so
+/// without root or apt it fails here, saying so.
+pub fn ensure_wordpress(project: &Project) -> Result<(), DynError> {
+    let purpose = "the WordPress stage needs Debian's wordpress, mariadb and apache2 and root                    to start them";
+    if project.which("dpkg-query").is_none() || project.which("apt-get").is_none() {
+        return Err(
+            format!("{purpose}: this system has no apt-get/dpkg (not Debian or Ubuntu)").into(),
+        );
+    }
+    if !is_root(project) {
+        return Err(format!("{purpose}: run as root (id -u is not 0)").into());
+    }
+    let missing: Vec<&str> = WORDPRESS_PACKAGES
+        .into_iter()
+        .filter(|package| !debian_package_installed(project, package))
+        .collect();
+    if missing.is_empty() {
+        report("wordpress", "installed (Debian's packages)");
+        return Ok(());
+    }
+    report(
+        "wordpress",
+        &format!("installing {} with apt", missing.join(" ")),
+    );
+    apt_install(project, &missing, purpose)
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use crate::project::Project;
 use crate::setup::{self, Browser, WasmRust, WASM_TARGET};
-use crate::{build, cmd, DynError};
+use crate::{build, cmd, dist, wordpress, DynError};
 
 /// Test counts of one stage.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -201,9 +201,46 @@ fn cargo_tests(mut cmd: std::process::Command) -> StageResult<()> {
     }
 }
 
-/// The e2e test files: every `tests/e2e/*.test.mjs`, in name order.
-fn e2e_files(project: &Project) -> Result<Vec<PathBuf>, DynError> {
-    let dir = project.root().join("tests").join("e2e");
+/// Runs node's test runner on browser test files, counting its TAP output.
+fn node_tests(
+    project: &Project,
+    browser: &Browser,
+    files: &[PathBuf],
+    env: &[(&str, &str)],
+) -> StageResult<()> {
+    let mut cmd = project.command("node");
+    cmd.args(["--test", "--test-reporter=tap"])
+        .args(files)
+        .env("CHROME", &browser.chrome);
+    for (key, value) in env {
+        cmd.env(key, value);
+    }
+    let (ok, output) = cmd::run_teed(&mut cmd).map_err(|e| (e, Counts::default()))?;
+    let counts = tap_counts(&output);
+    if ok && counts.failed == 0 && counts.passed > 0 {
+        let plural = if files.len() == 1 { "" } else { "s" };
+        let note = format!("{} test file{plural}", files.len());
+        Ok((
+            (),
+            Outcome {
+                counts: Some(counts),
+                note,
+            },
+        ))
+    } else {
+        let error = format!(
+            "{} passed, {} failed, node exit {}",
+            counts.passed,
+            counts.failed,
+            if ok { "ok" } else { "failure" }
+        );
+        Err((error.into(), counts))
+    }
+}
+
+/// The browser test files of `tests/<dir>/`: every `*.test.mjs`, in name order.
+fn test_files(project: &Project, dir: &str) -> Result<Vec<PathBuf>, DynError> {
+    let dir = project.root().join("tests").join(dir);
     let mut files: Vec<PathBuf> = fs::read_dir(&dir)
         .map_err(|e| format!("cannot list {}: {e}", dir.display()))?
         .filter_map(|entry| entry.ok().map(|e| e.path()))
@@ -227,6 +264,12 @@ fn e2e_files(project: &Project) -> Result<Vec<PathBuf>, DynError> {
         .collect())
 }
 
+fn kit_name(folder: &std::path::Path) -> String {
+    folder
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+}
+
 /// Runs the whole suite.
 pub fn run(project: &Project) -> Result<(), DynError> {
     let started = Instant::now();
@@ -237,6 +280,7 @@ pub fn run(project: &Project) -> Result<(), DynError> {
         setup::ensure_lint_tools(project).map_err(no_counts)?;
         let wasm = setup::build_tools(project).map_err(no_counts)?;
         let browser = setup::ensure_browser(project).map_err(no_counts)?;
+        setup::ensure_wordpress(project).map_err(no_counts)?;
         let note = match wasm {
             WasmRust::Rustup => "tools ready (wasm32 via rustup)",
             WasmRust::Debian => "tools ready (wasm32 via Debian's rustc-web)",
@@ -349,33 +393,34 @@ pub fn run(project: &Project) -> Result<(), DynError> {
             .map_err(no_counts)
     })?;
 
+    let kit = report.stage("dist", "cargo xtask dist", || {
+        let kit = dist::write(project).map_err(no_counts)?;
+        let size = |p: &std::path::Path| fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+        let note = format!(
+            "{} and the plugin's zip ({} bytes) in target/dist",
+            kit_name(&kit.folder),
+            size(&kit.plugin_zip)
+        );
+        Ok((kit, Outcome::note(note)))
+    })?;
+
     report.stage("e2e", "cargo xtask build && node --test tests/e2e/", || {
-        let files = e2e_files(project).map_err(no_counts)?;
-        let mut cmd = project.command("node");
-        cmd.args(["--test", "--test-reporter=tap"])
-            .args(&files)
-            .env("CHROME", &browser.chrome);
-        let (ok, output) = cmd::run_teed(&mut cmd).map_err(no_counts)?;
-        let counts = tap_counts(&output);
-        if ok && counts.failed == 0 && counts.passed > 0 {
-            let plural = if files.len() == 1 { "" } else { "s" };
-            let note = format!("{} test file{plural}", files.len());
-            Ok((
-                (),
-                Outcome {
-                    counts: Some(counts),
-                    note,
-                },
-            ))
-        } else {
-            let error = format!(
-                "{} passed, {} failed, node exit {}",
-                counts.passed,
-                counts.failed,
-                if ok { "ok" } else { "failure" }
-            );
-            Err((error.into(), counts))
-        }
+        let files = test_files(project, "e2e").map_err(no_counts)?;
+        node_tests(project, &browser, &files, &[])
+    })?;
+
+    let wordpress_rerun = format!(
+        "cargo xtask test (the stage sets WordPress up on 127.0.0.1:{}, then runs node --test \
+         tests/wordpress/ with WP_POSTS)",
+        wordpress::PORT
+    );
+    report.stage("wordpress", &wordpress_rerun, || {
+        let mark = wordpress::error_log_mark();
+        let posts = wordpress::prepare(project, &kit.plugin_zip).map_err(no_counts)?;
+        let files = test_files(project, "wordpress").map_err(no_counts)?;
+        let outcome = node_tests(project, &browser, &files, &[("WP_POSTS", posts.as_str())])?;
+        wordpress::check_error_log(mark).map_err(no_counts)?;
+        Ok(outcome)
     })?;
 
     // A quick count of the fuzz (`cargo xtask fuzz` runs 100,000 and 10,000).
@@ -417,6 +462,36 @@ pub fn run(project: &Project) -> Result<(), DynError> {
     println!("(whole run: {:.0} s)", started.elapsed().as_secs_f64());
     println!(
         "xtask test: {} passed, {} failed",
+        report.total.passed, report.total.failed
+    );
+    Ok(())
+}
+
+/// `cargo xtask wordpress`: only what the wordpress stage needs (set-up, build, dist), then it.
+pub fn run_wordpress(project: &Project) -> Result<(), DynError> {
+    let mut report = Report::default();
+    let no_counts = |e: DynError| (e, Counts::default());
+    let browser = report.stage("setup", "cargo xtask wordpress", || {
+        let browser = setup::ensure_browser(project).map_err(no_counts)?;
+        setup::ensure_wordpress(project).map_err(no_counts)?;
+        Ok((browser, Outcome::note("tools ready")))
+    })?;
+    let kit = report.stage("dist", "cargo xtask dist", || {
+        build::run(project).map_err(no_counts)?;
+        let kit = dist::write(project).map_err(no_counts)?;
+        Ok((kit, Outcome::note("built")))
+    })?;
+    report.stage("wordpress", "cargo xtask wordpress", || {
+        let mark = wordpress::error_log_mark();
+        let posts = wordpress::prepare(project, &kit.plugin_zip).map_err(no_counts)?;
+        let files = test_files(project, "wordpress").map_err(no_counts)?;
+        let outcome = node_tests(project, &browser, &files, &[("WP_POSTS", posts.as_str())])?;
+        wordpress::check_error_log(mark).map_err(no_counts)?;
+        Ok(outcome)
+    })?;
+    report.print();
+    println!(
+        "xtask wordpress: {} passed, {} failed",
         report.total.passed, report.total.failed
     );
     Ok(())

@@ -1,0 +1,320 @@
+//! The SVG backend: writes a display list as an SVG document, the second backend beside the
+//! canvas one (`web/canvas.rs`), with the same reading of every command. `cargo xtask dist` uses
+//! it for the poster: the default posture's back view, drawn by the real scene code, which shows
+//! as the element's light-DOM fallback when scripts are off or the wasm cannot load.
+//!
+//! Pure and native: text out.
+
+use std::f64::consts::TAU;
+use std::fmt::Write;
+
+use crate::model::{solve, Scenario};
+use crate::scene::{Align, Cmd, Dash, DisplayList, Font, Pose, Scene, SceneOptions, View};
+
+/// A number for SVG, to 0.01 px.
+fn n(v: f64) -> String {
+    let r = (v * 100.0).round() / 100.0;
+    if r == 0.0 {
+        "0".into()
+    } else {
+        format!("{r}")
+    }
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+fn dash(d: Dash) -> &'static str {
+    match d {
+        Dash::Solid => "",
+        Dash::Long => " stroke-dasharray=\"7 5\"",
+        Dash::Dotted => " stroke-dasharray=\"2 4\"",
+    }
+}
+
+fn font_attrs(font: Font) -> String {
+    let weight = match font {
+        Font::Small => "",
+        Font::Label => " font-weight=\"600\"",
+        Font::Marker => " font-weight=\"700\"",
+    };
+    format!("font-size=\"{}\"{weight}", n(font.size_px()))
+}
+
+/// The list as an SVG document `width_px` x `height_px`, colours resolved with `brand`.
+pub fn render(
+    list: &DisplayList,
+    brand: &str,
+    (width_px, height_px): (f64, f64),
+    title: &str,
+) -> String {
+    let t = list.transform;
+    let r_px = |r_mm: f64| (r_mm * t.px_per_mm).max(0.0);
+    let mut out = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} \
+         {h}\" role=\"img\"><title>{}</title><rect width=\"{w}\" height=\"{h}\" \
+         fill=\"#fcfcfa\"/><g stroke-linejoin=\"round\" stroke-linecap=\"round\">",
+        escape(title),
+        w = n(width_px),
+        h = n(height_px)
+    );
+    // The current path, as SVG path data, and whether it has a current point.
+    let mut d = String::new();
+    let mut open = false;
+    for cmd in list.cmds() {
+        match *cmd {
+            Cmd::Begin => {
+                d.clear();
+                open = false;
+            }
+            Cmd::MoveTo(p) => {
+                let (x, y) = t.to_px(p);
+                let _ = write!(d, "M{} {}", n(x), n(y));
+                open = true;
+            }
+            Cmd::LineTo(p) => {
+                let (x, y) = t.to_px(p);
+                let _ = write!(d, "{}{} {}", if open { "L" } else { "M" }, n(x), n(y));
+                open = true;
+            }
+            Cmd::QuadTo { ctrl, to } => {
+                let (cx, cy) = t.to_px(ctrl);
+                let (x, y) = t.to_px(to);
+                let _ = write!(d, "Q{} {} {} {}", n(cx), n(cy), n(x), n(y));
+                open = true;
+            }
+            Cmd::Arc {
+                centre,
+                radius_mm,
+                start_rad,
+                end_rad,
+            } => {
+                // As the canvas draws it: from -start to -end anticlockwise on screen (y down).
+                let (cx, cy) = t.to_px(centre);
+                let r = r_px(radius_mm);
+                let (a0, a1) = (-start_rad, -end_rad);
+                let at = |a: f64| (cx + r * a.cos(), cy + r * a.sin());
+                let (x0, y0) = at(a0);
+                let _ = write!(d, "{}{} {}", if open { "L" } else { "M" }, n(x0), n(y0));
+                let sweep = (a0 - a1).rem_euclid(TAU);
+                if (end_rad - start_rad).abs() >= TAU - 1e-9 || sweep == 0.0 && end_rad != start_rad
+                {
+                    let (xm, ym) = at(a0 - TAU / 2.0);
+                    let _ = write!(
+                        d,
+                        "A{r} {r} 0 0 0 {} {}A{r} {r} 0 0 0 {} {}",
+                        n(xm),
+                        n(ym),
+                        n(x0),
+                        n(y0),
+                        r = n(r)
+                    );
+                } else {
+                    let (x1, y1) = at(a1);
+                    let large = u8::from(sweep > TAU / 2.0);
+                    let _ = write!(d, "A{r} {r} 0 {large} 0 {} {}", n(x1), n(y1), r = n(r));
+                }
+                open = true;
+            }
+            Cmd::Ellipse {
+                centre,
+                rx_mm,
+                ry_mm,
+                rotation_rad,
+            } => {
+                let (cx, cy) = t.to_px(centre);
+                let (rx, ry) = (r_px(rx_mm), r_px(ry_mm));
+                let rot = -rotation_rad;
+                let at = |a: f64| {
+                    let (x, y) = (rx * a.cos(), ry * a.sin());
+                    (
+                        cx + x * rot.cos() - y * rot.sin(),
+                        cy + x * rot.sin() + y * rot.cos(),
+                    )
+                };
+                let ((x0, y0), (xm, ym)) = (at(0.0), at(TAU / 2.0));
+                let deg = n(rot.to_degrees());
+                let _ = write!(
+                    d,
+                    "{}{} {}A{rx} {ry} {deg} 0 1 {} {}A{rx} {ry} {deg} 0 1 {} {}",
+                    if open { "L" } else { "M" },
+                    n(x0),
+                    n(y0),
+                    n(xm),
+                    n(ym),
+                    n(x0),
+                    n(y0),
+                    rx = n(rx),
+                    ry = n(ry)
+                );
+                open = true;
+            }
+            Cmd::Close => d.push('Z'),
+            Cmd::Block {
+                centre,
+                up,
+                half_w_mm,
+                half_h_mm,
+                fill,
+                outline,
+            } => {
+                let (cx, cy) = t.to_px(centre);
+                let (w, h) = (r_px(half_w_mm), r_px(half_h_mm));
+                let _ = write!(
+                    out,
+                    "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" transform=\"matrix({} {} {} {} {} {})\" fill=\"{}\" stroke=\"{}\" stroke-width=\"1\"/>",
+                    n(-w),
+                    n(-h),
+                    n(2.0 * w),
+                    n(2.0 * h),
+                    n(up.y_mm),
+                    n(up.x_mm),
+                    n(-up.x_mm),
+                    n(up.y_mm),
+                    n(cx),
+                    n(cy),
+                    fill.css(brand),
+                    outline.css(brand)
+                );
+            }
+            Cmd::Fill(colour) => {
+                let alpha = colour.alpha();
+                let opacity = if alpha < 1.0 {
+                    format!(" fill-opacity=\"{}\"", n(alpha))
+                } else {
+                    String::new()
+                };
+                let _ = write!(
+                    out,
+                    "<path d=\"{d}\" fill=\"{}\"{opacity}/>",
+                    colour.css(brand)
+                );
+            }
+            Cmd::Stroke {
+                colour,
+                width_px,
+                dash: style,
+            } => {
+                let alpha = colour.alpha();
+                let opacity = if alpha < 1.0 {
+                    format!(" stroke-opacity=\"{}\"", n(alpha))
+                } else {
+                    String::new()
+                };
+                let _ = write!(
+                    out,
+                    "<path d=\"{d}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{}\"{}{opacity}/>",
+                    colour.css(brand),
+                    n(width_px),
+                    dash(style)
+                );
+            }
+            Cmd::Text { .. } => {}
+        }
+    }
+    // Text last, over everything, as the canvas draws it.
+    out.push_str("</g><g font-family=\"system-ui, sans-serif\" dominant-baseline=\"middle\">");
+    for (cmd, text) in list.texts() {
+        let Cmd::Text {
+            at,
+            dx_px,
+            dy_px,
+            font,
+            align,
+            colour,
+            ..
+        } = *cmd
+        else {
+            continue;
+        };
+        let (x, y) = t.to_px(at);
+        let anchor = match align {
+            Align::Left => "start",
+            Align::Centre => "middle",
+            Align::Right => "end",
+        };
+        let _ = write!(
+            out,
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"{anchor}\" {} fill=\"{}\">{}</text>",
+            n(x + dx_px),
+            n(y + dy_px),
+            font_attrs(font),
+            colour.css(brand),
+            escape(text)
+        );
+    }
+    out.push_str("</g></svg>\n");
+    out
+}
+
+/// The poster: the element's starting posture (`Scenario::page_start`, settled) in the back view,
+/// `width_px` x `height_px`, with the default brand.
+///
+/// ```
+/// let svg = posture_chain::svg::poster(360.0, 480.0);
+/// assert!(svg.starts_with("<svg") && svg.contains("<path") && svg.contains("<text"));
+/// ```
+pub fn poster(width_px: f64, height_px: f64) -> String {
+    let scenario = Scenario::page_start();
+    let neutral = Pose::of(&solve(&Scenario {
+        head_tilt_deg: 0.0,
+        ..scenario
+    }));
+    let pose = Pose::of(&solve(&scenario));
+    let mut scene = Scene::new();
+    scene.set_size_px(View::Back, width_px, height_px);
+    scene.build_view(View::Back, &pose, &neutral, &SceneOptions::default());
+    render(
+        scene.list(View::Back),
+        crate::scene::DEFAULT_BRAND_CSS,
+        (width_px, height_px),
+        "The back view of the posture-chain illustration: a head tilted 5° to the right and the \
+         neck, shoulders, spine and pelvis adjusting below it",
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_fill_stroke_block_and_label_becomes_one_element() {
+        let scenario = Scenario::page_start();
+        let pose = Pose::of(&solve(&scenario));
+        let mut scene = Scene::new();
+        scene.set_size_px(View::Back, 360.0, 480.0);
+        scene.build_view(View::Back, &pose, &pose, &SceneOptions::default());
+        let list = scene.list(View::Back);
+        let count = |f: fn(&Cmd) -> bool| list.cmds().iter().filter(|c| f(c)).count();
+        let svg = render(list, "#1d5f8a", (360.0, 480.0), "a <title> & more");
+        let paths = count(|c| matches!(c, Cmd::Fill(_) | Cmd::Stroke { .. }));
+        assert_eq!(svg.matches("<path ").count(), paths);
+        assert_eq!(
+            svg.matches("<rect ").count(),
+            1 + count(|c| matches!(c, Cmd::Block { .. }))
+        );
+        assert_eq!(svg.matches("<text ").count(), list.texts().count());
+        assert!(svg.contains("<title>a &lt;title&gt; &amp; more</title>"));
+        assert!(!svg.contains("NaN") && !svg.contains("inf"));
+    }
+
+    #[test]
+    fn arcs_go_the_way_the_canvas_draws_them() {
+        // A half circle from 0 to pi, counter-clockwise in view space: over the top on screen.
+        let mut list = DisplayList::new();
+        list.push(Cmd::Begin);
+        list.push(Cmd::Arc {
+            centre: crate::scene::P2::new(0.0, 0.0),
+            radius_mm: 10.0,
+            start_rad: 0.0,
+            end_rad: std::f64::consts::PI,
+        });
+        list.push(Cmd::Fill(crate::scene::Colour::Brand));
+        let svg = render(&list, "#000", (100.0, 100.0), "");
+        assert!(svg.contains("d=\"M10 0A10 10 0 0 0 -10 0\""), "{svg}");
+    }
+}

@@ -1,0 +1,34 @@
+// The script of the iframe page, embed.html: one <posture-chain> whose attributes come from the
+// page's URL (embed.html?head-tilt=8&leg-length=5, the attributes' names), and its height posted
+// to the parent page for the optional embed-resize.js. `cargo xtask build` bundles this file and
+// the page's wasm into embed.html itself, so the frame loads nothing else: it works in a frame
+// sandboxed with only `allow-scripts`, whose opaque origin makes every fetch cross-origin.
+
+import { SLIDERS } from './attributes.js';
+import { wasm } from './element-props.js';
+import './posture-chain.js';
+
+const NAMES = [...SLIDERS.map((s) => s.attribute), 'brand-color', 'loading'];
+const inline = document.getElementById('posture-chain-wasm');
+if (inline) wasm.source = Uint8Array.from(atob(inline.textContent.trim()), (c) => c.charCodeAt(0));
+
+const el = document.createElement('posture-chain');
+for (const [name, value] of new URLSearchParams(location.search)) {
+  if (NAMES.includes(name)) {
+    el.setAttribute(name, value); // the element warns about a bad value and uses a safe one
+  } else {
+    console.warn(`<posture-chain> embed.html: unknown parameter "${name}" ignored; it takes ${NAMES.join(', ')}.`);
+  }
+}
+document.querySelector('main').append(el);
+
+// The height of the page, to the parent, whenever it changes (nothing when not in a frame).
+if (parent !== window) {
+  let last = 0;
+  new ResizeObserver(() => {
+    const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    if (height === last) return;
+    last = height;
+    parent.postMessage({ type: 'posture-chain:height', height }, '*');
+  }).observe(document.documentElement);
+}
