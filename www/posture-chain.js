@@ -26,6 +26,7 @@ import {
 import { MARKUP, STYLE, parts } from './template.js';
 import { wireViews } from './views.js';
 import { wirePointer } from './pointer.js';
+import { wireBands } from './bands.js';
 
 const TAG = 'posture-chain';
 // The wasm module, started once however many elements there are.
@@ -62,6 +63,7 @@ class PostureChain extends HTMLElement {
     this._tick = this._tick.bind(this);
     this._wire();
     wireViews(this._ui, () => this._resize());
+    wireBands(this, this._ui, this._rows, () => this._inputs(), new URL('./api/posture_chain.js', import.meta.url).href);
   }
 
   connectedCallback() {
@@ -303,11 +305,18 @@ class PostureChain extends HTMLElement {
     const w = this._widget;
     if (!w) return;
     readAll(w, this._readouts, true);
-    const inputs = {};
     const measures = {};
-    for (const s of SLIDERS) inputs[s.key] = w.input(s.index);
     MEASURES.forEach((m, i) => { measures[m.key] = this._readouts[i]; });
-    emit(this, 'change', { inputs, measures, source });
+    emit(this, 'change', { inputs: this._inputs(), measures, source });
+  }
+
+  /** The sliders' inputs as the model has them, by key; null before the wasm runs. */
+  _inputs() {
+    const w = this._widget;
+    if (!w) return null;
+    const inputs = {};
+    for (const s of SLIDERS) inputs[s.key] = w.input(s.index);
+    return inputs;
   }
 
   /** Shows the head tilt in words; in a sweep, the slider follows it too. */

@@ -136,6 +136,14 @@ tr.out td.val { color: var(--alert); font-weight: 700; }
 .vh { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
   clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 .fail { padding: 12px; color: var(--alert); }
+caption .how { font-size: 12px; min-height: 28px; padding: 1px 8px; margin-left: 8px; vertical-align: 1px; }
+.certainty { margin-top: 10px; font-size: 13px; }
+.certainty[hidden] { display: none; }
+.certainty p { margin: 4px 0; max-width: 60ch; color: var(--muted); }
+.certainty dl { display: grid; grid-template-columns: auto auto; gap: 2px 12px; margin: 2px 0 0; }
+.certainty dt { color: var(--ink); }
+.certainty dd { margin: 0; font-variant-numeric: tabular-nums; }
+.certainty h4 { font-size: 13px; margin: 8px 0 0; }
 ${PHONE}@container (min-width: 560px) {
   .views { grid-template-columns: 1fr 1fr; }
   .views > :last-child { grid-column: 1 / -1; }
@@ -210,7 +218,7 @@ export const MARKUP = `
     </fieldset>
     <div part="measures">
       <table>
-        <caption>Measures</caption>
+        <caption>Measures <button type="button" class="how" aria-expanded="false" aria-controls="certainty">How certain?</button></caption>
         <thead><tr><th scope="col">Measure</th><th scope="col">Now</th><th scope="col">Usual range</th></tr></thead>
         <tbody></tbody>
       </table>
@@ -219,6 +227,17 @@ export const MARKUP = `
         <div class="bar"><span>Left</span><div class="track"><div class="fill left"></div></div><span class="pct">50%</span></div>
         <div class="bar"><span>Right</span><div class="track"><div class="fill right"></div></div><span class="pct">50%</span></div>
       </div>
+      <section class="certainty" id="certainty" part="certainty" hidden aria-labelledby="certainty-title">
+        <h3 id="certainty-title">How certain these numbers are</h3>
+        <p>Many of the model's values are measured in few people or assumed. The spans below come
+          from <span class="n">100</span> versions of the model, each with those values drawn at random: every joint's range
+          of motion within ±30%, the couplings, the assumed constants and the way the effort is
+          shared out. Nine in ten versions give a number inside its span. They
+          show how much the model's answer rests on its assumptions, not how people differ. A minus
+          sign means to the left, or the right side lower.</p>
+        <p class="state" aria-live="polite"></p>
+        <div class="spans"></div>
+      </section>
     </div>
   </div>
   <p class="note" part="note">An educational illustration of a simplified model, not a diagnosis. Usual ranges are guides from published figures for adults, not limits; where no source gives one, the table says so.</p>
@@ -248,5 +267,6 @@ export function parts(root) {
     tabList: $('[role=tablist]'), tabs: [...root.querySelectorAll('[role=tab]')],
     views: $('.views'), panels: [...root.querySelectorAll('.view')],
     primary: $('.ctl.primary'), tryIt: $('fieldset > legend'),
+    how: $('caption .how'), certainty: $('.certainty'),
   };
 }

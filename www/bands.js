@@ -1,0 +1,128 @@
+// How certain the numbers are: the model's uncertainty bands (a seeded Monte-Carlo over the
+// parameters the model card marks as assumed or weakly sourced), in words, for the reader who
+// asks. They come from the JS API module (`api/` beside the element), loaded only then: the
+// page's own wasm stays small and a reader who never asks downloads nothing more.
+
+import { MEASURES, STEPS as STEP_KEYS } from './generated.js';
+import { STEPS } from './readouts.js';
+
+/** Samples per reading: about 10-40 ms in Chromium for 100 (`cargo xtask perf` times 200). */
+export const BAND_SAMPLES = 100;
+
+let api = null;
+
+/** Loads the JS API module from `url` once; resolves to its exports, initialised. */
+export function loadApi(url) {
+  api ??= import(url).then(async (m) => {
+    await m.default();
+    return m;
+  });
+  return api;
+}
+
+const UNIT = { deg: '°', mm: ' mm', kg: ' kg', pct: '%', '': '' };
+
+/** One number as the read-outs write it: fixed decimals, a true minus sign, no "−0". */
+function num(v, decimals) {
+  const text = Math.abs(v) < 0.5 * 10 ** -decimals ? (0).toFixed(decimals) : v.toFixed(decimals);
+  return text.replace('-', '−');
+}
+
+/** "about 3–5 mm" (or "about 4 mm" when the 5th and 95th percentiles read the same). */
+export function bandWords({ p5, p95 }, unit, decimals) {
+  const [lo, hi] = [num(p5, decimals), num(p95, decimals)];
+  const u = UNIT[unit] ?? '';
+  if (lo === hi) return `about ${lo}${u}`;
+  const joiner = p5 < 0 ? ' to ' : '–';
+  return `about ${lo}${joiner}${hi}${u}`;
+}
+
+/**
+ * The bands for `scenario` (an object of the API's input keys), as rows of words:
+ * `{ measures: [{ key, words }], steps: [{ key, words }] }`, keyed by measure and step keys.
+ */
+export async function bandsFor(url, scenario, samples = BAND_SAMPLES) {
+  const m = await loadApi(url);
+  const b = m.solveBands(scenario, { samples, seed: 1 });
+  return {
+    samples,
+    measures: MEASURES.map((measure) => ({
+      key: measure.key,
+      words: bandWords(b.measures[measure.key], measure.unit, measure.decimals),
+    })),
+    steps: STEP_KEYS.map((step, i) => ({
+      key: step.key,
+      words: bandWords(
+        { p5: 100 * b.cascade[i].p5, p95: 100 * b.cascade[i].p95 },
+        'pct',
+        0,
+      ),
+    })),
+  };
+}
+
+/** How long the inputs must rest before the spans are worked out again, in ms. */
+const SETTLE_MS = 400;
+
+/**
+ * Wires the "How certain?" button of element `el` (its parts `ui`, its read-out rows `rows` as
+ * readouts.js builds them, `current()` its inputs by key, or null before the wasm runs):
+ * opening shows the spans for the current inputs, worked out by the JS API module at `apiUrl`;
+ * while open, they follow the inputs once these rest.
+ */
+export function wireBands(el, ui, rows, current, apiUrl) {
+  const { how, certainty } = ui;
+  const state = certainty.querySelector('.state');
+  const list = certainty.querySelector('.spans');
+  let timer = 0;
+  let run = 0;
+  const show = async () => {
+    const mine = ++run;
+    const inputs = current();
+    if (!inputs) {
+      state.textContent = 'The spans appear once the illustration has started.';
+      return;
+    }
+    state.textContent = 'Working out the spans…';
+    try {
+      const b = await bandsFor(apiUrl, inputs);
+      if (mine !== run) return;
+      const words = new Map(b.measures.map((m) => [m.key, m.words]));
+      const group = (title, items) => {
+        const h = document.createElement('h4');
+        h.textContent = title;
+        const dl = document.createElement('dl');
+        for (const [name, text] of items) {
+          const dt = document.createElement('dt');
+          dt.textContent = name;
+          const dd = document.createElement('dd');
+          dd.textContent = text;
+          dl.append(dt, dd);
+        }
+        return [h, dl];
+      };
+      list.replaceChildren(
+        ...group('Measures', rows.filter(({ row }) => words.has(row.key)).map(({ row }) => [row.name, words.get(row.key)])),
+        ...group('Share of the correcting', b.steps.map((st, i) => [STEPS[i][0], st.words])),
+      );
+      state.textContent = '';
+    } catch (error) {
+      if (mine !== run) return;
+      console.warn('<posture-chain> could not work out the certainty spans:', error);
+      state.textContent = 'The spans could not be worked out here.';
+      list.replaceChildren();
+    }
+  };
+  const later = () => {
+    clearTimeout(timer);
+    if (!certainty.hidden) timer = setTimeout(show, SETTLE_MS);
+  };
+  el.addEventListener('change', later);
+  how.addEventListener('click', () => {
+    const open = certainty.hidden;
+    certainty.hidden = !open;
+    how.setAttribute('aria-expanded', String(open));
+    if (open) show();
+    else clearTimeout(timer);
+  });
+}
