@@ -147,6 +147,7 @@ fn varied(base: &Body, rng: &mut Rng) -> Body {
         &mut b.balance_range_m,
         &mut b.girdle_range_rad,
         &mut b.shoulder_level_range_m,
+        &mut b.pelvis_tilt_range_rad,
     ] {
         *v *= rng.factor(ASSUMED_SPREAD);
     }

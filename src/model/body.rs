@@ -69,6 +69,8 @@ pub(crate) struct Body {
     pub leg_absorption_range_m: f64,
     pub pelvis_level_range_rad: f64,
     pub pelvis_yaw_range_rad: f64,
+    /// Range of the pelvis's sagittal tilt on the hips, each way.
+    pub pelvis_tilt_range_rad: f64,
     pub pelvis_shift_range_m: f64,
     pub balance_range_m: f64,
     pub girdle_range_rad: f64,
@@ -272,6 +274,7 @@ impl Body {
             leg_absorption_range_m: p::LEG_ABSORPTION_RANGE_H * hgt,
             pelvis_level_range_rad: p::PELVIS_LEVEL_RANGE_DEG.to_radians(),
             pelvis_yaw_range_rad: p::PELVIS_YAW_RANGE_DEG.to_radians(),
+            pelvis_tilt_range_rad: p::PELVIC_TILT_RANGE_DEG.to_radians(),
             pelvis_shift_range_m: p::PELVIS_SHIFT_RANGE_H * hgt,
             balance_range_m: p::BALANCE_RANGE_H * hgt,
             girdle_range_rad: p::GIRDLE_RANGE_DEG.to_radians(),

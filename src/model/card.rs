@@ -20,9 +20,11 @@ use super::solve::solve;
 use super::step::CascadeStep;
 
 /// The names of the generated sections, in the order the card uses them.
-pub const SECTIONS: [&str; 15] = [
+pub const SECTIONS: [&str; 17] = [
     "neutral",
     "hansraj",
+    "sagittal",
+    "validation-bruhl",
     "cascade-head",
     "cascade-leg",
     "girdle",
@@ -88,6 +90,8 @@ pub fn render(name: &str) -> Option<String> {
     Some(match name {
         "neutral" => neutral(),
         "hansraj" => hansraj(),
+        "sagittal" => sagittal(),
+        "validation-bruhl" => validation_bruhl(),
         "cascade-head" => cascade(&[2.0, 5.0, 10.0, 20.0].map(|t| {
             (
                 format!("head tilt {t}°"),
@@ -382,6 +386,115 @@ fn hansraj() -> String {
     t
 }
 
+/// The pelvis's sagittal tilt from the landmarks (degrees from `neutral`, positive anterior): the
+/// top of S1 about the hip midpoint.
+fn pelvic_tilt_deg(p: &Posture, neutral: &Posture) -> f64 {
+    let angle = |p: &Posture| {
+        let l = &p.landmarks;
+        let hy = 0.5 * (l.hip_left.y + l.hip_right.y);
+        let hz = 0.5 * (l.hip_left.z + l.hip_right.z);
+        (l.sacrum.z - hz).atan2(l.sacrum.y - hy).to_degrees()
+    };
+    angle(p) - angle(neutral)
+}
+
+/// The summed flexion of a run of joints (degrees; negative: extension).
+fn flexion_deg(p: &Posture, joints: std::ops::Range<usize>) -> f64 {
+    p.joints[joints].iter().map(|j| j.flexion_deg).sum()
+}
+
+/// §6's sagittal response: what righting a forward head moves below the neck, and what the
+/// compression at C7-T1, L4-L5 and L5-S1 does.
+fn sagittal() -> String {
+    let mut t = String::from(
+        "| forward head (default body) | head joints, ° | thoracic T1-T2 … T12-L1, ° | lumbar L1-L2 … L5-S1, ° | pelvic tilt, ° | SVA, mm | CVA, ° | C7-T1, N (× standing) | L4-L5, N (× standing) | L5-S1, N (× standing) |\n\
+         |---|---|---|---|---|---|---|---|---|---|\n",
+    );
+    let neutral = solve(&Scenario::default());
+    let cases = [
+        (0.0, 1.0),
+        (10.0, 1.0),
+        (20.0, 1.0),
+        (40.0, 1.0),
+        (60.0, 1.0),
+        (20.0, 0.0),
+        (40.0, 0.0),
+    ];
+    for (deg, c) in cases {
+        let p = solve(&Scenario {
+            forward_head_deg: deg,
+            compensation: c,
+            ..Scenario::default()
+        });
+        let m = &p.measures;
+        let label = if c == 1.0 {
+            format!("{deg}°, gaze righted")
+        } else {
+            format!("{deg}°, head bowed (compensation 0)")
+        };
+        let load = |i: usize| {
+            let j = &p.joints[i];
+            format!("{:.0} ({:.2})", j.compression_n, j.compression_ratio)
+        };
+        let _ = writeln!(
+            t,
+            "| {label} | {:+.1} | {:+.1} | {:+.1} | {:+.1} | {:.0} | {:.1} | {} | {} | {} |",
+            flexion_deg(&p, 0..2),
+            flexion_deg(&p, 8..20),
+            flexion_deg(&p, 20..25),
+            pelvic_tilt_deg(&p, &neutral),
+            m.sagittal_vertical_axis_mm,
+            m.craniovertebral_angle_deg,
+            load(Level::C7T1.index()),
+            load(Level::L4L5.index()),
+            load(Level::L5S1.index()),
+        );
+    }
+    t
+}
+
+/// Brühl 2023, 21 healthy men standing, surface topography: the kyphosis angle with the gaze
+/// neutral, and looking at a smartphone held in one hand and in two (means, degrees).
+pub const BRUHL_2023_KYPHOSIS_DEG: [(&str, f64); 3] = [
+    ("gaze neutral", 49.1),
+    ("phone, one hand", 58.8),
+    ("phone, two hands", 61.6),
+];
+
+/// §6's comparison with Brühl 2023: the measured change of the kyphosis with the gaze down at a
+/// phone, against the model's change of the thoracic curve, which has no such task: with the gaze
+/// kept level, or with the head bowed and nothing else moving.
+fn validation_bruhl() -> String {
+    let mut t = String::from(
+        "| posture | task | kyphosis or thoracic curve, change from neutral, ° |\n|---|---|---|\n",
+    );
+    let neutral = BRUHL_2023_KYPHOSIS_DEG[0].1;
+    for (label, deg) in &BRUHL_2023_KYPHOSIS_DEG[1..] {
+        let _ = writeln!(
+            t,
+            "| Brühl 2023, {label} | gaze down at the phone | {:+.1} (measured) |",
+            deg - neutral
+        );
+    }
+    for (deg, c, task) in [
+        (20.0, 1.0, "gaze kept horizontal"),
+        (40.0, 1.0, "gaze kept horizontal"),
+        (40.0, 0.0, "gaze follows the bowed head"),
+    ] {
+        let p = solve(&Scenario {
+            forward_head_deg: deg,
+            compensation: c,
+            ..Scenario::default()
+        });
+        let _ = writeln!(
+            t,
+            "| model, forward head {deg}°, compensation {c} | {task} | {:+.1} (T1-T2 … T12-L1) |",
+            flexion_deg(&p, 8..20)
+        );
+    }
+    t
+}
+
 fn cascade(cases: &[(String, Scenario)]) -> String {
     let mut t = String::from("| scenario (default body) |");
     for s in CascadeStep::ALL {
@@ -566,7 +679,7 @@ fn constants() -> String {
     let b = default_body();
     let mut t =
         String::from("| constant | value (175 cm) | basis | confidence |\n|---|---|---|---|\n");
-    let rows: [(&str, String, &str, &str); 17] = [
+    let rows: [(&str, String, &str, &str); 18] = [
         (
             "neck extensor lever arm about C7-T1",
             format!("{:.1} cm", b.neck_extensor_arm_m * 100.0),
@@ -607,6 +720,12 @@ fn constants() -> String {
             "pelvis-level goal range",
             format!("{}°", p::PELVIS_LEVEL_RANGE_DEG),
             "fitted to 0.8°/cm (Cummings 1993, Young 2000)",
+            "low",
+        ),
+        (
+            "pelvic tilt range on the hips, each way",
+            format!("{}°", p::PELVIC_TILT_RANGE_DEG),
+            "half the active standing range, 16.3 ± 6.3° (105 students, palpation meter; Korean journal, authors not shown); Gajdosik 1985 measured it too (figures not read)",
             "low",
         ),
         (

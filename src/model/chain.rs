@@ -22,7 +22,8 @@ pub(crate) struct Config {
     pub girdle: [f64; 2],
 }
 
-/// The pelvis and legs: absorption of a leg-length difference, axial rotation, horizontal shift.
+/// The pelvis and legs: absorption of a leg-length difference, axial rotation, horizontal shift,
+/// sagittal tilt.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub(crate) struct Pelvis {
     /// Functional shortening of the right leg relative to the left (m), split half and half: the
@@ -34,12 +35,17 @@ pub(crate) struct Pelvis {
     pub shift_x_m: f64,
     /// Shift of the hip midpoint forward (m).
     pub shift_z_m: f64,
+    /// Sagittal tilt of the pelvis about the line through the hip centres (rad), positive
+    /// anterior: the top of the sacrum turns forward, the sacral slope grows.
+    pub tilt: f64,
 }
 
 /// The pelvis and legs placed on the floor.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub(crate) struct Legs {
     pub hip_mid: Vec3,
+    /// The pelvis's frame: `Ry(yaw) · Rz(obliquity) · Rx(tilt)`; the tilt turns it about its own
+    /// hip line, so the hips stay where yaw and obliquity put them.
     pub rot: Mat3Wrap,
     /// Pelvic obliquity (rad), positive: right side higher.
     pub obliquity: f64,
@@ -70,7 +76,7 @@ pub(crate) fn legs(body: &Body, pelvis: &Pelvis, leg_length_diff_m: f64, knees: 
     let h_right = body.leg_height_m + half_diff - 0.5 * pelvis.absorption_m;
     let h_left = body.leg_height_m - half_diff + 0.5 * pelvis.absorption_m;
     let obliquity = ((h_right - h_left) / d).clamp(-1.0, 1.0).asin();
-    let rot = Mat3::rot_y(pelvis.yaw) * Mat3::rot_z(obliquity);
+    let rot = Mat3::rot_y(pelvis.yaw) * Mat3::rot_z(obliquity) * Mat3::rot_x(pelvis.tilt);
     let hip_mid = Vec3::new(
         pelvis.shift_x_m,
         body.ankle_height_m + 0.5 * (h_right + h_left),

@@ -100,7 +100,6 @@ impl Mat3 {
     };
 
     /// Rotation about +x by `a` radians (takes +y toward +z: forward flexion).
-    #[cfg(test)]
     pub fn rot_x(a: f64) -> Mat3 {
         if a == 0.0 {
             return Mat3::IDENTITY;

@@ -126,6 +126,12 @@ pub(crate) const LEG_ABSORPTION_RANGE_H: f64 = 0.020 / 1.75;
 /// Range of the soft goal that keeps the pelvis level, degrees. Calibrated so that the pelvic
 /// obliquity rises about 0.8° per cm of leg-length difference (Cummings 1993, Young 2000).
 pub(crate) const PELVIS_LEVEL_RANGE_DEG: f64 = 3.9;
+/// Range of the pelvis's sagittal tilt on the hips (anterior positive), each way, degrees: half
+/// the active standing range from full anterior to full posterior tilt, 16.31 ± 6.25° in 105
+/// college students (palpation meter; "Effect of Sleeping Posture on the Pelvic Tilt and the Range
+/// of Motion in Sitting and Standing", a Korean physical-therapy journal, authors not shown on the
+/// page read). Gajdosik 1985 measured the same range in 20 men (figures not read here).
+pub(crate) const PELVIC_TILT_RANGE_DEG: f64 = 8.0;
 /// Range of pelvic axial rotation on the hips, degrees. Assumption.
 pub(crate) const PELVIS_YAW_RANGE_DEG: f64 = 10.0;
 /// Range of the pelvis's horizontal shift over the feet, fraction of stature. Assumption.

@@ -14,12 +14,14 @@ use super::params::GRAVITY;
 use super::scenario::Scenario;
 
 /// Free variables: per joint `[bend, flexion, rotation]`, then the pelvis's absorption, yaw, shift x
-/// and shift z, then the shoulder girdle's elevation, left and right.
-pub(crate) const NX: usize = 3 * LEVEL_COUNT + 6;
+/// and shift z, then the shoulder girdle's elevation, left and right, then the pelvis's tilt.
+pub(crate) const NX: usize = 3 * LEVEL_COUNT + 7;
 /// Index of the first pelvis variable.
 pub(crate) const PELVIS: usize = 3 * LEVEL_COUNT;
 /// Index of the left girdle's elevation (the right one follows).
 pub(crate) const GIRDLE: usize = PELVIS + 4;
+/// Index of the pelvis's sagittal tilt on the hips.
+pub(crate) const PELVIS_TILT: usize = GIRDLE + 2;
 /// Goals: eye-line roll, gaze pitch, gaze yaw (hard); centre of mass x, z, pelvic level, level
 /// shoulders (soft).
 pub(crate) const NG: usize = 7;
@@ -115,10 +117,12 @@ impl Problem {
             let r = body.range_rad[i];
             let upper_cervical = i < 2;
             // The head joints carry the frontal and transverse misalignment and are held there;
-            // their flexion is free (the suboccipital righting of the gaze). The lower neck holds
-            // the imposed forward-head flexion; the trunk's sagittal curves stay neutral.
+            // their flexion is free (the suboccipital righting of the gaze). The lower neck
+            // (C2-C3 … C7-T1) holds the imposed forward-head flexion, the misalignment itself, as
+            // the head joints hold a tilt; the thoracic and lumbar joints' flexion is free.
+            let lower_neck = (2..=Level::C7T1.index()).contains(&i);
             variance[3 * i] = if upper_cervical { 0.0 } else { r[1] * r[1] };
-            variance[3 * i + 1] = if upper_cervical { r[0] * r[0] } else { 0.0 };
+            variance[3 * i + 1] = if lower_neck { 0.0 } else { r[0] * r[0] };
             variance[3 * i + 2] = if upper_cervical { 0.0 } else { r[2] * r[2] };
         }
         variance[PELVIS] = body.leg_absorption_range_m.powi(2);
@@ -127,6 +131,7 @@ impl Problem {
         variance[PELVIS + 3] = body.pelvis_shift_range_m.powi(2);
         variance[GIRDLE] = body.girdle_range_rad.powi(2);
         variance[GIRDLE + 1] = body.girdle_range_rad.powi(2);
+        variance[PELVIS_TILT] = body.pelvis_tilt_range_rad.powi(2);
         let soft_variance = [
             body.balance_range_m.powi(2),
             body.balance_range_m.powi(2),
@@ -191,6 +196,7 @@ fn pelvis_of(x: &[f64; NX]) -> Pelvis {
         yaw: x[PELVIS + 1],
         shift_x_m: x[PELVIS + 2],
         shift_z_m: x[PELVIS + 3],
+        tilt: x[PELVIS_TILT],
     }
 }
 

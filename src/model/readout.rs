@@ -190,6 +190,7 @@ pub(crate) fn fill(out: &mut Posture, problem: &Problem, x: &[f64; NX], p: &Pose
     let pel = p.pelvis_dofs;
     amount[CascadeStep::PelvisAndLegs.index()] += (p.legs.obliquity - problem.rigid[5]).abs()
         + pel.yaw.abs()
+        + pel.tilt.abs()
         + (pel.shift_x_m / leg).atan().abs()
         + (pel.shift_z_m / leg).atan().abs();
     let total: f64 = amount.iter().sum();

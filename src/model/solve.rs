@@ -3,7 +3,7 @@
 //!
 //! SI units inside (metres, radians, kilograms, newtons). Effort is `Σ (q / range)²` over the free
 //! degrees of freedom `q`; the goals are solved together by Lagrange multipliers on their
-//! linearisation (a 6x6 weighted least-norm system), repeated as Newton steps on the real chain
+//! linearisation (a 7x7 weighted least-norm system), repeated as Newton steps on the real chain
 //! until the hard goals hold to round-off. Fixed-size arrays only: no heap allocation per solve.
 
 #![allow(clippy::needless_range_loop)] // index loops read as the algebra
@@ -14,7 +14,7 @@ use super::input::validated;
 use super::level::LEVEL_COUNT;
 use super::math::{solve_dense, Mat3, Vec3};
 use super::posture::Posture;
-use super::problem::{goals, Problem, Reference, GIRDLE, HARD, NG, NX, PELVIS};
+use super::problem::{goals, Problem, Reference, GIRDLE, HARD, NG, NX, PELVIS, PELVIS_TILT};
 use super::readout;
 use super::scenario::Scenario;
 
@@ -114,7 +114,7 @@ fn jacobian(problem: &Problem, p: &Pose, jac: &mut [[f64; NX]; NG]) {
 /// level, row 5, moves only with the pelvis and is filled there).
 const GOAL_ROWS: [usize; 6] = [0, 1, 2, 3, 4, 6];
 
-/// The Jacobian's four pelvis columns. The body above the hips rides the pelvis rigidly; each leg's
+/// The Jacobian's five pelvis columns. The body above the hips rides the pelvis rigidly; each leg's
 /// masses ride the line from its hip to its foot, so a hip displacement `δh` moves a mass at
 /// distance `s` from the hip by `δh − (s / ℓ) · (I − u uᵀ) δh` (`u` the unit hip-to-foot vector,
 /// `ℓ` its length).
@@ -155,20 +155,25 @@ fn pelvis_columns(problem: &Problem, p: &Pose, rates: &HeadRates, jac: &mut [[f6
         let dcom = moved * inv_mass;
         [0.0, 0.0, 0.0, dcom.x, dcom.z, 0.0]
     };
-    // Absorption tips the pelvis about its forward axis: dρ/du = −1 / (d cos ρ).
+    // Absorption tips the pelvis about its forward axis, the yawed z (not the tilted frame's):
+    // dρ/du = −1 / (d cos ρ).
     let rho_rate = -1.0 / (body.hip_spacing_m * legs.obliquity.cos());
-    let tip = rotation(legs.rot.0.col(2)).map(|v| v * rho_rate);
+    let (sin_yaw, cos_yaw) = p.pelvis_dofs.yaw.sin_cos();
+    let tip = rotation(Vec3::new(sin_yaw, 0.0, cos_yaw)).map(|v| v * rho_rate);
+    // The tilt turns everything above the hips about the hip line; the hips, on it, stay put.
+    let tilt = rotation(legs.rot.0.col(0));
     let columns = [
-        (tip, rho_rate),
-        (rotation(Vec3::new(0.0, 1.0, 0.0)), 0.0),
-        (translation(Vec3::new(1.0, 0.0, 0.0)), 0.0),
-        (translation(Vec3::Z), 0.0),
+        (PELVIS, tip, rho_rate),
+        (PELVIS + 1, rotation(Vec3::new(0.0, 1.0, 0.0)), 0.0),
+        (PELVIS + 2, translation(Vec3::new(1.0, 0.0, 0.0)), 0.0),
+        (PELVIS + 3, translation(Vec3::Z), 0.0),
+        (PELVIS_TILT, tilt, 0.0),
     ];
-    for (k, (col, rho)) in columns.iter().enumerate() {
+    for (j, col, rho) in columns.iter() {
         for (g, row) in GOAL_ROWS.iter().enumerate() {
-            jac[*row][PELVIS + k] = col[g];
+            jac[*row][*j] = col[g];
         }
-        jac[5][PELVIS + k] = *rho;
+        jac[5][*j] = *rho;
     }
 }
 
@@ -210,25 +215,33 @@ pub(crate) fn solve_problem(problem: &Problem, x: &mut [f64; NX], pose: &mut Pos
         chain::pose_into(&problem.body, &problem.config(x), pose);
     }
     let mut jac = [[0.0; NX]; NG];
+    let n = free.len();
+    let mut range = [0.0; NX];
+    for (k, &j) in free.iter().enumerate() {
+        range[k] = problem.variance[j].sqrt();
+    }
+    let mut g = [[0.0; NX]; NG];
     let mut residual = self::residual(problem, &goals(pose));
     let mut steps = 0;
     while steps < MAX_ITERATIONS {
         steps += 1;
         jacobian(problem, pose, &mut jac);
         // Linearised goals J (x' - x) + slack = target - g(x): x' = W⁻¹Jᵀλ, (J W⁻¹ Jᵀ + S) λ = d.
-        let mut m = [[0.0; NG]; NG];
+        // The free columns are packed first, each scaled by its range (G = J W^-1/2 over the free
+        // variables), so that J W⁻¹ Jᵀ = G Gᵀ is a few dot products over contiguous rows.
         let mut d = [0.0; NG];
         for a in 0..NG {
             let mut jx = 0.0;
-            for &j in free {
+            for (k, &j) in free.iter().enumerate() {
                 jx += jac[a][j] * x[j];
+                g[a][k] = jac[a][j] * range[k];
             }
             d[a] = residual[a] + jx;
+        }
+        let mut m = [[0.0; NG]; NG];
+        for a in 0..NG {
             for b in a..NG {
-                let mut s = 0.0;
-                for &j in free {
-                    s += jac[a][j] * problem.variance[j] * jac[b][j];
-                }
+                let s: f64 = g[a][..n].iter().zip(&g[b][..n]).map(|(u, v)| u * v).sum();
                 m[a][b] = s;
                 m[b][a] = s;
             }
@@ -257,7 +270,8 @@ pub(crate) fn solve_problem(problem: &Problem, x: &mut [f64; NX], pose: &mut Pos
         // contorted solution of the same goals (e.g. a head flipped over a bowed neck).
         let reach = free
             .iter()
-            .map(|&j| (next[j] - x[j]).abs() / problem.variance[j].sqrt())
+            .zip(&range)
+            .map(|(&j, r)| (next[j] - x[j]).abs() / r)
             .fold(0.0, f64::max);
         if reach > MAX_STEP_IN_RANGES {
             let scale = MAX_STEP_IN_RANGES / reach;

@@ -107,10 +107,14 @@ test('"each vertebra is coloured by how hard its joint is pressed together, comp
     assert.ok(j.compressionN > 0, `${j.level}: ${j.compressionN} N`);
     assert.ok(Math.abs(j.compressionRatio - 1) < 1e-9, `${j.level}: ${j.compressionRatio}`);
   }
-  // A forward head presses the base of the neck harder than standing does.
-  const bowed = await solve({ forwardHeadDeg: 30 });
-  const c7 = bowed.joints.find((j) => j.level === 'C7-T1');
-  assert.ok(c7.compressionRatio > 1.2, `C7-T1 at ${c7.compressionRatio}× standing`);
+  // A forward head presses the base of the neck harder than standing does: with the gaze righted
+  // (the trunk leans back and takes part of the lever away) and more so with the head bowed.
+  const righted = await solve({ forwardHeadDeg: 30 });
+  const bowed = await solve({ forwardHeadDeg: 30, compensation: 0 });
+  const c7 = righted.joints.find((j) => j.level === 'C7-T1');
+  const c7Bowed = bowed.joints.find((j) => j.level === 'C7-T1');
+  assert.ok(c7.compressionRatio > 1.1, `C7-T1 at ${c7.compressionRatio}× standing`);
+  assert.ok(c7Bowed.compressionRatio > c7.compressionRatio + 0.3, `bowed: ${c7Bowed.compressionRatio}×`);
   assert.ok(Math.abs(c7.compressionN / c7.compressionRatio - upright.joints[7].compressionN) < 1e-6);
 });
 

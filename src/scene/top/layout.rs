@@ -46,7 +46,7 @@ pub struct Layout {
 
 impl Layout {
     /// The layout for a canvas, framed on the neutral stance so it holds still while the body
-    /// moves, and widened only when the body (`shown`) reaches further to a side.
+    /// moves, and widened only when the body (`shown`) reaches further to a side or back.
     pub fn new(neutral: &Pose, shown: &Pose, width_px: f64, height_px: f64) -> Layout {
         let lm = &neutral.landmarks;
         let reach = |lm: &Landmarks| lm.acromion_left.x.abs().max(lm.acromion_right.x.abs());
@@ -54,8 +54,9 @@ impl Layout {
         // reaches further back as the trunk turns.
         let edge_mm = reach(lm).max(reach(&shown.landmarks)) + figure::ARM_REACH_MM + 8.0;
         let front_mm = lm.toe_left.z.max(lm.toe_right.z) + figure::FOOT_AHEAD_MM;
-        let back_mm =
-            (lm.acromion_left.z + lm.acromion_right.z) / 2.0 - figure::TRUNK_BACK_MM - 20.0;
+        // The back reaches further back when the trunk leans back (a forward head righted).
+        let back = |lm: &Landmarks| (lm.acromion_left.z + lm.acromion_right.z) / 2.0;
+        let back_mm = back(lm).min(back(&shown.landmarks)) - figure::TRUNK_BACK_MM - 20.0;
         let (w_mm, d_mm) = (2.0 * edge_mm, front_mm - back_mm);
         let room_w = width_px - 2.0 * (MARGIN_PX + SIDE_PX);
         let room_h = height_px - 2.0 * MARGIN_PX - MARKERS_PX - MARKERS_ASCENT_PX;

@@ -1,6 +1,6 @@
 //! The model's specification as native tests, one module per topic: neutral stays neutral, the
 //! head (the eyes kept level, Hansraj's loads), geometry, the shoulder girdle, the cascade (its two directions, bigger
-//! causes for bigger effects), warnings and the lenient input, the reusable solver, the model card,
+//! causes for bigger effects), the sagittal response to a forward head, warnings and the lenient input, the reusable solver, the model card,
 //! and properties over the whole input box (finite outputs, ranges, mirror symmetry).
 //!
 //! Units as the public fields say (degrees, millimetres, kilograms, newton-metres).
@@ -12,6 +12,7 @@ mod girdle;
 mod head;
 mod neutral;
 mod properties;
+mod sagittal;
 mod solver;
 mod warnings;
 
