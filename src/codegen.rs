@@ -7,7 +7,7 @@
 
 use std::fmt::Write;
 
-use crate::model::{CascadeStep, Input, Measure, Scenario};
+use crate::model::{CascadeStep, Input, Level, Measure, Scenario};
 use crate::scene::{DEFAULT_BRAND_CSS, LOAD_CSS, LOAD_STEP_UPPER};
 
 /// Where the generated JS module lives, from the project's root.
@@ -127,6 +127,22 @@ fn steps(out: &mut String) {
     out.push_str("];\n\n");
 }
 
+fn levels(out: &mut String) {
+    out.push_str(
+        "/** The joints, head to sacrum, by the index the Widget's `warning(i, 0)` gives. */\n\
+         export const LEVELS = [",
+    );
+    for (k, l) in Level::ALL.into_iter().enumerate() {
+        let _ = write!(
+            out,
+            "{}{}",
+            if k == 0 { "" } else { ", " },
+            js_str(l.name())
+        );
+    }
+    out.push_str("];\n\n");
+}
+
 fn load_scale(out: &mut String) {
     out.push_str(
         "/** The load scale's colours, light to dark, each up to a joint's compression over its \
@@ -160,6 +176,7 @@ pub fn js_tables() -> String {
     measures(&mut out);
     inputs(&mut out);
     steps(&mut out);
+    levels(&mut out);
     load_scale(&mut out);
     let _ = writeln!(
         out,

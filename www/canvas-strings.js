@@ -1,6 +1,7 @@
 // The strings of the wasm canvas backend, kept on the JS side (imported by the wasm through
-// wasm-bindgen): the palette's CSS colours and the fonts are sent once (again when the brand
-// changes) and then named by a slot number; a label crosses as a key (a hash of its bytes) and a
+// wasm-bindgen): the palette's CSS colours and the fonts are sent once and then named by a slot
+// number (the brand's two slots give way to the canvas's own brand, its `data-brand`, which the
+// element sets: widgets on one page may differ in brand); a label crosses as a key (a hash of its bytes) and a
 // pointer into the wasm memory, and is decoded only the first time its key is seen. Decoding
 // every style and label anew on every frame was about a fifth of a frame's time. (Bitmaps of the
 // labels drawn most, copied with drawImage, were tried and saved nothing: in headless Chromium's
@@ -28,12 +29,17 @@ export function setStyle(slot, ptr, len) {
   styles[slot] = read(ptr, len);
 }
 
+/** The brand's slots: the brand and its wash (drawn at a lower alpha). */
+const BRAND = 8;
+const BRAND_WASH = 9;
+const style = (ctx, slot) => ((slot === BRAND || slot === BRAND_WASH) && ctx.canvas.dataset.brand) || styles[slot];
+
 export function fillStyle(ctx, slot) {
-  ctx.fillStyle = styles[slot];
+  ctx.fillStyle = style(ctx, slot);
 }
 
 export function strokeStyle(ctx, slot) {
-  ctx.strokeStyle = styles[slot];
+  ctx.strokeStyle = style(ctx, slot);
 }
 
 export function font(ctx, slot, align) {
@@ -43,6 +49,13 @@ export function font(ctx, slot, align) {
 
 export function textAlign(ctx, align) {
   ctx.textAlign = ALIGN[align];
+}
+
+/** Line dashes by the scene's `Dash` (solid, long, dotted), in CSS pixels; made once. */
+const DASHES = [[], [7, 5], [2, 4]];
+
+export function lineDash(ctx, dash) {
+  ctx.setLineDash(DASHES[dash] ?? DASHES[0]);
 }
 
 /** Draws the label with `key` (its UTF-8 bytes at `ptr`, `len` long) at (x, y) with fillText. */

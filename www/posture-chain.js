@@ -96,7 +96,7 @@ class PostureChain extends HTMLElement {
       const brand = parseBrand(raw, warn);
       this.style.setProperty('--brand', brand);
       this.style.setProperty('--on-brand', inkOn(ui.root, brand));
-      this._widget?.setBrand(brand);
+      this._setBrand(brand);
     } else {
       const spec = SLIDERS.find((s) => s.attribute === name);
       ui.root.getElementById(name).value = sliderValue(spec, raw, warn);
@@ -123,7 +123,7 @@ class PostureChain extends HTMLElement {
     }
     const custom = getComputedStyle(this).getPropertyValue('--posture-chain-brand').trim();
     const brand = parseBrand(this.getAttribute('brand-color') ?? (custom || null), warn);
-    this._widget.setBrand(brand);
+    this._setBrand(brand);
     this.style.setProperty('--on-brand', inkOn(ui.root, brand));
     fillLegend(ui.legend);
     this._motion = matchMedia('(prefers-reduced-motion: reduce)');
@@ -141,6 +141,13 @@ class PostureChain extends HTMLElement {
     });
     this._resize();
     emit(this, 'load');
+  }
+
+  /** The brand colour the canvases draw the head and highlights in (read by the canvas backend). */
+  _setBrand(brand) {
+    for (const c of this._ui.canvases) c.dataset.brand = brand;
+    this._widget?.redraw();
+    this._schedule();
   }
 
   /** Sizes each canvas's backing store to its content box in device pixels (crisp at any zoom). */

@@ -3,7 +3,7 @@
 // Pure functions word the values (num, rangeWords, tiltWords, postureSentence); buildMeasures,
 // fillLegend and the show* functions write into `ui`, the shadow root's parts (template.js).
 
-import { LOAD_SCALE, MEASURES, STEPS as STEP_TABLE } from './generated.js';
+import { LEVELS, LOAD_SCALE, MEASURES, STEPS as STEP_TABLE } from './generated.js';
 import { UNIT } from './attributes.js';
 
 /** The index of each read-out (MEASURES' order, the Widget's readout(index)), by its key. */
@@ -20,7 +20,7 @@ const CAPTIONS = {
     ? 'The head is upright: the two joints under the skull carry no tilt.'
     : `The head tips ${num(Math.abs(tilt), 1)}° towards the ${tilt > 0 ? 'right' : 'left'} shoulder at the two joints under the skull. Left alone, the eyes would tilt with it; the joints below now bend back to level them.`)],
   lowerNeckAndShoulders: ['Lower neck and shoulders', (pct, r) => `The lower neck bends the other way; the shoulder line tilts with the top of the spine${girdleWords(r[R.shoulderElevationDiffMm])}: ${Math.abs(r[R.shoulderHeightDiffMm]) < 0.5 ? 'the shoulders stay level' : `the ${r[R.shoulderHeightDiffMm] > 0 ? 'right' : 'left'} shoulder ends up ${num(Math.abs(r[R.shoulderHeightDiffMm]), 0)}\u00a0mm higher`}. In this model this region does ${pctWords(pct)} of the correcting.`],
-  thoracic: ['Mid back', (pct) => `The twelve thoracic vertebrae each bend a little, sharing ${pctWords(pct)} of the correcting in this model, so the head stays over the pelvis.`],
+  thoracic: ['Mid back', (pct) => `The twelve thoracic vertebrae each bend a little, sharing ${pctWords(pct)} of the correcting in this model, while the body's centre of mass stays over the feet.`],
   lumbar: ['Low back', (pct) => `The five lumbar vertebrae bend a little more, ${pctWords(pct)} of the correcting in this model.`],
   pelvisAndLegs: ['Pelvis and legs', (pct, r) => {
     const tip = r[R.pelvicObliquityDeg];
@@ -52,9 +52,14 @@ export function showExplain(ui, step, pct, r, tilt) {
 
 /** Lists the solved posture's warnings under the controls (joints asked beyond their range), in
  * the model's sentences, or hides the note when there are none. */
+const MOTIONS = ['flexion', 'extension', 'lateral bend', 'axial rotation'];
+
 export function showWarnings(note, widget) {
   const texts = [];
-  for (let i = 0; i < widget.warningCount(); i++) texts.push(widget.warningText(i));
+  for (let i = 0; i < widget.warningCount(); i++) {
+    const [level, motion, angle, range] = [0, 1, 2, 3].map((f) => widget.warning(i, f));
+    texts.push(`${LEVELS[level]}: ${MOTIONS[motion]} of ${num(angle, 1)}° is beyond its range of motion (${num(range, 0)}°)`);
+  }
   const words = texts.length
     ? `Beyond the model's range: this posture asks some joints to move further than their usual range of motion, so read it as a rough extrapolation. ${texts.join('; ')}.`
     : '';

@@ -2,13 +2,12 @@
 //! device pixel ratio. It holds no drawing decisions of its own.
 
 use std::f64::consts::TAU;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::CanvasRenderingContext2d;
 
-use crate::scene::{Align, Cmd, Colour, Dash, DisplayList, Font, LOAD_CSS, P2};
+use crate::scene::{Align, Cmd, Colour, Dash, DisplayList, Font, DEFAULT_BRAND_CSS, LOAD_CSS, P2};
 
 // The context seen through another type, for the calls a frame makes most that cannot throw
 // with the values given here (radii are never negative; non-finite numbers are ignored, not
@@ -28,7 +27,8 @@ extern "C" {
 }
 
 // The styles and label strings through the JS side (www/canvas-strings.js): colours and fonts
-// are sent once, by slot, and named by slot after; a label crosses as a key and a pointer into
+// are sent once, by slot, and named by slot after (the brand's slots give way to the canvas's
+// own `data-brand`); a label crosses as a key and a pointer into
 // this module's memory, decoded only the first time it is seen. As `&str` arguments every style
 // and label was decoded anew on every frame, about a fifth of a frame.
 #[wasm_bindgen(module = "/www/canvas-strings.js")]
@@ -45,6 +45,8 @@ extern "C" {
     fn font_and_align(ctx: &CanvasRenderingContext2d, slot: u32, align: u32);
     #[wasm_bindgen(js_name = textAlign)]
     fn text_align(ctx: &CanvasRenderingContext2d, align: u32);
+    #[wasm_bindgen(js_name = lineDash)]
+    fn line_dash(ctx: &CanvasRenderingContext2d, dash: u32);
     #[wasm_bindgen(js_name = fillLabel)]
     fn fill_label(ctx: &CanvasRenderingContext2d, key: f64, ptr: u32, len: u32, x: f64, y: f64);
 }
@@ -95,26 +97,16 @@ fn send(slot: u32, text: &str) {
     set_style(slot, text.as_ptr() as u32, text.len() as u32);
 }
 
-/// Gives the JS side this module's memory and the fonts; once, before the first replay.
+/// Gives the JS side this module's memory, the fonts and the palette; once, before the first
+/// replay. The brand's two slots get the default brand: each canvas's own brand, which the element
+/// puts on it (`data-brand`), is read on the JS side.
 pub fn share_strings() {
     strings_memory(wasm_bindgen::memory());
     for font in Font::ALL {
         send(font_slot(font), font.css());
     }
-}
-
-/// The key (as f64 bits) of the brand colour the JS side holds now: several widgets share its
-/// slots. An atomic, not a thread-local, whose access check would bring panic formatting along.
-static SENT_BRAND: AtomicU64 = AtomicU64::new(u64::MAX);
-
-/// Gives the JS side the palette's CSS colours with `brand` as the brand colour, if it does not
-/// hold them already (each widget calls this before it replays: they may differ in brand).
-pub fn use_palette(brand: &str) {
-    let key = label_key(brand).to_bits();
-    if SENT_BRAND.swap(key, Ordering::Relaxed) != key {
-        for colour in colours() {
-            send(colour_slot(colour), colour.css(brand));
-        }
+    for colour in colours() {
+        send(colour_slot(colour), colour.css(DEFAULT_BRAND_CSS));
     }
 }
 
@@ -129,42 +121,9 @@ fn label_key(text: &str) -> f64 {
     ((h & ((1 << 44) - 1)) as f64) * 256.0 + (text.len() & 0xff) as f64
 }
 
-/// Line-dash arrays made once, so a frame passes no new JS objects.
-pub struct Dashes {
-    solid: JsValue,
-    long: JsValue,
-    dotted: JsValue,
-}
-
-impl Dashes {
-    pub fn new() -> Self {
-        let make = |parts: &[f64]| -> JsValue {
-            let a = js_sys::Array::new();
-            for p in parts {
-                a.push(&JsValue::from_f64(*p));
-            }
-            a.into()
-        };
-        Dashes {
-            solid: make(&[]),
-            long: make(&[7.0, 5.0]),
-            dotted: make(&[2.0, 4.0]),
-        }
-    }
-
-    fn get(&self, dash: Dash) -> &JsValue {
-        match dash {
-            Dash::Solid => &self.solid,
-            Dash::Long => &self.long,
-            Dash::Dotted => &self.dotted,
-        }
-    }
-}
-
 /// What the context holds now, so that unchanged styles and transforms are not sent across
 /// again. One lives on the stack for each replay; it allocates nothing.
-struct CtxState<'a> {
-    dashes: &'a Dashes,
+struct CtxState {
     fill: Option<Colour>,
     stroke: Option<Colour>,
     width_px: f64,
@@ -176,13 +135,12 @@ struct CtxState<'a> {
     rotated: bool,
 }
 
-impl<'a> CtxState<'a> {
+impl CtxState {
     /// The state at the start of a replay: the dash is set solid here; the alpha is taken to be
     /// 1, as every replay leaves it; fill, stroke, width, font and alignment are unknown.
-    fn start(ctx: &CanvasRenderingContext2d, dashes: &'a Dashes) -> Self {
-        let _ = ctx.set_line_dash(dashes.get(Dash::Solid));
+    fn start(ctx: &CanvasRenderingContext2d) -> Self {
+        line_dash(ctx, Dash::Solid as u32);
         CtxState {
-            dashes,
             fill: None,
             stroke: None,
             width_px: f64::NAN,
@@ -218,7 +176,7 @@ impl<'a> CtxState<'a> {
     fn set_dash(&mut self, ctx: &CanvasRenderingContext2d, dash: Dash) {
         if self.dash != dash {
             self.dash = dash;
-            let _ = ctx.set_line_dash(self.dashes.get(dash));
+            line_dash(ctx, dash as u32);
         }
     }
 
@@ -273,7 +231,6 @@ impl<'a> CtxState<'a> {
 pub fn replay(
     ctx: &CanvasRenderingContext2d,
     list: &DisplayList,
-    dashes: &Dashes,
     dpr: f64,
     (width_px, height_px): (f64, f64),
 ) {
@@ -285,7 +242,7 @@ pub fn replay(
     ctx.set_text_baseline("middle");
     let t = list.transform;
     let r_px = |r_mm: f64| (r_mm * t.px_per_mm).max(0.0);
-    let mut state = CtxState::start(ctx, dashes);
+    let mut state = CtxState::start(ctx);
     for cmd in list.cmds() {
         if !matches!(cmd, Cmd::Block { .. }) {
             state.unrotate(fast, dpr);

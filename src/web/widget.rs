@@ -4,8 +4,8 @@
 use wasm_bindgen::prelude::*;
 use web_sys::CanvasRenderingContext2d;
 
-use super::canvas::{replay, share_strings, use_palette, Dashes};
-use crate::model::{CascadeStep, Input, Measure, Scenario, Solver};
+use super::canvas::{replay, share_strings};
+use crate::model::{CascadeStep, Input, Measure, Scenario, Solver, Warning};
 use crate::scene::{Cascade, Origin, Pose, Scene, SceneOptions, StepWeights, View};
 /// Autoplay sweeps the head between these degrees, once every period.
 const AUTOPLAY_AMPLITUDE_DEG: f64 = 12.0;
@@ -29,8 +29,11 @@ pub struct Widget {
     compensated: Pose,
     /// Each cascade step's share of the correction in the compensated posture, 0..=1.
     shares: [f64; CascadeStep::COUNT],
-    /// The compensated posture's warnings (joints beyond their range), as sentences.
-    warnings: Vec<String>,
+    /// The compensated posture's joints beyond their range of motion: `[level index, motion
+    /// (0 flexion, 1 extension, 2 lateral bend, 3 axial rotation), angle°, range°]`. The page
+    /// words them (readouts.js); the inputs are brought into range before they reach the model,
+    /// so its input warnings never arise here.
+    warnings: Vec<[f64; 4]>,
     uncompensated: Pose,
     cascade: Cascade,
     scene: Scene,
@@ -40,9 +43,7 @@ pub struct Widget {
     reduced_motion: bool,
     needs_solve: bool,
     needs_draw: bool,
-    brand: String,
     dpr: f64,
-    dashes: Dashes,
     drag: Option<Drag>,
 }
 
@@ -58,6 +59,7 @@ fn finite_or(value: f64, fallback: f64) -> f64 {
 impl Widget {
     #[wasm_bindgen(constructor)]
     pub fn new() -> Widget {
+        share_strings();
         let scenario = Scenario::page_start();
         let mut solver = Solver::new();
         let neutral = Pose::of(solver.solve(&Scenario {
@@ -82,12 +84,7 @@ impl Widget {
             reduced_motion: false,
             needs_solve: true,
             needs_draw: true,
-            brand: String::from(crate::scene::DEFAULT_BRAND_CSS),
             dpr: 1.0,
-            dashes: {
-                share_strings();
-                Dashes::new()
-            },
             drag: None,
         }
     }
@@ -156,11 +153,9 @@ impl Widget {
         self.autoplay_since_ms.is_some()
     }
 
-    /// The clinic's colour for the head outline and highlights (a CSS colour the page validated).
-    #[wasm_bindgen(js_name = setBrand)]
-    pub fn set_brand(&mut self, css: &str) {
-        self.brand.clear();
-        self.brand.push_str(css);
+    /// Draws again on the next frame (the page changed something the drawing reads, such as a
+    /// canvas's brand colour).
+    pub fn redraw(&mut self) {
         self.needs_draw = true;
     }
 
@@ -200,12 +195,10 @@ impl Widget {
         if moving || self.needs_draw {
             self.scene
                 .build(self.cascade.current(), &self.neutral, &self.options);
-            use_palette(&self.brand);
             for (view, ctx) in View::ALL.into_iter().zip([back, side, top]) {
                 replay(
                     ctx,
                     self.scene.list(view),
-                    &self.dashes,
                     self.dpr,
                     self.scene.size_px(view),
                 );
@@ -248,10 +241,15 @@ impl Widget {
         self.warnings.len()
     }
 
-    /// Warning `i` as a sentence, or "" past the end.
-    #[wasm_bindgen(js_name = warningText)]
-    pub fn warning_text(&self, i: usize) -> String {
-        self.warnings.get(i).cloned().unwrap_or_default()
+    /// Field `field` of warning `i` (0: the joint's index in the generated `LEVELS`, 1: the
+    /// motion, 0 flexion, 1 extension, 2 lateral bend, 3 axial rotation, 2: its angle in degrees,
+    /// 3: the joint's range of motion in degrees); NaN past the end.
+    pub fn warning(&self, i: usize, field: usize) -> f64 {
+        self.warnings
+            .get(i)
+            .and_then(|w| w.get(field))
+            .copied()
+            .unwrap_or(f64::NAN)
     }
 
     /// Starts dragging when the pointer (CSS pixels in `view`) is on the head; true if it is.
@@ -369,14 +367,23 @@ impl Widget {
         for (s, c) in self.shares.iter_mut().zip(posture.cascade.iter()) {
             *s = c.share;
         }
-        // Rewritten in place: once the buffers have grown, this allocates nothing.
-        self.warnings.truncate(posture.warnings.len());
-        for (i, w) in posture.warnings.iter().enumerate() {
-            if i == self.warnings.len() {
-                self.warnings.push(String::new());
+        // Rewritten in place: once the buffer has grown, this allocates nothing.
+        self.warnings.clear();
+        for w in &posture.warnings {
+            if let Warning::BeyondRange {
+                level,
+                motion,
+                angle_deg,
+                range_deg,
+            } = *w
+            {
+                let code = ["flexion", "extension", "lateral bend", "axial rotation"]
+                    .iter()
+                    .position(|m| *m == motion)
+                    .unwrap_or(3);
+                self.warnings
+                    .push([level.index() as f64, code as f64, angle_deg, range_deg]);
             }
-            self.warnings[i].clear();
-            w.write_to(&mut self.warnings[i]);
         }
         self.compensated = Pose::of(posture);
     }

@@ -134,7 +134,7 @@ try {
       () => w.pointerMove(num(), num()),
       () => w.pointerUp(),
       () => w.hover(index(), num(), num()),
-      () => w.setBrand(pick(['#123456', '', 'red', '"><x>', 'x'.repeat(10000)])),
+      () => { canvas.dataset.brand = pick(['#123456', '', 'red', '"><x>', 'x'.repeat(10000)]); },
       () => w.frame(num(), ctx, ctx, ctx),
       () => w.reset(),
     ];
@@ -155,7 +155,9 @@ try {
           if (!Number.isFinite(w.share(i))) findings.push(`share(${i}) = ${w.share(i)} after call ${k}`);
         }
         for (let i = 0; i < w.warningCount(); i++) {
-          if (/NaN|Infinity|undefined/.test(w.warningText(i))) findings.push(`warning text ${w.warningText(i)}`);
+          for (let f = 0; f < 4; f++) {
+            if (!Number.isFinite(w.warning(i, f))) findings.push(`warning(${i}, ${f}) = ${w.warning(i, f)} after call ${k}`);
+          }
         }
         if (findings.length) break;
       }
