@@ -59,6 +59,8 @@ class PostureChain extends HTMLElement {
     this._readouts = new Float64Array(MEASURES.length);
     this._rows = buildMeasures(this._ui.tbody);
     fillSources(this._ui.sources);
+    // Before the wasm: filled later, the legend would push everything below it down.
+    fillLegend(this._ui.legend);
     this.lastFrameMs = NaN;
     this._tick = this._tick.bind(this);
     this._wire();
@@ -125,7 +127,6 @@ class PostureChain extends HTMLElement {
     const brand = parseBrand(this.getAttribute('brand-color') ?? (custom || null), warn);
     this._setBrand(brand);
     this.style.setProperty('--on-brand', inkOn(ui.root, brand));
-    fillLegend(ui.legend);
     this._motion = matchMedia('(prefers-reduced-motion: reduce)');
     this._onMotion = () => this._widget?.setReducedMotion(this._motion.matches);
     this._motion.addEventListener('change', this._onMotion);
