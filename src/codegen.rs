@@ -7,7 +7,7 @@
 
 use std::fmt::Write;
 
-use crate::model::{CascadeStep, Input, Level, Measure, Scenario};
+use crate::model::{CascadeStep, Input, Level, Measure, Scenario, MOTIONS};
 use crate::scene::{DEFAULT_BRAND_CSS, LOAD_CSS, LOAD_STEP_UPPER};
 
 /// Where the generated JS module lives, from the project's root.
@@ -139,6 +139,14 @@ fn levels(out: &mut String) {
             if k == 0 { "" } else { ", " },
             js_str(l.name())
         );
+    }
+    out.push_str("];\n\n");
+    out.push_str(
+        "/** The motions a range warning names, by the code the Widget's `warning(i, 1)` gives. */\n\
+         export const MOTIONS = [",
+    );
+    for (k, m) in MOTIONS.into_iter().enumerate() {
+        let _ = write!(out, "{}{}", if k == 0 { "" } else { ", " }, js_str(m));
     }
     out.push_str("];\n\n");
 }

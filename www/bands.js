@@ -4,7 +4,8 @@
 // page's own wasm stays small and a reader who never asks downloads nothing more.
 
 import { MEASURES, STEPS as STEP_KEYS } from './generated.js';
-import { STEPS } from './readouts.js';
+import { UNIT } from './attributes.js';
+import { STEPS, num } from './readouts.js';
 
 /** Samples per reading: about 10-40 ms in Chromium for 100 (`cargo xtask perf` times 200). */
 export const BAND_SAMPLES = 100;
@@ -18,14 +19,6 @@ export function loadApi(url) {
     return m;
   });
   return api;
-}
-
-const UNIT = { deg: '°', mm: ' mm', kg: ' kg', pct: '%', '': '' };
-
-/** One number as the read-outs write it: fixed decimals, a true minus sign, no "−0". */
-function num(v, decimals) {
-  const text = Math.abs(v) < 0.5 * 10 ** -decimals ? (0).toFixed(decimals) : v.toFixed(decimals);
-  return text.replace('-', '−');
 }
 
 /** "about 3–5 mm" (or "about 4 mm" when the 5th and 95th percentiles read the same). */
@@ -74,6 +67,7 @@ export function wireBands(el, ui, rows, current, apiUrl) {
   const { how, certainty } = ui;
   const state = certainty.querySelector('.state');
   const list = certainty.querySelector('.spans');
+  certainty.querySelector('.n').textContent = String(BAND_SAMPLES);
   let timer = 0;
   let run = 0;
   const show = async () => {

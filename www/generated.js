@@ -63,6 +63,9 @@ export const STEPS = [
 /** The joints, head to sacrum, by the index the Widget's `warning(i, 0)` gives. */
 export const LEVELS = ['C0-C1', 'C1-C2', 'C2-C3', 'C3-C4', 'C4-C5', 'C5-C6', 'C6-C7', 'C7-T1', 'T1-T2', 'T2-T3', 'T3-T4', 'T4-T5', 'T5-T6', 'T6-T7', 'T7-T8', 'T8-T9', 'T9-T10', 'T10-T11', 'T11-T12', 'T12-L1', 'L1-L2', 'L2-L3', 'L3-L4', 'L4-L5', 'L5-S1'];
 
+/** The motions a range warning names, by the code the Widget's `warning(i, 1)` gives. */
+export const MOTIONS = ['flexion', 'extension', 'lateral bend', 'axial rotation'];
+
 /** The load scale's colours, light to dark, each up to a joint's compression over its neutral standing value (the last is open). */
 export const LOAD_SCALE = [
   { colour: '#ffffb2', upTo: 1.1 },

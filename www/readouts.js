@@ -3,7 +3,7 @@
 // Pure functions word the values (num, rangeWords, tiltWords, postureSentence); buildMeasures,
 // fillLegend and the show* functions write into `ui`, the shadow root's parts (template.js).
 
-import { LEVELS, LOAD_SCALE, MEASURES, STEPS as STEP_TABLE } from './generated.js';
+import { LEVELS, LOAD_SCALE, MEASURES, MOTIONS, STEPS as STEP_TABLE } from './generated.js';
 import { UNIT } from './attributes.js';
 
 /** The index of each read-out (MEASURES' order, the Widget's readout(index)), by its key. */
@@ -52,8 +52,6 @@ export function showExplain(ui, step, pct, r, tilt) {
 
 /** Lists the solved posture's warnings under the controls (joints asked beyond their range), in
  * the model's sentences, or hides the note when there are none. */
-const MOTIONS = ['flexion', 'extension', 'lateral bend', 'axial rotation'];
-
 export function showWarnings(note, widget) {
   const texts = [];
   for (let i = 0; i < widget.warningCount(); i++) {

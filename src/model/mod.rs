@@ -35,7 +35,9 @@ pub use measure::{
     Bound, Measure, Unit, UsualRange, LEG_LENGTH_RELEVANT_MM, MEASURE_COUNT,
     PELVIC_OBLIQUITY_DEG_PER_CM,
 };
-pub use posture::{CascadeShare, JointState, Landmarks, Measures, PointMm, Posture, Warning};
+pub use posture::{
+    CascadeShare, JointState, Landmarks, Measures, PointMm, Posture, Warning, MOTIONS,
+};
 pub use scenario::{Coupling, Scenario, Sex};
 pub use solve::{solve, Solver};
 pub use step::CascadeStep;

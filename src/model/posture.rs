@@ -149,7 +149,7 @@ pub enum Warning {
         given: String,
         used: String,
     },
-    /// A joint angle lies beyond its range of motion.
+    /// A joint angle lies beyond its range of motion (`motion` is one of [`MOTIONS`]).
     BeyondRange {
         level: Level,
         motion: &'static str,
@@ -157,6 +157,10 @@ pub enum Warning {
         range_deg: f64,
     },
 }
+
+/// The motions a range-of-motion warning names, in the order of the codes the widget hands out
+/// (`warning(i, 1)`) and the generated `MOTIONS` the page words them with.
+pub const MOTIONS: [&str; 4] = ["flexion", "extension", "lateral bend", "axial rotation"];
 
 impl Warning {
     /// Appends the warning as one plain sentence.

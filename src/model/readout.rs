@@ -10,7 +10,9 @@ use super::compression::joint_load;
 use super::level::{Level, LEVEL_COUNT};
 use super::math::Vec3;
 use super::params::GRAVITY;
-use super::posture::{CascadeShare, JointState, Landmarks, Measures, PointMm, Posture, Warning};
+use super::posture::{
+    CascadeShare, JointState, Landmarks, Measures, PointMm, Posture, Warning, MOTIONS,
+};
 use super::problem::{head_moment_nm, Problem, Reference, GIRDLE, NX};
 use super::step::CascadeStep;
 
@@ -59,15 +61,15 @@ pub(crate) fn fill(out: &mut Posture, problem: &Problem, x: &[f64; NX], p: &Pose
         let checks = [
             (
                 if cfg.flexion[i] >= 0.0 {
-                    "flexion"
+                    MOTIONS[0]
                 } else {
-                    "extension"
+                    MOTIONS[1]
                 },
                 cfg.flexion[i],
                 range[0],
             ),
-            ("lateral bend", cfg.bend[i], range[1]),
-            ("axial rotation", cfg.rotation[i], range[2]),
+            (MOTIONS[2], cfg.bend[i], range[1]),
+            (MOTIONS[3], cfg.rotation[i], range[2]),
         ];
         for (motion, angle, limit) in checks {
             if angle.abs() > limit * (1.0 + 1e-9) {

@@ -5,7 +5,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::CanvasRenderingContext2d;
 
 use super::canvas::{replay, share_strings};
-use crate::model::{CascadeStep, Input, Measure, Scenario, Solver, Warning};
+use crate::model::{CascadeStep, Input, Measure, Scenario, Solver, Warning, MOTIONS};
 use crate::scene::{Cascade, Origin, Pose, Scene, SceneOptions, StepWeights, View};
 /// Autoplay sweeps the head between these degrees, once every period.
 const AUTOPLAY_AMPLITUDE_DEG: f64 = 12.0;
@@ -30,7 +30,7 @@ pub struct Widget {
     /// Each cascade step's share of the correction in the compensated posture, 0..=1.
     shares: [f64; CascadeStep::COUNT],
     /// The compensated posture's joints beyond their range of motion: `[level index, motion
-    /// (0 flexion, 1 extension, 2 lateral bend, 3 axial rotation), angle°, range°]`. The page
+    /// (its index in `MOTIONS`), angle°, range°]`. The page
     /// words them (readouts.js); the inputs are brought into range before they reach the model,
     /// so its input warnings never arise here.
     warnings: Vec<[f64; 4]>,
@@ -377,10 +377,7 @@ impl Widget {
                 range_deg,
             } = *w
             {
-                let code = ["flexion", "extension", "lateral bend", "axial rotation"]
-                    .iter()
-                    .position(|m| *m == motion)
-                    .unwrap_or(3);
+                let code = MOTIONS.iter().position(|m| *m == motion).unwrap_or(3);
                 self.warnings
                     .push([level.index() as f64, code as f64, angle_deg, range_deg]);
             }

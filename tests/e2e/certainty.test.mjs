@@ -31,7 +31,7 @@ const spans = (page) => page.evaluate(() => {
 
 /** The numbers of "about A–B unit", "about A to B unit" or "about A unit". */
 function range(words) {
-  const m = /^about (−?[\d.]+)(?:(?:–| to )(−?[\d.]+))?(?:°|%| mm| kg)$/.exec(words);
+  const m = /^about (−?[\d.]+)(?:(?:–| to )(−?[\d.]+))?(?:°|%|\u00a0mm|\u00a0kg)$/.exec(words);
   assert.ok(m, `a span in words: ${JSON.stringify(words)}`);
   const n = (t) => Number(t.replace('−', '-'));
   return [n(m[1]), n(m[2] ?? m[1])];
