@@ -6,7 +6,9 @@ use posture_chain::{Cascade, Pose, Scenario, Scene, SceneOptions, Solver, View};
 
 use crate::util::allocations;
 
-/// One frame as the widget runs it: a slider step at 60 Hz, re-solved, animated and drawn.
+/// One frame as the widget runs it: a slider step at 60 Hz, re-solved, animated and drawn; with
+/// `ghost`, the same inputs are solved again by a second solver (the widget's compare mode: the
+/// inputs under another strategy) and drawn behind.
 fn frame(
     solver: &mut Solver,
     cascade: &mut Cascade,
@@ -14,6 +16,7 @@ fn frame(
     neutral: &Pose,
     options: &SceneOptions,
     i: usize,
+    ghost: Option<&mut Solver>,
 ) {
     let now_ms = i as f64 * 16.7;
     let scenario = Scenario {
@@ -25,7 +28,69 @@ fn frame(
     let pose = Pose::of(solver.solve(&scenario));
     cascade.retarget(&pose, now_ms);
     cascade.step(now_ms + 8.0);
-    scene.build(cascade.current(), neutral, options);
+    match ghost {
+        Some(g) => {
+            let other = Pose::of(g.solve(&ghost_scenario(&scenario)));
+            scene.build_with_ghost(cascade.current(), neutral, Some(&other), options);
+        }
+        None => scene.build(cascade.current(), neutral, options),
+    }
+}
+
+/// The ghost's inputs: the same scenario under another strategy.
+fn ghost_scenario(s: &Scenario) -> Scenario {
+    Scenario {
+        compensation: 0.5,
+        ..*s
+    }
+}
+
+#[test]
+fn steady_frames_with_a_ghost_allocate_nothing() {
+    let mut solver = Solver::new();
+    let mut ghost = Solver::new();
+    let neutral = Pose::of(solver.solve(&Scenario::default()));
+    let mut cascade = Cascade::new(&neutral);
+    let mut scene = Scene::new();
+    for view in View::ALL {
+        scene.set_size_px(view, 400.0, 600.0);
+    }
+    let options = SceneOptions {
+        highlight: Some(2),
+        magnify: 3.0,
+        head_hot: true,
+    };
+    for i in 0..200 {
+        let g = Some(&mut ghost);
+        frame(
+            &mut solver,
+            &mut cascade,
+            &mut scene,
+            &neutral,
+            &options,
+            i,
+            g,
+        );
+    }
+    let before = allocations();
+    for i in 200..700 {
+        let g = Some(&mut ghost);
+        frame(
+            &mut solver,
+            &mut cascade,
+            &mut scene,
+            &neutral,
+            &options,
+            i,
+            g,
+        );
+    }
+    let made = allocations() - before;
+    assert!(scene.list(View::Back).cmds().len() > 100);
+    assert_eq!(
+        made, 0,
+        "{made} allocations in 500 steady frames with a ghost"
+    );
 }
 
 #[test]
@@ -43,11 +108,27 @@ fn steady_frames_allocate_nothing() {
         head_hot: true,
     };
     for i in 0..200 {
-        frame(&mut solver, &mut cascade, &mut scene, &neutral, &options, i);
+        frame(
+            &mut solver,
+            &mut cascade,
+            &mut scene,
+            &neutral,
+            &options,
+            i,
+            None,
+        );
     }
     let before = allocations();
     for i in 200..700 {
-        frame(&mut solver, &mut cascade, &mut scene, &neutral, &options, i);
+        frame(
+            &mut solver,
+            &mut cascade,
+            &mut scene,
+            &neutral,
+            &options,
+            i,
+            None,
+        );
     }
     let made = allocations() - before;
     assert!(

@@ -53,6 +53,7 @@ pub fn build(list: &mut DisplayList, input: ViewInput) {
         shown,
         truth,
         neutral,
+        ghost: other,
         options,
         width_px,
         height_px,
@@ -71,8 +72,9 @@ pub fn build(list: &mut DisplayList, input: ViewInput) {
     if let Some(step) = options.highlight {
         view::highlight_band(list, shown, step, -half - 12.0, half + 10.0);
     }
-    let (skull_centre, skull_r) = skeleton::skull_outline(neutral);
-    ghost(list, neutral, back, skull_centre, skull_r);
+    let behind = other.unwrap_or(neutral);
+    let (skull_centre, skull_r) = skeleton::skull_outline(behind);
+    ghost(list, behind, back, skull_centre, skull_r, other.is_some());
 
     draw(list, &anchors, &skeleton::LEG, BOTH, s);
     draw(list, &anchors, &skeleton::ARM, BOTH, s);

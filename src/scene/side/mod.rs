@@ -44,6 +44,7 @@ pub fn build(list: &mut DisplayList, input: ViewInput) {
         shown,
         truth,
         neutral,
+        ghost: other,
         options,
         width_px,
         height_px,
@@ -61,13 +62,15 @@ pub fn build(list: &mut DisplayList, input: ViewInput) {
     if let Some(step) = options.highlight {
         view::highlight_band(list, shown, step, z0 - 230.0, z0 + 240.0);
     }
-    let skull_r = skull_ry_mm(neutral, side) * 0.8;
+    let behind = other.unwrap_or(neutral);
+    let skull_r = skull_ry_mm(behind, side) * 0.8;
     ghost(
         list,
-        neutral,
+        behind,
         side,
-        side(neutral.landmarks.head_centre),
+        side(behind.landmarks.head_centre),
         skull_r,
+        other.is_some(),
     );
 
     draw(list, &anchors, &skeleton::LEG, &[Side::FAR, Side::RIGHT], s);
