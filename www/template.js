@@ -15,6 +15,12 @@ function slider(attribute) {
   return `min="${at(s.min)}" max="${at(s.max)}" step="${at(s.step)}" value="${at(s.start)}"`;
 }
 
+/**
+ * An input with an attribute but no control of its own yet (the strategy and the tone spread): a
+ * hidden field that holds its value, scaled as a slider's, where the element reads every input.
+ */
+const held = (attribute) => `<input id="${attribute}" type="hidden" value="${tidy(spec(attribute).start * spec(attribute).sliderScale)}">`;
+
 // Under 560 px (a phone): one view at a time, chosen with the tabs, and the head-tilt slider
 // right under it (views.js moves it there), the view sized so that both are on screen together,
 // room left for the page's margins. The hidden views keep their size, out of sight, so that they
@@ -208,6 +214,7 @@ export const MARKUP = `
         <input id="compensation" type="range" ${slider('compensation')}>
         <div class="ends" aria-hidden="true"><span>none: the head just tilts</span><span>full: eyes level</span></div>
       </div>
+      ${held('strategy')}${held('tone-spread')}
       <p class="warn" hidden></p>
       <label class="check"><input id="magnify" type="checkbox"> Draw side-to-side shifts three times larger</label>
       <div class="buttons">

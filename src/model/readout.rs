@@ -15,6 +15,7 @@ use super::posture::{
 };
 use super::problem::{head_moment_nm, Problem, Reference, GIRDLE, NX};
 use super::step::CascadeStep;
+use super::strategy::{Strategy, StrategyTag};
 
 /// A posture with every number zero, to be filled.
 pub(crate) fn empty_posture() -> Posture {
@@ -23,6 +24,7 @@ pub(crate) fn empty_posture() -> Posture {
         joints: Level::ALL.map(JointState::neutral),
         cascade: CascadeStep::ALL.map(|step| CascadeShare { step, share: 0.0 }),
         landmarks: Landmarks::default(),
+        strategy: StrategyTag::of(Strategy::Spine),
         warnings: Vec::new(),
     }
 }

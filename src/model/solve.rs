@@ -17,6 +17,7 @@ use super::posture::Posture;
 use super::problem::{goals, Problem, Reference, GIRDLE, HARD, NG, NX, PELVIS, PELVIS_TILT};
 use super::readout;
 use super::scenario::Scenario;
+use super::strategy::StrategyTag;
 
 const MAX_ITERATIONS: usize = 80;
 /// The largest step of any variable in one Newton step, in units of its range.
@@ -373,6 +374,7 @@ impl Solver {
             &st.pose,
             &st.reference,
         );
+        self.posture.strategy = StrategyTag::of(s.strategy);
         &self.posture
     }
 }

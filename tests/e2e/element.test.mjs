@@ -86,8 +86,15 @@ test('attributes and camelCase properties reflect each other; change tells its s
     const changes = await events(p, 'change');
     assert.ok(changes.length >= 4 && changes.every((c) => c.detail.source === 'attribute'), JSON.stringify(changes.map((c) => c.detail.source)));
     const last = changes.at(-1).detail;
-    assert.deepEqual(Object.keys(last.inputs), ['headTiltDeg', 'forwardHeadDeg', 'anatomicLegLengthDiffMm', 'compensation']);
+    assert.deepEqual(Object.keys(last.inputs), ['headTiltDeg', 'forwardHeadDeg', 'anatomicLegLengthDiffMm', 'compensation', 'strategy', 'toneSpread']);
     assert.equal(last.inputs.anatomicLegLengthDiffMm, -4);
+    assert.equal(last.inputs.strategy, 1, 'the default strategy: spine');
+
+    // The strategy attribute reaches the model by name (its controls are another change's).
+    await el.evaluate((e) => e.setAttribute('strategy', 'chain'));
+    assert.equal(await el.evaluate((e) => e.strategy), 2);
+    assert.equal((await events(p, 'change')).at(-1).detail.inputs.strategy, 2);
+    await el.evaluate((e) => { e.strategy = null; });
     assert.ok(Object.keys(last.measures).length >= 10 && Object.values(last.measures).every(Number.isFinite), JSON.stringify(last.measures));
 
     await el.locator('#head-tilt').focus();

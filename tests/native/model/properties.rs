@@ -35,6 +35,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                     thoracic: ct,
                     lumbar: cl,
                 },
+                ..Scenario::default()
             },
         )
 }
