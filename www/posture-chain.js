@@ -27,6 +27,7 @@ import { MARKUP, STYLE, parts } from './template.js';
 import { wireViews } from './views.js';
 import { wirePointer } from './pointer.js';
 import { wireBands } from './bands.js';
+import { wireStrategy } from './strategy.js';
 
 const TAG = 'posture-chain';
 // The wasm module, started once however many elements there are.
@@ -65,7 +66,9 @@ class PostureChain extends HTMLElement {
     this._tick = this._tick.bind(this);
     this._wire();
     wireViews(this._ui, () => this._resize());
-    wireBands(this, this._ui, this._rows, () => this._inputs(), new URL('./api/posture_chain.js', import.meta.url).href);
+    const api = new URL('./api/posture_chain.js', import.meta.url).href;
+    wireBands(this, this._ui, this._rows, () => this._inputs(), api);
+    this._strat = wireStrategy(this, api);
   }
 
   connectedCallback() {
@@ -87,6 +90,7 @@ class PostureChain extends HTMLElement {
     clearTimeout(this._liveTimer);
     clearInterval(this._stepsTimer);
     this._resizeObserver?.disconnect();
+    this._strat.stop?.();
     this._motion?.removeEventListener('change', this._onMotion);
     this._widget?.free();
     this._widget = null;
@@ -182,6 +186,7 @@ class PostureChain extends HTMLElement {
     const t0 = performance.now();
     const more = widget.frame(now, ...this._ctxs);
     this.lastFrameMs = performance.now() - t0;
+    this._strat.frame?.(now);
     if (widget.autoplay()) {
       this._showTilt(widget.input(HEAD_TILT));
       this._changed('autoplay');
@@ -304,6 +309,7 @@ class PostureChain extends HTMLElement {
     }
     this._showTilt(w?.autoplay() ? w.input(HEAD_TILT) : value.headTiltDeg);
     showControls(ui, value.forwardHeadDeg, value.anatomicLegLengthDiffMm, value.compensation);
+    this._strat.sync();
     this._schedule();
     if (source) this._changed(source);
   }
@@ -342,9 +348,10 @@ class PostureChain extends HTMLElement {
   /** Describes the settled posture in words, for screen readers (a polite live region). */
   _speak() {
     const w = this._widget;
-    if (!w || !w.isSettled()) return;
+    // A puzzle keeps the head tilt secret and speaks for itself.
+    if (!w || !w.isSettled() || this._strat.quiet) return;
     readAll(w, this._readouts, true);
-    const text = postureSentence(w.input(HEAD_TILT), this._readouts);
+    const text = this._strat.note() + postureSentence(w.input(HEAD_TILT), this._readouts);
     if (this._ui.live.textContent !== text) this._ui.live.textContent = text;
     if (this._step >= 0) this._caption();
     showWarnings(this._ui.warnings, w);

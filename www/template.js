@@ -4,6 +4,7 @@
 // element and the panel write to (parts). Host pages may set --posture-chain-brand and --posture-chain-ink.
 
 import { DEFAULT_BRAND, SLIDERS, tidy } from './attributes.js';
+import { STRATEGIES } from './generated.js';
 
 /** The input an attribute sets (from the generated table). */
 const spec = (attribute) => SLIDERS.find((s) => s.attribute === attribute);
@@ -14,12 +15,6 @@ function slider(attribute) {
   const at = (v) => tidy(v * s.sliderScale);
   return `min="${at(s.min)}" max="${at(s.max)}" step="${at(s.step)}" value="${at(s.start)}"`;
 }
-
-/**
- * An input with an attribute but no control of its own yet (the strategy and the tone spread): a
- * hidden field that holds its value, scaled as a slider's, where the element reads every input.
- */
-const held = (attribute) => `<input id="${attribute}" type="hidden" value="${tidy(spec(attribute).start * spec(attribute).sliderScale)}">`;
 
 // Under 560 px (a phone): one view at a time, chosen with the tabs, and the head-tilt slider
 // right under it (views.js moves it there), the view sized so that both are on screen together,
@@ -150,6 +145,16 @@ caption .how { font-size: 12px; min-height: 28px; padding: 1px 8px; margin-left:
 .certainty dt { color: var(--ink); }
 .certainty dd { margin: 0; font-variant-numeric: tabular-nums; }
 .certainty h4 { font-size: 13px; margin: 8px 0 0; }
+.badge { margin: 0 0 8px; padding: 6px 10px; border: 2px solid var(--alert); border-radius: 6px;
+  color: var(--alert); background: #fff; font-weight: 700; font-size: 14px; }
+.badge[hidden], .tone[hidden] { display: none; }
+.strat { margin: 0 0 10px; padding: 8px 0 0; border-top: 1px solid var(--line); }
+.strat .row { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 4px 8px; font-size: 14px; }
+.strat select { font: inherit; font-size: 14px; min-height: 32px; max-width: 100%; }
+.strat .tone { margin-top: 6px; }
+.strat output { font-weight: 600; font-variant-numeric: tabular-nums; }
+.strat .buttons { margin-top: 8px; }
+.pc.puzzling .ctl, .pc.puzzling .strat .buttons, .pc.puzzling [data-act] { display: none; }
 ${PHONE}@container (min-width: 560px) {
   .views { grid-template-columns: 1fr 1fr; }
   .views > :last-child { grid-column: 1 / -1; }
@@ -170,6 +175,7 @@ export const MARKUP = `
     <button type="button" role="tab" id="tab-side" data-view="side" aria-controls="view-side" aria-selected="false" tabindex="-1">Side view</button>
     <button type="button" role="tab" id="tab-top" data-view="top" aria-controls="view-top" aria-selected="false" tabindex="-1">Top view</button>
   </div>
+  <p class="badge" part="badge" hidden></p>
   <div class="views" part="views">
     <div class="view on" id="view-back"><figure><figcaption id="cap-back">Back view <span>— seen from behind</span></figcaption>
       <canvas class="back" part="view view-back" role="img" aria-labelledby="cap-back desc-back"></canvas>
@@ -214,7 +220,14 @@ export const MARKUP = `
         <input id="compensation" type="range" ${slider('compensation')}>
         <div class="ends" aria-hidden="true"><span>none: the head just tilts</span><span>full: eyes level</span></div>
       </div>
-      ${held('strategy')}${held('tone-spread')}
+      <div class="strat" part="strategy">
+        <div class="row"><label for="strategy">Who rights the head?</label>
+          <select id="strategy">${STRATEGIES.map((s, i) => `<option value="${i}"${i === spec('strategy').start ? ' selected' : ''}>${s.label}</option>`).join('')}</select></div>
+        <div class="tone" hidden><div class="row"><label for="tone-spread">How far the tone spreads down</label><output id="tone-spread-out" for="tone-spread"></output></div>
+          <input id="tone-spread" type="range" ${slider('tone-spread')}></div>
+        <div class="buttons"><button type="button" data-strat="compare" aria-pressed="false">Compare two strategies</button>
+          <button type="button" data-strat="puzzle">Where did it begin?</button></div>
+      </div>
       <p class="warn" hidden></p>
       <label class="check"><input id="magnify" type="checkbox"> Draw side-to-side shifts three times larger</label>
       <div class="buttons">

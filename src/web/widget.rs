@@ -45,6 +45,10 @@ pub struct Widget {
     needs_draw: bool,
     dpr: f64,
     drag: Option<Drag>,
+    /// Compare mode on a narrow screen: the strategy (its input value) whose posture for the same
+    /// inputs is drawn behind the figure instead of the neutral stance, solved by its own solver
+    /// (each solver starts from its last solution) whenever the inputs are.
+    ghost: Option<(f64, Solver, Pose)>,
 }
 
 fn finite_or(value: f64, fallback: f64) -> f64 {
@@ -86,7 +90,42 @@ impl Widget {
             needs_draw: true,
             dpr: 1.0,
             drag: None,
+            ghost: None,
         }
+    }
+
+    /// Draws the posture the same inputs give under strategy `strategy` (its value as an input:
+    /// 0 neck, 1 spine, 2 chain) behind the figure, in place of the neutral stance; -1 (or any
+    /// value that is not a strategy) goes back to the neutral stance. Returns the strategy drawn,
+    /// or -1.
+    #[wasm_bindgen(js_name = setGhostStrategy)]
+    pub fn set_ghost_strategy(&mut self, strategy: f64) -> f64 {
+        let input = Input::Strategy;
+        let wanted = (strategy.is_finite() && strategy >= input.min() && strategy <= input.max())
+            .then(|| input.clamped(strategy, 0.0));
+        if let (Some(v), Some(ghost)) = (wanted, self.ghost.as_mut()) {
+            ghost.0 = v;
+        } else {
+            self.ghost = wanted.map(|v| (v, Solver::new(), self.neutral));
+        }
+        self.needs_solve = true;
+        wanted.unwrap_or(-1.0)
+    }
+
+    /// Read-out `i` (as for `readout`) of the ghost's posture, solved for the current inputs
+    /// under the ghost's strategy; NaN without a ghost strategy or past the end.
+    #[wasm_bindgen(js_name = ghostReadout)]
+    pub fn ghost_readout(&self, i: usize) -> f64 {
+        match (&self.ghost, Measure::ALL.get(i)) {
+            (Some((_, _, pose)), Some(m)) => m.of(&pose.measures),
+            _ => f64::NAN,
+        }
+    }
+
+    /// Shows the current inputs' posture at once, with no cascade: an animation would show where
+    /// a change began (the puzzle keeps that secret until it reveals it).
+    pub fn settle(&mut self) {
+        self.resolve(0.0, true);
     }
 
     /// Sets input `input` (its index in the model's `Input::ALL`, as the generated `INPUTS` table
@@ -189,12 +228,17 @@ impl Widget {
             self.needs_solve = true;
         }
         if self.needs_solve {
-            self.resolve(now_ms);
+            self.resolve(now_ms, false);
         }
         let moving = self.cascade.step(now_ms);
         if moving || self.needs_draw {
-            self.scene
-                .build(self.cascade.current(), &self.neutral, &self.options);
+            let ghost = self.ghost.as_ref().map(|(_, _, pose)| pose);
+            self.scene.build_with_ghost(
+                self.cascade.current(),
+                &self.neutral,
+                ghost,
+                &self.options,
+            );
             for (view, ctx) in View::ALL.into_iter().zip([back, side, top]) {
                 replay(
                     ctx,
@@ -329,8 +373,8 @@ impl Default for Widget {
 }
 
 impl Widget {
-    /// Solves for the current inputs and sends the body towards the result.
-    fn resolve(&mut self, now_ms: f64) {
+    /// Solves for the current inputs and sends the body towards the result (at once with `jump`).
+    fn resolve(&mut self, now_ms: f64, jump: bool) {
         self.needs_solve = false;
         let target = match self.explain {
             Some(step) => {
@@ -351,9 +395,14 @@ impl Widget {
                 self.compensated
             }
         };
+        if let Some((strategy, solver, pose)) = self.ghost.as_mut() {
+            let mut other = self.scenario;
+            Input::Strategy.set(&mut other, *strategy);
+            *pose = Pose::of(solver.solve(&other));
+        }
         let origin = Origin::of_change(&self.solved, &self.scenario);
         self.solved = self.scenario;
-        if self.reduced_motion && self.autoplay_since_ms.is_none() {
+        if jump || (self.reduced_motion && self.autoplay_since_ms.is_none()) {
             self.cascade.jump(&target);
         } else {
             self.cascade.retarget_from(&target, now_ms, origin);
