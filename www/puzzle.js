@@ -172,8 +172,8 @@ export function fitCauses(api, base, cause) {
 
 /**
  * The explanation in words: `{ parts, honest }`, `parts` a list of `[sentence, clues]` (clues:
- * the read-outs a ruled-out cause would give differently, in words), `honest` true when some
- * other answer makes the same read-outs.
+ * `{ key, text }`, the read-outs a ruled-out cause would give differently, by measure key and in
+ * words), `honest` true when some other answer makes the same read-outs.
  */
 export function explanation(fits, cause) {
   const kind = kindOf(cause);
@@ -187,10 +187,10 @@ export function explanation(fits, cause) {
       honest = true;
       return;
     }
-    const clues = fit.diffs.slice(0, CLUES).map(({ i }) => {
+    const clues = fit.diffs.slice(0, CLUES).map(({ i, key }) => {
       const [name, say] = WORDS[i];
       named.add(name);
-      return TEXT.clue(name, say(fit.values[i]), say(fits.target[i]));
+      return { key, text: TEXT.clue(name, say(fit.values[i]), say(fits.target[i])) };
     });
     parts.push([TEXT.ruledOut(what, causeWords(fit.cause)), clues]);
   };
@@ -292,10 +292,14 @@ export function start(el, hooks) {
         if (!clues.length) return [make('p', sentence)];
         const ul = make('ul', '');
         ul.className = 'clues';
-        ul.append(...clues.map((c) => make('li', c)));
+        ul.append(...clues.map(({ key, text }) => {
+          const li = make('li', text);
+          li.dataset.key = key;
+          return li;
+        }));
         return [make('p', sentence), ul];
       }));
-      say(`${verdict.textContent} ${parts.map(([sentence, clues]) => (clues.length ? `${sentence} ${clues.join('; ')}.` : sentence)).join(' ')}`);
+      say(`${verdict.textContent} ${parts.map(([sentence, clues]) => (clues.length ? `${sentence} ${clues.map((c) => c.text).join('; ')}.` : sentence)).join(' ')}`);
     } catch (error) {
       if (mine !== run) return;
       console.warn('<posture-chain> could not work out the puzzle\u2019s explanation:', error);

@@ -145,16 +145,10 @@ caption .how { font-size: 12px; min-height: 28px; padding: 1px 8px; margin-left:
 .certainty dt { color: var(--ink); }
 .certainty dd { margin: 0; font-variant-numeric: tabular-nums; }
 .certainty h4 { font-size: 13px; margin: 8px 0 0; }
-.badge { margin: 0 0 8px; padding: 6px 10px; border: 2px solid var(--alert); border-radius: 6px;
-  color: var(--alert); background: #fff; font-weight: 700; font-size: 14px; }
-.badge[hidden], .tone[hidden] { display: none; }
-.strat { margin: 0 0 10px; padding: 8px 0 0; border-top: 1px solid var(--line); }
-.strat .row { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 4px 8px; font-size: 14px; }
-.strat select { font: inherit; font-size: 14px; min-height: 32px; max-width: 100%; }
-.strat .tone { margin-top: 6px; }
-.strat output { font-weight: 600; font-variant-numeric: tabular-nums; }
-.strat .buttons { margin-top: 8px; }
-.pc.puzzling .ctl, .pc.puzzling .strat .buttons, .pc.puzzling [data-act] { display: none; }
+.badge { margin: 0 0 8px; padding: 4px 8px; border: 2px solid var(--alert); border-radius: 6px; color: var(--alert); font-weight: 700; }
+.s select { font: inherit; }
+.s.buttons { margin-bottom: 10px; }
+.pc.puzzling .ctl:not(.s), .pc.puzzling [data-act], .pc.puzzling [data-strat] { display: none; }
 ${PHONE}@container (min-width: 560px) {
   .views { grid-template-columns: 1fr 1fr; }
   .views > :last-child { grid-column: 1 / -1; }
@@ -220,14 +214,9 @@ export const MARKUP = `
         <input id="compensation" type="range" ${slider('compensation')}>
         <div class="ends" aria-hidden="true"><span>none: the head just tilts</span><span>full: eyes level</span></div>
       </div>
-      <div class="strat" part="strategy">
-        <div class="row"><label for="strategy">Who rights the head?</label>
-          <select id="strategy">${STRATEGIES.map((s, i) => `<option value="${i}"${i === spec('strategy').start ? ' selected' : ''}>${s.label}</option>`).join('')}</select></div>
-        <div class="tone" hidden><div class="row"><label for="tone-spread">How far the tone spreads down</label><output id="tone-spread-out" for="tone-spread"></output></div>
-          <input id="tone-spread" type="range" ${slider('tone-spread')}></div>
-        <div class="buttons"><button type="button" data-strat="compare" aria-pressed="false">Compare two strategies</button>
-          <button type="button" data-strat="puzzle">Where did it begin?</button></div>
-      </div>
+      <div class="ctl s" part="strategy"><div class="row"><label for="strategy">Who rights the head?</label><select id="strategy" aria-describedby="strategy-about">${STRATEGIES.map((s, i) => `<option value="${i}"${i === spec('strategy').start ? ' selected' : ''}>${s.label}</option>`).join('')}</select></div><p class="hint" id="strategy-about"></p></div>
+      <div class="ctl s tone" hidden><div class="row"><label for="tone-spread">How far the tone spreads down</label><output id="tone-spread-out" for="tone-spread"></output></div><input id="tone-spread" type="range" ${slider('tone-spread')}></div>
+      <div class="buttons s"><button type="button" data-strat="compare" aria-pressed="false">Compare two strategies</button><button type="button" data-strat="puzzle">Where did it begin?</button></div>
       <p class="warn" hidden></p>
       <label class="check"><input id="magnify" type="checkbox"> Draw side-to-side shifts three times larger</label>
       <div class="buttons">

@@ -226,9 +226,9 @@ pub fn level_guide(
     }
 }
 
-/// A posture drawn as an outline behind the body: spine, skull, shoulder and pelvis lines, legs.
-/// The neutral stance faintly; with `other`, another posture to compare with (the same inputs
-/// under another strategy), in the brand colour and a little heavier, so it reads as a figure.
+/// A posture drawn as a dotted outline: spine, skull, shoulder and pelvis lines, legs. The neutral
+/// stance faintly (behind the body); with `other`, another posture to compare with (the same
+/// inputs under another strategy, drawn over the body), in the brand colour and a little heavier.
 pub fn ghost(
     list: &mut DisplayList,
     neutral: &Pose,

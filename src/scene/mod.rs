@@ -108,9 +108,9 @@ impl Scene {
         self.build_with_ghost(pose, neutral, None, options);
     }
 
-    /// Rebuilds every view for `pose`; behind it, in the back and side views, `ghost` (another
-    /// posture of the same body, such as the same inputs under another righting strategy) drawn
-    /// as a dotted outline in the brand colour, or the neutral stance drawn faintly when `None`.
+    /// Rebuilds every view for `pose`; in the back and side views, `ghost` (another posture of
+    /// the same body, such as the same inputs under another righting strategy) drawn over it as a
+    /// dotted outline in the brand colour, or when `None` the neutral stance drawn faintly behind.
     /// `neutral` still frames the views and anchors magnification.
     pub fn build_with_ghost(
         &mut self,

@@ -17,8 +17,8 @@ pub(super) struct ViewInput<'a> {
     /// The neutral stance, drawn faintly behind (unless `ghost` is given) and used to frame the
     /// view.
     pub neutral: &'a Pose,
-    /// Another posture to draw behind instead of the neutral stance (as drawn: magnified like
-    /// `shown`), as a dotted brand-coloured outline.
+    /// Another posture to draw instead of the neutral stance (as drawn: magnified like `shown`),
+    /// as a dotted brand-coloured outline over the body.
     pub ghost: Option<&'a Pose>,
     pub options: &'a SceneOptions,
     pub width_px: f64,

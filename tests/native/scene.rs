@@ -647,7 +647,7 @@ fn dotted_paths(list: &DisplayList, colour: Colour) -> Vec<Vec<P2>> {
 }
 
 #[test]
-fn a_ghost_posture_is_drawn_behind_in_place_of_the_neutral_stance() {
+fn a_ghost_posture_is_drawn_in_place_of_the_neutral_stance() {
     let shown = tilted(10.0);
     let other = pose(leg(20.0));
     let mut scene = Scene::new();
