@@ -53,6 +53,7 @@ thead tr { display: flex; }
 thead th:first-child { flex: 0 0 44%; }
 thead th:last-child::before { content: '/'; content: '/' / ''; margin-right: 4px; }
 td.range, .note, .sources { font-size: 12px; }
+.s .hint { display: none; }
 .weight { display: grid; grid-template-columns: 1fr 1fr; column-gap: 12px; margin-top: 6px; font-size: 13px; }
 .weight h3 { grid-column: 1 / -1; }
 .bar { grid-template-columns: auto 1fr auto; margin: 0; }
@@ -146,7 +147,8 @@ caption .how { font-size: 12px; min-height: 28px; padding: 1px 8px; margin-left:
 .certainty dd { margin: 0; font-variant-numeric: tabular-nums; }
 .certainty h4 { font-size: 13px; margin: 8px 0 0; }
 .badge { margin: 0 0 8px; padding: 4px 8px; border: 2px solid var(--alert); border-radius: 6px; color: var(--alert); font-weight: 700; }
-.s select { font: inherit; }
+.s select { font: inherit; min-width: 0; }
+.s label { flex: none; }
 .s.buttons { margin-bottom: 10px; }
 .pc.puzzling .ctl:not(.s), .pc.puzzling [data-act], .pc.puzzling [data-strat] { display: none; }
 ${PHONE}@container (min-width: 560px) {
@@ -216,7 +218,7 @@ export const MARKUP = `
       </div>
       <div class="ctl s" part="strategy"><div class="row"><label for="strategy">Who rights the head?</label><select id="strategy" aria-describedby="strategy-about">${STRATEGIES.map((s, i) => `<option value="${i}"${i === spec('strategy').start ? ' selected' : ''}>${s.label}</option>`).join('')}</select></div><p class="hint" id="strategy-about"></p></div>
       <div class="ctl s tone" hidden><div class="row"><label for="tone-spread">How far the tone spreads down</label><output id="tone-spread-out" for="tone-spread"></output></div><input id="tone-spread" type="range" ${slider('tone-spread')}></div>
-      <div class="buttons s"><button type="button" data-strat="compare" aria-pressed="false">Compare two strategies</button><button type="button" data-strat="puzzle">Where did it begin?</button></div>
+      <div class="buttons s"><button type="button" data-strat="compare" aria-pressed="false">Compare strategies</button><button type="button" data-strat="puzzle">Where did it begin?</button></div>
       <p class="warn" hidden></p>
       <label class="check"><input id="magnify" type="checkbox"> Draw side-to-side shifts three times larger</label>
       <div class="buttons">
