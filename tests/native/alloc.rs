@@ -2,7 +2,7 @@
 //! and rebuilding every view's display list make no heap allocation (counted by the binary's
 //! global allocator in `util`).
 
-use posture_chain::{Cascade, Pose, Scenario, Scene, SceneOptions, Solver, View};
+use posture_chain::{Cascade, Pose, Scenario, Scene, SceneOptions, Solver, Strategy, View};
 
 use crate::util::allocations;
 
@@ -14,12 +14,15 @@ fn frame(
     neutral: &Pose,
     options: &SceneOptions,
     i: usize,
+    strategy: Strategy,
 ) {
     let now_ms = i as f64 * 16.7;
     let scenario = Scenario {
         head_tilt_deg: 20.0 * (i as f64 * 0.05).sin(),
         forward_head_deg: 30.0 + 30.0 * (i as f64 * 0.03).cos(),
         anatomic_leg_length_diff_mm: (i % 61) as f64 - 30.0,
+        strategy,
+        tone_spread: (i % 21) as f64 / 20.0,
         ..Scenario::default()
     };
     let pose = Pose::of(solver.solve(&scenario));
@@ -28,8 +31,9 @@ fn frame(
     scene.build(cascade.current(), neutral, options);
 }
 
-#[test]
-fn steady_frames_allocate_nothing() {
+/// Runs 200 frames to warm up, then counts the allocations of 500 more; `strategy` picks each
+/// frame's righting strategy.
+fn steady_allocations(strategy: fn(usize) -> Strategy) -> usize {
     let mut solver = Solver::new();
     let neutral = Pose::of(solver.solve(&Scenario::default()));
     let mut cascade = Cascade::new(&neutral);
@@ -42,19 +46,45 @@ fn steady_frames_allocate_nothing() {
         magnify: 3.0,
         head_hot: true,
     };
-    for i in 0..200 {
-        frame(&mut solver, &mut cascade, &mut scene, &neutral, &options, i);
-    }
+    let mut run = |frames: std::ops::Range<usize>| {
+        for i in frames {
+            frame(
+                &mut solver,
+                &mut cascade,
+                &mut scene,
+                &neutral,
+                &options,
+                i,
+                strategy(i),
+            );
+        }
+    };
+    run(0..200);
     let before = allocations();
-    for i in 200..700 {
-        frame(&mut solver, &mut cascade, &mut scene, &neutral, &options, i);
-    }
+    run(200..700);
     let made = allocations() - before;
     assert!(
         scene.list(View::Back).cmds().len() > 100,
         "the scene was really built"
     );
+    made
+}
+
+#[test]
+fn steady_frames_allocate_nothing() {
+    let made = steady_allocations(|_| Strategy::Spine);
     assert_eq!(made, 0, "{made} allocations in 500 steady frames");
+}
+
+#[test]
+fn steady_frames_allocate_nothing_under_the_chain_or_switching_strategies() {
+    let made = steady_allocations(|_| Strategy::Chain);
+    assert_eq!(made, 0, "{made} allocations in 500 frames of the chain");
+    let made = steady_allocations(|i| Strategy::ALL[(i / 7) % Strategy::COUNT]);
+    assert_eq!(
+        made, 0,
+        "{made} allocations in 500 frames switching strategies"
+    );
 }
 
 #[test]
