@@ -27,6 +27,7 @@ mod scenario;
 mod solve;
 mod step;
 mod strategy;
+mod tone;
 
 pub use bands::{solve_bands, Band, BandOptions, Bands, MAX_SAMPLES};
 pub use input::{field_ranges, parse_scenario, parse_scenario_fields, FieldRange, RawValue};

@@ -2,13 +2,14 @@
 //! and rebuilding every view's display list make no heap allocation (counted by the binary's
 //! global allocator in `util`).
 
-use posture_chain::{Cascade, Pose, Scenario, Scene, SceneOptions, Solver, View};
+use posture_chain::{Cascade, Pose, Scenario, Scene, SceneOptions, Solver, Strategy, View};
 
 use crate::util::allocations;
 
 /// One frame as the widget runs it: a slider step at 60 Hz, re-solved, animated and drawn; with
-/// `ghost`, the same inputs are solved again by a second solver (the widget's compare mode: the
-/// inputs under another strategy) and drawn behind.
+/// `ghost`, the same inputs are solved again under the chain strategy by a second solver (the
+/// widget's compare mode on a narrow screen) and drawn over the figure.
+#[allow(clippy::too_many_arguments)]
 fn frame(
     solver: &mut Solver,
     cascade: &mut Cascade,
@@ -16,6 +17,7 @@ fn frame(
     neutral: &Pose,
     options: &SceneOptions,
     i: usize,
+    strategy: Strategy,
     ghost: Option<&mut Solver>,
 ) {
     let now_ms = i as f64 * 16.7;
@@ -23,6 +25,8 @@ fn frame(
         head_tilt_deg: 20.0 * (i as f64 * 0.05).sin(),
         forward_head_deg: 30.0 + 30.0 * (i as f64 * 0.03).cos(),
         anatomic_leg_length_diff_mm: (i % 61) as f64 - 30.0,
+        strategy,
+        tone_spread: (i % 21) as f64 / 20.0,
         ..Scenario::default()
     };
     let pose = Pose::of(solver.solve(&scenario));
@@ -30,25 +34,21 @@ fn frame(
     cascade.step(now_ms + 8.0);
     match ghost {
         Some(g) => {
-            let other = Pose::of(g.solve(&ghost_scenario(&scenario)));
+            let other = Pose::of(g.solve(&Scenario {
+                strategy: Strategy::Chain,
+                ..scenario
+            }));
             scene.build_with_ghost(cascade.current(), neutral, Some(&other), options);
         }
         None => scene.build(cascade.current(), neutral, options),
     }
 }
 
-/// The ghost's inputs: the same scenario under another strategy.
-fn ghost_scenario(s: &Scenario) -> Scenario {
-    Scenario {
-        compensation: 0.5,
-        ..*s
-    }
-}
-
-#[test]
-fn steady_frames_with_a_ghost_allocate_nothing() {
+/// Runs 200 frames to warm up, then counts the allocations of 500 more; `strategy` picks each
+/// frame's righting strategy; with `ghost`, each frame also solves and draws the ghost.
+fn steady_allocations(strategy: fn(usize) -> Strategy, ghost: bool) -> usize {
     let mut solver = Solver::new();
-    let mut ghost = Solver::new();
+    let mut ghost_solver = Solver::new();
     let neutral = Pose::of(solver.solve(&Scenario::default()));
     let mut cascade = Cascade::new(&neutral);
     let mut scene = Scene::new();
@@ -60,82 +60,52 @@ fn steady_frames_with_a_ghost_allocate_nothing() {
         magnify: 3.0,
         head_hot: true,
     };
-    for i in 0..200 {
-        let g = Some(&mut ghost);
-        frame(
-            &mut solver,
-            &mut cascade,
-            &mut scene,
-            &neutral,
-            &options,
-            i,
-            g,
-        );
-    }
-    let before = allocations();
-    for i in 200..700 {
-        let g = Some(&mut ghost);
-        frame(
-            &mut solver,
-            &mut cascade,
-            &mut scene,
-            &neutral,
-            &options,
-            i,
-            g,
-        );
-    }
-    let made = allocations() - before;
-    assert!(scene.list(View::Back).cmds().len() > 100);
-    assert_eq!(
-        made, 0,
-        "{made} allocations in 500 steady frames with a ghost"
-    );
-}
-
-#[test]
-fn steady_frames_allocate_nothing() {
-    let mut solver = Solver::new();
-    let neutral = Pose::of(solver.solve(&Scenario::default()));
-    let mut cascade = Cascade::new(&neutral);
-    let mut scene = Scene::new();
-    for view in View::ALL {
-        scene.set_size_px(view, 400.0, 600.0);
-    }
-    let options = SceneOptions {
-        highlight: Some(2),
-        magnify: 3.0,
-        head_hot: true,
+    let mut run = |frames: std::ops::Range<usize>| {
+        for i in frames {
+            frame(
+                &mut solver,
+                &mut cascade,
+                &mut scene,
+                &neutral,
+                &options,
+                i,
+                strategy(i),
+                ghost.then_some(&mut ghost_solver),
+            );
+        }
     };
-    for i in 0..200 {
-        frame(
-            &mut solver,
-            &mut cascade,
-            &mut scene,
-            &neutral,
-            &options,
-            i,
-            None,
-        );
-    }
+    run(0..200);
     let before = allocations();
-    for i in 200..700 {
-        frame(
-            &mut solver,
-            &mut cascade,
-            &mut scene,
-            &neutral,
-            &options,
-            i,
-            None,
-        );
-    }
+    run(200..700);
     let made = allocations() - before;
     assert!(
         scene.list(View::Back).cmds().len() > 100,
         "the scene was really built"
     );
+    made
+}
+
+#[test]
+fn steady_frames_allocate_nothing() {
+    let made = steady_allocations(|_| Strategy::Spine, false);
     assert_eq!(made, 0, "{made} allocations in 500 steady frames");
+}
+
+#[test]
+fn steady_frames_allocate_nothing_under_the_chain_or_switching_strategies() {
+    let made = steady_allocations(|_| Strategy::Chain, false);
+    assert_eq!(made, 0, "{made} allocations in 500 frames of the chain");
+    let made = steady_allocations(|i| Strategy::ALL[(i / 7) % Strategy::COUNT], false);
+    assert_eq!(
+        made, 0,
+        "{made} allocations in 500 frames switching strategies"
+    );
+}
+
+#[test]
+fn steady_frames_with_another_strategy_as_the_ghost_allocate_nothing() {
+    let made = steady_allocations(|_| Strategy::Spine, true);
+    assert_eq!(made, 0, "{made} allocations in 500 frames with a ghost");
 }
 
 #[test]

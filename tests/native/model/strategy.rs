@@ -2,9 +2,11 @@
 //! them, every posture naming its strategy, and what each strategy does with a head tilt.
 
 use posture_chain::{
-    parse_scenario_fields, solve, Input, RawValue, Scenario, Strategy, StrategyTag,
-    DEFAULT_TONE_SPREAD,
+    parse_scenario_fields, solve, CascadeStep, Input, Level, RawValue, Scenario, Solver, Strategy,
+    StrategyTag, DEFAULT_TONE_SPREAD,
 };
+
+use crate::util::assert_approx_eq;
 
 /// The default scenario with the head tilted by `deg` under `strategy`.
 fn tilted(deg: f64, strategy: Strategy) -> Scenario {
@@ -115,4 +117,143 @@ fn the_default_strategy_is_todays_solve() {
         ..tilted(10.0, Strategy::Spine)
     });
     assert_eq!(spread.measures, spine.measures);
+}
+
+#[test]
+fn under_neck_only_the_neck_rights_the_head() {
+    for (tilt, rotation, forward) in [(5.0, 0.0, 0.0), (10.0, 0.0, 0.0), (-20.0, 15.0, 30.0)] {
+        let s = Scenario {
+            head_rotation_deg: rotation,
+            forward_head_deg: forward,
+            ..tilted(tilt, Strategy::Neck)
+        };
+        let p = solve(&s);
+        let m = &p.measures;
+        assert!(m.eye_line_tilt_deg.abs() < 0.1, "{s:?}: {m:?}");
+        assert!(m.shoulder_height_diff_mm.abs() < 1.0, "{s:?}: {m:?}");
+        let below: f64 = p.cascade[2..].iter().map(|c| c.share).sum();
+        assert!(below < 0.05, "thoracic + lumbar + pelvis {below} for {s:?}");
+        // Held exactly: no joint below C7-T1 moves, the pelvis stays level.
+        for j in &p.joints[Level::T1T2.index()..] {
+            assert_eq!(
+                [j.lateral_bend_deg, j.flexion_deg, j.axial_rotation_deg],
+                [0.0; 3],
+                "{}",
+                j.level
+            );
+        }
+        assert_eq!(m.pelvic_obliquity_deg, 0.0);
+        assert_eq!(m.shoulder_elevation_diff_mm, 0.0);
+    }
+}
+
+#[test]
+fn under_chain_a_head_tilt_reaches_the_pelvis_and_the_feet() {
+    let s = tilted(10.0, Strategy::Chain);
+    assert_eq!(s.tone_spread, DEFAULT_TONE_SPREAD);
+    let p = solve(&s);
+    let m = &p.measures;
+    assert!(m.pelvic_obliquity_deg > 0.3, "{m:?}");
+    assert!((m.weight_left_pct - 50.0).abs() > 1.0, "{m:?}");
+    assert!(m.eye_line_tilt_deg.abs() < 0.1, "{m:?}");
+    // Balance held: the centre of mass stays over the feet, at its neutral depth, and sideways
+    // where the tone sets it (the weight split misses its set point by under half a point).
+    let neutral = solve(&Scenario::default());
+    let com = p.landmarks.centre_of_mass;
+    let feet = (p.landmarks.ankle_left.x, p.landmarks.ankle_right.x);
+    assert!(feet.0 < com.x && com.x < feet.1, "{com:?} between {feet:?}");
+    assert_approx_eq!(com.z, neutral.landmarks.centre_of_mass.z, 1.0);
+    assert_approx_eq!(m.weight_left_pct, 52.0, 0.5);
+    // Under spine the same tilt leaves the pelvis level and the weight even.
+    let spine = solve(&tilted(10.0, Strategy::Spine)).measures;
+    assert!(spine.pelvic_obliquity_deg.abs() < 0.05 && (spine.weight_left_pct - 50.0).abs() < 0.1);
+    // Every step of the chain moves: the pelvis's share is several times the spine's.
+    let pelvis = CascadeStep::PelvisAndLegs.index();
+    let spine_share = solve(&tilted(10.0, Strategy::Spine)).cascade[pelvis].share;
+    assert!(
+        p.cascade[pelvis].share > 1.5 * spine_share,
+        "{:?}",
+        p.cascade
+    );
+}
+
+#[test]
+fn the_tone_grows_with_its_spread_and_starts_at_the_neck_only() {
+    let at = |spread: f64| {
+        solve(&Scenario {
+            tone_spread: spread,
+            ..tilted(10.0, Strategy::Chain)
+        })
+    };
+    // No spread: the chain is the spine.
+    assert_eq!(
+        at(0.0).measures,
+        solve(&tilted(10.0, Strategy::Spine)).measures
+    );
+    let mut last = 0.0;
+    for spread in [0.25, 0.5, 0.75, 1.0] {
+        let obliquity = at(spread).measures.pelvic_obliquity_deg;
+        assert!(obliquity > last, "{obliquity} at {spread}");
+        last = obliquity;
+    }
+    // A leg-length difference starts no tone: under the chain it is worked off as under spine.
+    let leg = |strategy| {
+        solve(&Scenario {
+            anatomic_leg_length_diff_mm: 10.0,
+            strategy,
+            ..Scenario::default()
+        })
+        .measures
+    };
+    assert_eq!(leg(Strategy::Chain), leg(Strategy::Spine));
+}
+
+#[test]
+fn one_solver_switches_strategies_as_fresh_solves_do() {
+    let mut solver = Solver::new();
+    for strategy in [
+        Strategy::Chain,
+        Strategy::Neck,
+        Strategy::Spine,
+        Strategy::Chain,
+        Strategy::Neck,
+    ] {
+        let s = Scenario {
+            anatomic_leg_length_diff_mm: 6.0,
+            ..tilted(12.0, strategy)
+        };
+        let reused = solver.solve(&s).clone();
+        let fresh = solve(&s);
+        assert_eq!(reused.strategy, fresh.strategy);
+        let (a, b) = (&reused.measures, &fresh.measures);
+        for (x, y) in [
+            (a.pelvic_obliquity_deg, b.pelvic_obliquity_deg),
+            (a.shoulder_height_diff_mm, b.shoulder_height_diff_mm),
+            (a.weight_left_pct, b.weight_left_pct),
+            (a.eye_line_tilt_deg, b.eye_line_tilt_deg),
+        ] {
+            assert_approx_eq!(x, y, 1e-6, "{strategy:?}");
+        }
+    }
+}
+
+#[test]
+fn the_card_compares_the_causes_under_every_strategy_and_calls_the_chain_a_hypothesis() {
+    let causes = posture_chain::card::render("causes").unwrap();
+    for s in Strategy::ALL {
+        assert_eq!(
+            causes.matches(&format!("| `\"{}\"` |", s.name())).count(),
+            2,
+            "{causes}"
+        );
+        assert!(causes.contains(&format!("**{}.**", s.label())));
+    }
+    // One verdict per strategy, each computed to one side or the other.
+    let verdicts = causes.matches("can be told apart").count() + causes.matches("cannot").count();
+    assert_eq!(verdicts, Strategy::COUNT, "{causes}");
+    // The chain's row is the model's: its weight split as solved.
+    let chain = solve(&tilted(10.0, Strategy::Chain)).measures;
+    assert!(causes.contains(&format!("| {:.1} |", chain.weight_left_pct)));
+    let strategies = posture_chain::card::render("strategies").unwrap();
+    assert!(strategies.contains("**no: a hypothesis**"));
 }
