@@ -47,6 +47,8 @@ const TEXT = {
   clue: (name, there, here) => `${name}: ${there} (here: ${here})`,
   ruledOut: (alt, cause) => `${alt} alone cannot make this posture. The closest, ${cause}, would read:`,
   sameAs: (alt, cause) => `${alt} alone makes the same posture as far as the read-outs show: ${cause}. From the picture, the two cannot be told apart.`,
+  tooSmall: (alt) => `These read-outs are what no cause at all would give: the cause is too small to see, so from the picture it cannot be told apart from ${alt.toLowerCase()} either.`,
+  none: 'no tilt and legs of equal length',
   alone: (what) => `${what} alone accounts for every read-out, so nothing in the picture calls for a second cause.`,
   gaveAway: (names) => `What gave it away: ${names}.`,
   honest: 'So under this strategy the posture alone cannot say where it began: that is the honest answer to the article\u2019s question.',
@@ -60,7 +62,7 @@ const TEXT = {
 export function causeWords({ head, leg }) {
   const h = Math.abs(head) >= 0.05 ? `a head tilt of ${num(Math.abs(head), 1)}° to the ${head > 0 ? 'right' : 'left'}` : '';
   const l = Math.abs(leg) >= 0.5 ? `the ${leg > 0 ? 'right' : 'left'} leg ${num(Math.abs(leg), 0)}\u00a0mm longer` : '';
-  return [h, l].filter(Boolean).join(' and ') || 'no tilt and legs of equal length';
+  return [h, l].filter(Boolean).join(' and ') || TEXT.none;
 }
 
 /** Which end a cause begins at. */
@@ -183,7 +185,8 @@ export function explanation(fits, cause) {
   const named = new Set();
   const alternative = (what, fit) => {
     if (!fit.diffs.length) {
-      parts.push([TEXT.sameAs(what, causeWords(fit.cause)), []]);
+      const size = causeWords(fit.cause);
+      parts.push([size === TEXT.none ? TEXT.tooSmall(what) : TEXT.sameAs(what, size), []]);
       honest = true;
       return;
     }

@@ -108,7 +108,8 @@ impl Widget {
         } else {
             self.ghost = wanted.map(|v| (v, Solver::new(), self.neutral));
         }
-        self.needs_solve = true;
+        self.solve_ghost();
+        self.needs_draw = true;
         wanted.unwrap_or(-1.0)
     }
 
@@ -395,11 +396,7 @@ impl Widget {
                 self.compensated
             }
         };
-        if let Some((strategy, solver, pose)) = self.ghost.as_mut() {
-            let mut other = self.scenario;
-            Input::Strategy.set(&mut other, *strategy);
-            *pose = Pose::of(solver.solve(&other));
-        }
+        self.solve_ghost();
         let origin = Origin::of_change(&self.solved, &self.scenario);
         self.solved = self.scenario;
         if jump || (self.reduced_motion && self.autoplay_since_ms.is_none()) {
@@ -432,6 +429,15 @@ impl Widget {
             }
         }
         self.compensated = Pose::of(posture);
+    }
+
+    /// Solves the inputs under the ghost's strategy, if there is one.
+    fn solve_ghost(&mut self) {
+        if let Some((strategy, solver, pose)) = self.ghost.as_mut() {
+            let mut other = self.scenario;
+            Input::Strategy.set(&mut other, *strategy);
+            *pose = Pose::of(solver.solve(&other));
+        }
     }
 
     /// The pointer's angle around C7 in the back view, degrees clockwise from straight up.

@@ -7,8 +7,12 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, canvasSignature, launchBrowser, openApp, startServer, waitForCanvasStable } from './lib.mjs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { SITE, axeViolations, canvasSignature, launchBrowser, openApp, startServer, waitForCanvasStable } from './lib.mjs';
 import { ATTRIBUTES, DEFAULT_BRAND, MEASURES } from '../../www/generated.js';
+import { explanation, fitCauses, parsePuzzles } from '../../www/puzzle.js';
 
 const TIMEOUT = { timeout: 120_000 };
 const WIDE = { width: 1200, height: 900 };
@@ -287,7 +291,7 @@ test('compare mode: side by side on a wide element, the ghost on a narrow one; t
     await el.locator('.tw.back canvas').waitFor();
     await p.setViewportSize(NARROW);
     await el.locator('.tw').first().waitFor({ state: 'detached' });
-    assert.match(await el.locator('.cmp .how').textContent(), /dotted outline/);
+    await p.waitForFunction(() => /dotted outline/.test(document.querySelector('posture-chain').shadowRoot.querySelector('.cmp .how').textContent));
     assert.deepEqual(problems.list(), []);
   } finally {
     await opened.page.context().close();
@@ -539,4 +543,76 @@ test('the badge is in sight whenever a hypothesis is on screen, in every mode, a
       await p.context().close();
     }
   }
+});
+
+test('the puzzle attribute: entries, rounding and what is wrong with the others', () => {
+  const check = (raw, list, problems) => {
+    const got = parsePuzzles(raw);
+    assert.deepEqual(got.list, list, raw);
+    assert.equal(got.problems.length, problems.length, `${raw}: ${got.problems.join(' | ')}`);
+    problems.forEach((re, k) => assert.match(got.problems[k], re, raw));
+  };
+  check(null, [], []);
+  check(' random ', [], []);
+  check('head:8; leg:12;;head:-6.3,leg:10', [{ head: 8, leg: 0 }, { head: 0, leg: 12 }, { head: -6.5, leg: 10 }], []);
+  check('HEAD : 4 , LEG : -3', [{ head: 4, leg: -3 }], []);
+  check('head:8;foo:3', [{ head: 8, leg: 0 }], [/^entry 2, "foo:3" is not head:<degrees>,leg:<mm>$/]);
+  check('head:21;leg:-31', [], [/entry 1, "head:21": head must be within -20\.\.20/, /entry 2, "leg:-31": leg must be within -30\.\.30/]);
+  check('head:0,leg:0;leg:;head:1e400', [], [/has no cause/, /is not head/, /is not head/]);
+});
+
+test('the puzzle\'s explanation is the model\'s, and says so plainly when the causes cannot be told apart', TIMEOUT, async () => {
+  // The JS API module, run by Node on its own wasm: the model itself.
+  const api = await import(pathToFileURL(join(SITE, 'api', 'posture_chain.js')).href);
+  await api.default({ module_or_path: await readFile(join(SITE, 'api', 'posture_chain_bg.wasm')) });
+  const base = (strategy) => ({ strategy, compensation: 1, forwardHeadDeg: 0, toneSpread: 0.5 });
+  const values = (strategy, head, leg) => {
+    const p = api.solve({ ...base(strategy), headTiltDeg: head, anatomicLegLengthDiffMm: leg });
+    return MEASURES.map((m) => p.measures[m.key]);
+  };
+  const step = (i) => 10 ** -MEASURES[i].decimals;
+  let honestOnes = 0;
+  for (const strategy of [0, 1, 2]) {
+    for (const cause of [{ head: 8, leg: 0 }, { head: 0, leg: 12 }, { head: -6, leg: 10 }, { head: 0, leg: 1 }, { head: 0.5, leg: 0 }]) {
+      const where = `strategy ${strategy}, ${JSON.stringify(cause)}`;
+      const fits = fitCauses(api, base(strategy), cause);
+      assert.equal(fits.strategy.name, ['neck', 'spine', 'chain'][strategy], where);
+      const target = values(strategy, cause.head, cause.leg);
+      // Each fit is the model's posture for its cause, and no grid point of its range does better.
+      for (const [fit, at] of [[fits.top, (x) => values(strategy, x, 0)], [fits.bottom, (x) => values(strategy, 0, x)]]) {
+        const x = fit === fits.top ? fit.cause.head : fit.cause.leg;
+        const cost = (r) => r.reduce((sum, v, i) => sum + ((v - target[i]) / step(i)) ** 2, 0);
+        assert.deepEqual(fit.values, at(x), where);
+        const spec = ATTRIBUTES.find((a) => a.key === (fit === fits.top ? 'headTiltDeg' : 'anatomicLegLengthDiffMm'));
+        for (let k = 0; k <= 20; k++) {
+          const y = spec.min + (spec.max - spec.min) * k / 20;
+          assert.ok(cost(fit.values) <= cost(at(y)) + 1e-9, `${where}: the fit at ${x} is no worse than ${y}`);
+        }
+        // What it names as different is, and what it does not name is not (by a last digit).
+        const named = new Set(fit.diffs.map((d) => d.key));
+        MEASURES.forEach((m, i) => assert.equal(named.has(m.key), Math.abs(fit.values[i] - target[i]) >= step(i), `${where}: ${m.key}`));
+      }
+      const { parts, honest } = explanation(fits, cause);
+      const text = parts.map(([sentence, clues]) => [sentence, ...clues.map((c) => c.text)].join(' ')).join(' ');
+      const kind = cause.head && cause.leg ? 'both' : cause.head ? 'top' : 'bottom';
+      const others = kind === 'top' ? [fits.bottom] : kind === 'bottom' ? [fits.top] : [fits.top, fits.bottom];
+      const alike = others.some((f) => f.diffs.length === 0);
+      assert.equal(honest, alike, `${where}: ${text}`);
+      honestOnes += honest;
+      if (alike) {
+        assert.match(text, /cannot be told apart/, where);
+        assert.match(text, /honest answer to the article\u2019s question/, where);
+      } else {
+        assert.match(text, /What gave it away: /, where);
+        assert.doesNotMatch(text, /cannot be told apart/, where);
+      }
+      // Every clue names a read-out its ruled-out cause gets visibly wrong.
+      for (const [, clues] of parts) {
+        for (const { key } of clues) assert.ok(others.some((f) => f.diffs.some((d) => d.key === key)), `${where}: ${key}`);
+      }
+    }
+  }
+  // The answer to the article's question is not always "you can tell" (a cause of 1 mm or half a
+  // degree is below what the read-outs show, at least under some strategy).
+  assert.ok(honestOnes > 0, 'some cause cannot be told apart from the other');
 });
