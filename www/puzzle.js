@@ -258,6 +258,15 @@ export function start(el, hooks) {
     el._syncInputs();
   };
   const later = (ms, fn) => timers.push(setTimeout(fn, ms));
+  // Shows the inputs' posture at once, as reduced motion does: an animation would show where the
+  // change sets off from.
+  const settle = () => {
+    const w = el._widget;
+    if (!w) return;
+    w.setReducedMotion(true);
+    w.frame(performance.now(), ...el._ctxs);
+    w.setReducedMotion(matchMedia('(prefers-reduced-motion: reduce)').matches);
+  };
 
   /** Shows puzzle `k` (in the prepared list, or a random one). */
   const show = (k) => {
@@ -268,8 +277,7 @@ export function start(el, hooks) {
     cause = list.length ? list[k % list.length] : randomCause();
     for (const s of HELD) root.getElementById(s.attribute).value = String(tidy((FULL[s.key] ?? 0) * s.sliderScale));
     setCause(cause.head, cause.leg);
-    // At once: an animation would show where the change sets off from.
-    el._widget?.settle();
+    settle();
     el._schedule();
     const heading = TEXT.title(list.length ? (k % list.length) + 1 : k + 1, list.length);
     title.textContent = heading;
@@ -320,7 +328,7 @@ export function start(el, hooks) {
     say(verdict.textContent);
     // From no cause at all, the cause comes in where it begins.
     setCause(0, 0);
-    el._widget?.settle();
+    settle();
     const { head, leg } = cause;
     later(PAUSE_MS, () => {
       if (leg) setCause(0, leg);
@@ -351,7 +359,7 @@ export function start(el, hooks) {
   // A new strategy: the posture changes at once (no giveaway), and a shown explanation follows.
   const onInput = (e) => {
     if (e.target.id !== 'strategy' && e.target.id !== 'tone-spread') return;
-    el._widget?.settle();
+    settle();
     if (!result.hidden) explain();
   };
   // The head is not to be dragged while its tilt is the secret.

@@ -46,9 +46,19 @@ pub struct Widget {
     dpr: f64,
     drag: Option<Drag>,
     /// Compare mode on a narrow screen: the strategy (its input value) whose posture for the same
-    /// inputs is drawn behind the figure instead of the neutral stance, solved by its own solver
-    /// (each solver starts from its last solution) whenever the inputs are.
-    ghost: Option<(f64, Solver, Pose)>,
+    /// inputs is drawn over the figure instead of the neutral stance behind it, solved by its own
+    /// solver (each solver starts from its last solution) whenever the inputs are.
+    ghost_strategy: Option<f64>,
+    ghost_solver: Solver,
+    ghost: Pose,
+}
+
+/// Read-out `i` of a pose (as `Widget::readout` numbers them), NaN past the end.
+#[inline(never)]
+fn measure(pose: &Pose, i: usize) -> f64 {
+    Measure::ALL
+        .get(i)
+        .map_or(f64::NAN, |m| m.of(&pose.measures))
 }
 
 fn finite_or(value: f64, fallback: f64) -> f64 {
@@ -90,7 +100,9 @@ impl Widget {
             needs_draw: true,
             dpr: 1.0,
             drag: None,
-            ghost: None,
+            ghost_strategy: None,
+            ghost_solver: Solver::new(),
+            ghost: neutral,
         }
     }
 
@@ -103,11 +115,7 @@ impl Widget {
         let input = Input::Strategy;
         let wanted = (strategy.is_finite() && strategy >= input.min() && strategy <= input.max())
             .then(|| input.clamped(strategy, 0.0));
-        if let (Some(v), Some(ghost)) = (wanted, self.ghost.as_mut()) {
-            ghost.0 = v;
-        } else {
-            self.ghost = wanted.map(|v| (v, Solver::new(), self.neutral));
-        }
+        self.ghost_strategy = wanted;
         self.solve_ghost();
         self.needs_draw = true;
         wanted.unwrap_or(-1.0)
@@ -117,16 +125,10 @@ impl Widget {
     /// under the ghost's strategy; NaN without a ghost strategy or past the end.
     #[wasm_bindgen(js_name = ghostReadout)]
     pub fn ghost_readout(&self, i: usize) -> f64 {
-        match (&self.ghost, Measure::ALL.get(i)) {
-            (Some((_, _, pose)), Some(m)) => m.of(&pose.measures),
-            _ => f64::NAN,
+        match self.ghost_strategy {
+            Some(_) => measure(&self.ghost, i),
+            None => f64::NAN,
         }
-    }
-
-    /// Shows the current inputs' posture at once, with no cascade: an animation would show where
-    /// a change began (the puzzle keeps that secret until it reveals it).
-    pub fn settle(&mut self) {
-        self.resolve(0.0, true);
     }
 
     /// Sets input `input` (its index in the model's `Input::ALL`, as the generated `INPUTS` table
@@ -229,11 +231,11 @@ impl Widget {
             self.needs_solve = true;
         }
         if self.needs_solve {
-            self.resolve(now_ms, false);
+            self.resolve(now_ms);
         }
         let moving = self.cascade.step(now_ms);
         if moving || self.needs_draw {
-            let ghost = self.ghost.as_ref().map(|(_, _, pose)| pose);
+            let ghost = self.ghost_strategy.map(|_| &self.ghost);
             self.scene.build_with_ghost(
                 self.cascade.current(),
                 &self.neutral,
@@ -268,9 +270,7 @@ impl Widget {
         } else {
             self.cascade.current()
         };
-        Measure::ALL
-            .get(i)
-            .map_or(f64::NAN, |m| m.of(&pose.measures))
+        measure(pose, i)
     }
 
     /// Cascade step `step`'s share of the correction (0..=1) once the inputs are solved; NaN past
@@ -374,8 +374,8 @@ impl Default for Widget {
 }
 
 impl Widget {
-    /// Solves for the current inputs and sends the body towards the result (at once with `jump`).
-    fn resolve(&mut self, now_ms: f64, jump: bool) {
+    /// Solves for the current inputs and sends the body towards the result.
+    fn resolve(&mut self, now_ms: f64) {
         self.needs_solve = false;
         let target = match self.explain {
             Some(step) => {
@@ -399,7 +399,7 @@ impl Widget {
         self.solve_ghost();
         let origin = Origin::of_change(&self.solved, &self.scenario);
         self.solved = self.scenario;
-        if jump || (self.reduced_motion && self.autoplay_since_ms.is_none()) {
+        if self.reduced_motion && self.autoplay_since_ms.is_none() {
             self.cascade.jump(&target);
         } else {
             self.cascade.retarget_from(&target, now_ms, origin);
@@ -432,11 +432,12 @@ impl Widget {
     }
 
     /// Solves the inputs under the ghost's strategy, if there is one.
+    #[inline(never)]
     fn solve_ghost(&mut self) {
-        if let Some((strategy, solver, pose)) = self.ghost.as_mut() {
+        if let Some(strategy) = self.ghost_strategy {
             let mut other = self.scenario;
-            Input::Strategy.set(&mut other, *strategy);
-            *pose = Pose::of(solver.solve(&other));
+            Input::Strategy.set(&mut other, strategy);
+            self.ghost = Pose::of(self.ghost_solver.solve(&other));
         }
     }
 
