@@ -5,9 +5,9 @@
 // readouts.js, its attributes' rules in attributes.js. Self-contained: open shadow DOM with its
 // own styles, no third-party requests, the wasm loaded relative to this module. Safe to load twice
 // on one page. Usage: <script type="module" src="posture-chain.js"></script> <posture-chain></posture-chain>
-// Attributes, all optional: head-tilt, forward-head, leg-length, compensation (their units, ranges
-// and start values are the model's input table, INPUTS in generated.js; docs/model.md §9) and
-// brand-color. A bad value logs a console warning and a safe one is used (the nearest in range, or
+// Attributes, all optional: head-tilt, forward-head, leg-length, compensation, strategy,
+// tone-spread (their units, ranges and start values are the model's input table, INPUTS in
+// generated.js; docs/model.md §9), brand-color and puzzle (strategy.js, puzzle.js). A bad value logs a console warning and a safe one is used (the nearest in range, or
 // the start value). Reset returns to the attributes' values.
 // Also loading="lazy" (the default: the wasm is fetched when the element nears the viewport) or
 // "eager". Each attribute is reflected by a camelCase property (element-props.js). Events: load,
