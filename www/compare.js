@@ -15,7 +15,7 @@ const TEXT = {
   title: 'Two strategies at once',
   with: 'Compare with',
   beside: (a, b) => `On the left: ${a}. On the right: ${b}. Both follow the sliders.`,
-  ghost: (a, b) => `The figure: ${a}. The dotted outline behind it: ${b}. Both follow the sliders.`,
+  ghost: (a, b) => `The figure: ${a}. The dotted outline over it: ${b}. Both follow the sliders.`,
   same: 'Both show the same strategy: choose another one to compare with.',
   none: 'No read-out differs between the two for these inputs.',
   some: (n) => `${n} read-out${n === 1 ? ' differs' : 's differ'} between the two, as the table shows them:`,
@@ -94,7 +94,8 @@ export function start(el, hooks) {
     const observer = new ResizeObserver(size);
     canvases.forEach((c) => observer.observe(c));
     last.fill(NaN);
-    twin = { widget, canvases, ctxs: canvases.map((c) => c.getContext('2d')), heads, nodes: [...heads, ...views], observer, magnify: NaN, step: NaN, brand: '' };
+    const caps = views.map((v) => v.querySelector('figcaption'));
+    twin = { widget, canvases, ctxs: canvases.map((c) => c.getContext('2d')), heads, caps, nodes: [...heads, ...views], observer, magnify: NaN, step: NaN, brand: '' };
     size();
   };
   const dropTwin = () => {
@@ -132,7 +133,10 @@ export function start(el, hooks) {
     if (key === wordsKey) return;
     wordsKey = key;
     how.textContent = (twin ? TEXT.beside : TEXT.ghost)(STRATEGIES[m].label, STRATEGIES[other].label);
-    if (twin) twin.heads.forEach((h, k) => { h.textContent = STRATEGIES[k ? other : m].label; });
+    if (twin) {
+      twin.heads.forEach((h, k) => { h.textContent = STRATEGIES[k ? other : m].label; });
+      twin.caps.forEach((c, i) => { c.textContent = `${TEXT.views[i]} — ${STRATEGIES[other].label}`; });
+    }
     const diffs = m === other ? [] : differing(a, b);
     sum.textContent = m === other ? TEXT.same : diffs.length ? TEXT.some(diffs.length) : TEXT.none;
     list.replaceChildren(...diffs.map(({ i, key: k, d }) => {

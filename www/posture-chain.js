@@ -348,13 +348,14 @@ class PostureChain extends HTMLElement {
   /** Describes the settled posture in words, for screen readers (a polite live region). */
   _speak() {
     const w = this._widget;
+    if (!w || !w.isSettled()) return;
+    showWarnings(this._ui.warnings, w);
     // A puzzle keeps the head tilt secret and speaks for itself.
-    if (!w || !w.isSettled() || this._strat.quiet) return;
+    if (this._strat.quiet) return;
     readAll(w, this._readouts, true);
     const text = this._strat.note() + postureSentence(w.input(HEAD_TILT), this._readouts);
     if (this._ui.live.textContent !== text) this._ui.live.textContent = text;
     if (this._step >= 0) this._caption();
-    showWarnings(this._ui.warnings, w);
   }
 }
 

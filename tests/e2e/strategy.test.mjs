@@ -277,7 +277,7 @@ test('compare mode: side by side on a wide element, the ghost on a narrow one; t
     const ghosted = await brandPixels(p, back);
     assert.ok(ghosted > plain * 1.3 + 200, `the ghost is drawn in the brand colour in the back view: ${plain} -> ${ghosted} pixels`);
     assert.equal(await el.locator('.tw').count(), 0, 'no second views on a narrow element');
-    assert.match(await el.locator('.cmp .how').textContent(), /dotted outline behind it: Whole chain \(a hypothesis\)/);
+    assert.match(await el.locator('.cmp .how').textContent(), /dotted outline over it: Whole chain \(a hypothesis\)/);
     await assertBadge(p, true, 'compare, narrow, chain as the ghost');
     await assertDifferences(p, 1, 2, 'narrow, spine vs chain');
     assert.deepEqual(await axeViolations(p), [], 'axe-core, compare narrow');
