@@ -4,8 +4,8 @@
 // page's own wasm stays small and a reader who never asks downloads nothing more.
 
 import { MEASURES, STEPS as STEP_KEYS } from './generated.js';
-import { UNIT } from './attributes.js';
-import { STEPS, num } from './readouts.js';
+import { stepTitle } from './readouts.js';
+import { num, t, unit as withUnit } from './i18n.js';
 
 /** Samples per reading: about 10-40 ms in Chromium for 100 (`cargo xtask perf` times 200). */
 export const BAND_SAMPLES = 100;
@@ -24,10 +24,8 @@ export function loadApi(url) {
 /** "about 3–5 mm" (or "about 4 mm" when the 5th and 95th percentiles read the same). */
 export function bandWords({ p5, p95 }, unit, decimals) {
   const [lo, hi] = [num(p5, decimals), num(p95, decimals)];
-  const u = UNIT[unit] ?? '';
-  if (lo === hi) return `about ${lo}${u}`;
-  const joiner = p5 < 0 ? ' to ' : '–';
-  return `about ${lo}${joiner}${hi}${u}`;
+  if (lo === hi) return t('band.about', { v: withUnit(unit, lo) });
+  return t(p5 < 0 ? 'band.to' : 'band.span', { lo, hi: withUnit(unit, hi) });
 }
 
 /**
@@ -67,20 +65,21 @@ export function wireBands(el, ui, rows, current, apiUrl) {
   const { how, certainty } = ui;
   const state = certainty.querySelector('.state');
   const list = certainty.querySelector('.spans');
-  certainty.querySelector('.n').textContent = String(BAND_SAMPLES);
   let timer = 0;
   let run = 0;
   const show = async () => {
     const mine = ++run;
+    el._lang?.();
     const inputs = current();
     if (!inputs) {
-      state.textContent = 'The spans appear once the illustration has started.';
+      state.textContent = t('certainty.wait');
       return;
     }
-    state.textContent = 'Working out the spans…';
+    state.textContent = t('certainty.working');
     try {
       const b = await bandsFor(apiUrl, inputs);
       if (mine !== run) return;
+      el._lang?.();
       const words = new Map(b.measures.map((m) => [m.key, m.words]));
       const group = (title, items) => {
         const h = document.createElement('h4');
@@ -96,14 +95,15 @@ export function wireBands(el, ui, rows, current, apiUrl) {
         return [h, dl];
       };
       list.replaceChildren(
-        ...group('Measures', rows.filter(({ row }) => words.has(row.key)).map(({ row }) => [row.name, words.get(row.key)])),
-        ...group('Share of the correcting', b.steps.map((st, i) => [STEPS[i][0], st.words])),
+        ...group(t('certainty.measures'), rows.filter(({ row }) => words.has(row.key)).map(({ row }) => [row.name, words.get(row.key)])),
+        ...group(t('certainty.shares'), b.steps.map((st, i) => [stepTitle(i), st.words])),
       );
       state.textContent = '';
     } catch (error) {
       if (mine !== run) return;
+      el._lang?.();
       console.warn('<posture-chain> could not work out the certainty spans:', error);
-      state.textContent = 'The spans could not be worked out here.';
+      state.textContent = t('certainty.failed');
       list.replaceChildren();
     }
   };
@@ -119,4 +119,6 @@ export function wireBands(el, ui, rows, current, apiUrl) {
     if (open) show();
     else clearTimeout(timer);
   });
+  // A new language: the open spans are worded again.
+  return { words: () => !certainty.hidden && show() };
 }

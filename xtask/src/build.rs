@@ -60,6 +60,8 @@ pub fn build(project: &Project, wasm: WasmRust) -> Result<WasmSizes, DynError> {
             fs::copy(&path, site.join(name))?;
         }
     }
+    // The string tables the element fetches when a reader's language is not English (i18n.js).
+    copy_dir(&project.www().join("locales"), &site.join("locales"))?;
     // One request, minified: the element and the wasm-bindgen glue it imports.
     let esbuild = project.node_modules().join(".bin").join("esbuild");
     if !esbuild.exists() {
@@ -90,6 +92,18 @@ pub fn build(project: &Project, wasm: WasmRust) -> Result<WasmSizes, DynError> {
 pub const ELEMENT_FILE: &str = "posture-chain.js";
 /// The wasm module's file name, as wasm-bindgen writes it and the element asks for it.
 pub const WASM_FILE: &str = "posture_chain_bg.wasm";
+
+/// Copies the files of `from` (not its folders) into `to`.
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) -> Result<(), DynError> {
+    fs::create_dir_all(to)?;
+    for entry in fs::read_dir(from)? {
+        let path = entry?.path();
+        if path.is_file() {
+            fs::copy(&path, to.join(path.file_name().unwrap_or_default()))?;
+        }
+    }
+    Ok(())
+}
 
 fn missing_npm_tool(project: &Project, tool: &std::path::Path) -> DynError {
     format!(
