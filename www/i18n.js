@@ -111,7 +111,7 @@ function pseudoTable(en) {
   const out = { _pseudo: true };
   for (const [k, v] of Object.entries(en)) {
     if (k.startsWith('_')) out[k] = k === '_lang' ? 'en-XA' : v;
-    else if (k === 'canvas') out[k] = Object.fromEntries(Object.keys(v).map((e) => [e, pseudo(e)]));
+    else if (k === 'canvas') out[k] = Object.fromEntries(v.map((e) => [e, pseudo(e)]));
     else out[k] = pseudo(v);
   }
   return out;
@@ -121,12 +121,13 @@ function pseudoTable(en) {
 // template (numbers, which the Rust formatter already writes in the locale's format, and joint
 // names become {0}, {1}, …). A label without a template is drawn as it is (the locales test
 // lists any). A label that is only numbers and joint names needs none.
+// English's `canvas` is the list of templates (English needs no wording); other tables map each.
 const PARTS = /[CTLS]\d+-[CTLS]\d+|(?<![\p{L}\d])[−-]?\d+(?:[.,]\d+)?/gu;
 
 /** The canvas label `text` in the locale of `table`. */
 export function canvasText(text, table = active) {
   const canvas = table.canvas;
-  if (!canvas) return text;
+  if (!canvas || Array.isArray(canvas)) return text;
   const values = [];
   const template = text.replace(PARTS, (m) => `{${values.push(m) - 1}}`);
   const out = canvas[template];
