@@ -367,6 +367,7 @@ test('the puzzle, by keyboard, with a prepared sequence: answer, reveal from the
     await root('.puz').waitFor();
     assert.match(await root('#puz-title').textContent(), /Puzzle 1 of 3/);
     assert.equal(await active(), 'At the top', 'focus on the first answer');
+    assert.equal(await root('[data-puz=next]').isVisible(), false, 'no next puzzle before an answer');
     assert.match(await live(), /Puzzle 1 of 3.*Where did it begin/);
     assert.equal(await root('#head-tilt').isVisible(), false, 'the sliders are hidden');
     assert.equal(await root('#leg-length').isVisible(), false);
@@ -390,6 +391,7 @@ test('the puzzle, by keyboard, with a prepared sequence: answer, reveal from the
     await assertExplanation(p, { head: 8, leg: 0 }, why, 'puzzle 1');
     assert.match(await live(), /Right\. It began at the top.*Worked out from the model/);
     assert.equal(await active(), 'Next puzzle', 'focus moves on');
+    assert.equal(await root('[data-ans=top]').isVisible(), false, 'the answers give way to the reveal');
     assert.deepEqual(await axeViolations(p), [], 'axe-core, puzzle revealed');
 
     // Puzzle 2 (a leg-length difference): Enter on "Next puzzle", Tab twice to "Both", Enter.
