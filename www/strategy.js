@@ -10,9 +10,9 @@ import { STRATEGIES } from './generated.js';
 import { num } from './readouts.js';
 
 // Every string this module shows (a later locales issue moves them to string tables).
+// The live region says the badge's words too, once, when a hypothesis comes on screen.
 const TEXT = {
   badge: (name) => `${name}: a hypothesis from the article — not an established finding.`,
-  live: (name) => `${name} on screen: a hypothesis from the article, not an established finding. `,
 };
 
 /**
@@ -40,7 +40,7 @@ export function wireStrategy(el, api) {
       const name = [chosen, STRATEGIES[hooks.other]].find((s) => s && !s.established)?.label.replace(/ \(.*\)$/, '') ?? '';
       badge.hidden = toneBox.hidden = !name;
       badge.textContent = TEXT.badge(name);
-      if (name && name !== before) pending = TEXT.live(name);
+      if (name && name !== before) pending = `${badge.textContent} `;
       before = name;
       const pct = num(+tone.value, 0);
       toneOut.textContent = `${pct}%`;

@@ -174,7 +174,7 @@ test('with the whole chain on, the badge stays in sight while the real slider is
     assert.equal(await el.locator('#tone-spread-out').textContent(), '50%');
     assert.match(await el.locator('#strategy-about').textContent(), /hypothesis, not an established finding/);
     await settled(p);
-    await p.waitForFunction(() => /hypothesis from the article, not an established finding/.test(
+    await p.waitForFunction(() => /^Whole chain: a hypothesis from the article — not an established finding\. Head tilted/.test(
       document.querySelector('posture-chain').shadowRoot.querySelector('.live').textContent));
     const last = await p.evaluate(() => window.changes.at(-1));
     assert.equal(last.inputs.strategy, 2);
