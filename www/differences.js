@@ -63,6 +63,7 @@ const PANEL_CSS = `
 .cmp ul, .puz ul { margin: 4px 0; padding-left: 18px; }
 .cmp select { font: inherit; font-size: 14px; min-height: 32px; }
 .puz .buttons { margin: 8px 0 4px; }
+.puz [hidden] { display: none; }
 .puz .verdict { font-weight: 700; }
 .views.twin { grid-template-columns: 1fr 1fr; }
 .views.twin > .view, .views.twin > .colhead { grid-column: auto; }

@@ -249,7 +249,7 @@ export function start(el, hooks) {
   panel.innerHTML = `<h3 id="puz-title"></h3><p id="puz-ask">${TEXT.ask}</p>
     <div class="buttons answers" role="group" aria-labelledby="puz-title" aria-describedby="puz-ask">${Object.entries(TEXT.answers).map(([k, t]) => `<button type="button" data-ans="${k}">${t}</button>`).join('')}</div>
     <div class="result" hidden><p class="verdict"></p><div class="why"></div></div>
-    <div class="buttons"><button type="button" data-puz="next"></button><button type="button" data-puz="close">${TEXT.close}</button></div>`;
+    <div class="buttons"><button type="button" data-puz="next" hidden></button><button type="button" data-puz="close">${TEXT.close}</button></div>`;
   ui.legend.before(panel);
   const [title, answers, result, verdict, why, next] = ['h3', '.answers', '.result', '.verdict', '.why', '[data-puz=next]'].map((s) => panel.querySelector(s));
 
@@ -286,6 +286,7 @@ export function start(el, hooks) {
     next.textContent = list.length && k % list.length === list.length - 1 ? TEXT.again : TEXT.next;
     answers.hidden = false;
     result.hidden = true;
+    next.hidden = true;
     why.replaceChildren();
     answers.querySelector('button').focus();
     say(TEXT.opened(heading));
@@ -329,6 +330,7 @@ export function start(el, hooks) {
     verdict.textContent = t('puz.verdict', { judged: given === kind ? TEXT.right : TEXT.wrong, began: TEXT.began[kind], cause: causeWords(cause) });
     answers.hidden = true;
     result.hidden = false;
+    next.hidden = false;
     next.focus();
     say(verdict.textContent);
     // From no cause at all, the cause comes in where it begins.

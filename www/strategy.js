@@ -10,10 +10,10 @@ import { STRATEGIES } from './generated.js';
 import { num, t } from './i18n.js';
 import { strategyAbout, strategyLabel } from './template.js';
 
-// Every string this module shows is in the string tables (i18n.js).
+// Every string this module shows is in the string tables (i18n.js). The live region says the
+// badge's words too, once, when a hypothesis comes on screen.
 const TEXT = {
   badge: (name) => t('hypothesis.badge', { name }),
-  live: (name) => t('hypothesis.live', { name }),
 };
 
 /**
@@ -41,7 +41,7 @@ export function wireStrategy(el, api) {
       const name = shown === undefined ? '' : strategyLabel(shown).replace(/ \(.*\)$/, '');
       badge.hidden = toneBox.hidden = !name;
       badge.textContent = TEXT.badge(name);
-      if (name && name !== before) pending = TEXT.live(name);
+      if (name && name !== before) pending = `${badge.textContent} `;
       before = name;
       const pct = num(+tone.value, 0);
       toneOut.textContent = t('unit.pct', { v: pct });

@@ -174,7 +174,7 @@ test('with the whole chain on, the badge stays in sight while the real slider is
     assert.equal(await el.locator('#tone-spread-out').textContent(), '50%');
     assert.match(await el.locator('#strategy-about').textContent(), /hypothesis, not an established finding/);
     await settled(p);
-    await p.waitForFunction(() => /hypothesis from the article, not an established finding/.test(
+    await p.waitForFunction(() => /^Whole chain: a hypothesis from the article — not an established finding\. Head tilted/.test(
       document.querySelector('posture-chain').shadowRoot.querySelector('.live').textContent));
     const last = await p.evaluate(() => window.changes.at(-1));
     assert.equal(last.inputs.strategy, 2);
@@ -367,6 +367,7 @@ test('the puzzle, by keyboard, with a prepared sequence: answer, reveal from the
     await root('.puz').waitFor();
     assert.match(await root('#puz-title').textContent(), /Puzzle 1 of 3/);
     assert.equal(await active(), 'At the top', 'focus on the first answer');
+    assert.equal(await root('[data-puz=next]').isVisible(), false, 'no next puzzle before an answer');
     assert.match(await live(), /Puzzle 1 of 3.*Where did it begin/);
     assert.equal(await root('#head-tilt').isVisible(), false, 'the sliders are hidden');
     assert.equal(await root('#leg-length').isVisible(), false);
@@ -390,6 +391,7 @@ test('the puzzle, by keyboard, with a prepared sequence: answer, reveal from the
     await assertExplanation(p, { head: 8, leg: 0 }, why, 'puzzle 1');
     assert.match(await live(), /Right\. It began at the top.*Worked out from the model/);
     assert.equal(await active(), 'Next puzzle', 'focus moves on');
+    assert.equal(await root('[data-ans=top]').isVisible(), false, 'the answers give way to the reveal');
     assert.deepEqual(await axeViolations(p), [], 'axe-core, puzzle revealed');
 
     // Puzzle 2 (a leg-length difference): Enter on "Next puzzle", Tab twice to "Both", Enter.
