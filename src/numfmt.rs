@@ -11,6 +11,8 @@ static MINUS: AtomicU32 = AtomicU32::new('−' as u32);
 
 /// Sets the decimal sign and minus sign labels are written with (`'.'`, `'−'` by default), as
 /// `char` values; a value that is not a character leaves that sign as it was.
+// Only the Widget (wasm) sets them.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub fn set_separators(decimal: u32, minus: u32) {
     if char::from_u32(decimal).is_some() {
         DECIMAL.store(decimal, Relaxed);

@@ -5,7 +5,11 @@
 
 import { MEASURES } from './generated.js';
 import { ROWS } from './readouts.js';
-import { num, t, unit } from './i18n.js';
+import { addEnglish, num, t, unit } from './i18n.js';
+import MODES from './locales/en-modes.json' with { type: 'json' };
+
+// The English words of compare and the puzzle, which load with this module.
+addEnglish(MODES);
 
 // A read-out's words by side: its `level` key under `below`, else its side's, with the size.
 const sided = (key, below, decimals) => (v) => (Math.abs(v) < below ? t(`own.${key}.level`)

@@ -87,6 +87,12 @@ export function load(locale) {
     }));
 }
 
+/** Adds English words that only a lazily loaded part shows (compare, the puzzle: their module
+ * imports them, so that they are not in the first load). */
+export function addEnglish(more) {
+  Object.assign(EN, more);
+}
+
 /** Adds a table for `locale` (the iframe page inlines its tables; tests add their own). */
 export function provide(locale, table) {
   loaded[locale] = table;

@@ -17,7 +17,8 @@ import { canvasTemplate, pseudo } from '../../www/i18n.js';
 
 const TIMEOUT = { timeout: 180_000 };
 const read = async (name) => JSON.parse(await readFile(join(WWW, 'locales', `${name}.json`), 'utf8'));
-const EN = await read('en');
+// English in two files: what the element shows at once, and compare's and the puzzle's words.
+const EN = { ...await read('en'), ...await read('en-modes') };
 const OTHERS = ['es', 'de', 'fr'];
 const placeholders = (s) => [...String(s).matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(',');
 
