@@ -1,11 +1,11 @@
 // The reader's language for <posture-chain>: the string tables (www/locales/*.json, English
 // bundled, the others fetched only when chosen), the lookup `t(key, values)`, numbers in the
 // locale's format (`num`), which locale an element uses (its `lang`, else the nearest ancestor's,
-// else English), and the pseudo-locale en-XA, made from English here (accented, about 40 % longer,
-// in ⟦ ⟧) to find words that clip. Words the Rust model defines (strategies, motions) stay
-// generated in English (generated.js) and a table may override them by key (`word`). The canvas
-// labels come from the Rust scene in English: `canvasText` maps each to its locale through the
-// table's "canvas" section, keyed by the English label with its numbers and joint names as {0}, {1}.
+// else English), and the pseudo-locale en-XA (pseudo.js, loaded when asked for) to find words
+// that clip. Words the Rust model defines (strategies, motions) stay generated in English
+// (generated.js) and a table may override them by key (`word`). The canvas labels come from the
+// Rust scene in English: `canvasText` words each in the locale through the table's "canvas"
+// section, keyed by the English label with its numbers and joint names as {0}, {1}.
 
 import EN from './locales/en.json' with { type: 'json' };
 
@@ -22,7 +22,7 @@ const warned = new Set();
  * `values`. `fallback` is the English when it comes from Rust (generated.js), not the table. */
 export function t(key, values, fallback) {
   let s = active[key];
-  if (s === undefined) s = active._pseudo ? pseudo(EN[key] ?? fallback ?? key) : EN[key] ?? fallback ?? key;
+  if (s === undefined) s = active._pseudo ? active._pseudo(EN[key] ?? fallback ?? key) : EN[key] ?? fallback ?? key;
   return values ? s.replace(/\{(\w+)\}/g, (m, k) => (k in values ? String(values[k]) : m)) : s;
 }
 
@@ -72,11 +72,12 @@ export function pick(raw) {
   return 'en';
 }
 
-/** The table of `locale`: at once for English and the pseudo-locale, else fetched once (beside
- * this module, in locales/). A table that cannot be fetched warns and gives English. */
+/** The table of `locale`: at once for English, else loaded once (the pseudo-locale's module, or
+ * the table beside this module, in locales/). A table that cannot be fetched warns and gives
+ * English. */
 export function load(locale) {
   if (loaded[locale]) return Promise.resolve(loaded[locale]);
-  if (locale === 'en-XA') return Promise.resolve((loaded[locale] = pseudoTable(EN)));
+  if (locale === 'en-XA') return (loaded[locale] = import('./pseudo.js').then((m) => (loaded[locale] = m.pseudoTable(EN))));
   if (!FILES[locale]) return Promise.resolve(EN);
   return (loaded[locale] = fetch(new URL(`./locales/${locale}.json`, import.meta.url))
     .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`HTTP ${r.status}`))))
@@ -99,44 +100,21 @@ export function provide(locale, table) {
   if (!FILES[locale] && !LOCALES.includes(locale)) FILES[locale] = 1;
 }
 
-// The pseudo-locale: every letter accented, about 40 % more length in filler words, the whole
-// in ⟦ ⟧ so that a clipped end shows; {placeholders} and the number format keys kept as they are.
-const ACCENT = { a: 'á', e: 'ë', i: 'ï', o: 'ö', u: 'ü', c: 'ç', n: 'ñ', y: 'ý', s: 'š', z: 'ž', A: 'Å', E: 'É', I: 'Î', O: 'Ø', U: 'Û', C: 'Ç', N: 'Ñ', S: 'Š' };
-const FILLER = 'ļörëm ïpšüm dölör šït ámët çöñšëçtëtür';
-
-/** One string in the pseudo-locale. */
-export function pseudo(s) {
-  if (typeof s !== 'string' || !s) return s;
-  const body = s.split(/(\{\w+\})/).map((p, i) => (i % 2 ? p : p.replace(/[a-zA-Z]/g, (c) => ACCENT[c] ?? c))).join('');
-  const extra = Math.round(s.replace(/\{\w+\}/g, '').length * 0.4);
-  const pad = `${FILLER} `.repeat(Math.ceil(extra / FILLER.length) + 1).slice(0, extra - 1).trim();
-  return extra < 2 ? `⟦${body}⟧` : `⟦${body} ${pad}⟧`;
-}
-
-function pseudoTable(en) {
-  const out = { _pseudo: true };
-  for (const [k, v] of Object.entries(en)) {
-    if (k.startsWith('_')) out[k] = k === '_lang' ? 'en-XA' : v;
-    else if (k === 'canvas') out[k] = Object.fromEntries(v.map((e) => [e, pseudo(e)]));
-    else out[k] = pseudo(v);
-  }
-  return out;
-}
-
 // The canvas: the Rust scene writes English labels; each is worded in the locale by its
 // template (numbers, which the Rust formatter already writes in the locale's format, and joint
 // names become {0}, {1}, …). A label without a template is drawn as it is (the locales test
 // lists any). A label that is only numbers and joint names needs none.
-// English's `canvas` is the list of templates (English needs no wording); other tables map each.
+// English needs no wording (its templates, for translators and the tests, are in
+// locales/en-canvas.json); the pseudo-locale words any label.
 const PARTS = /[CTLS]\d+-[CTLS]\d+|(?<![\p{L}\d])[−-]?\d+(?:[.,]\d+)?/gu;
 
 /** The canvas label `text` in the locale of `table`. */
 export function canvasText(text, table = active) {
   const canvas = table.canvas;
-  if (!canvas || Array.isArray(canvas)) return text;
+  if (!canvas && !table._pseudo) return text;
   const values = [];
   const template = text.replace(PARTS, (m) => `{${values.push(m) - 1}}`);
-  const out = canvas[template];
+  const out = table._pseudo ? table._pseudo(template) : canvas[template];
   return out === undefined ? text : out.replace(/\{(\d+)\}/g, (m, i) => values[i] ?? m);
 }
 

@@ -13,12 +13,14 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { WWW, axeViolations, launchBrowser, openApp, startServer } from './lib.mjs';
 import { MOTIONS, STRATEGIES } from '../../www/generated.js';
-import { canvasTemplate, pseudo } from '../../www/i18n.js';
+import { canvasTemplate } from '../../www/i18n.js';
+import { pseudo } from '../../www/pseudo.js';
 
 const TIMEOUT = { timeout: 180_000 };
 const read = async (name) => JSON.parse(await readFile(join(WWW, 'locales', `${name}.json`), 'utf8'));
 // English in two files: what the element shows at once, and compare's and the puzzle's words.
-const EN = { ...await read('en'), ...await read('en-modes') };
+// The canvas labels' English templates, for translators and this test (English needs no wording).
+const EN = { ...await read('en'), ...await read('en-modes'), canvas: await read('en-canvas') };
 const OTHERS = ['es', 'de', 'fr'];
 const placeholders = (s) => [...String(s).matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(',');
 
