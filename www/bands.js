@@ -1,7 +1,8 @@
 // How certain the numbers are: the model's uncertainty bands (a seeded Monte-Carlo over the
 // parameters the model card marks as assumed or weakly sourced), in words, for the reader who
 // asks. They come from the JS API module (`api/` beside the element), loaded only then: the
-// page's own wasm stays small and a reader who never asks downloads nothing more.
+// page's own wasm stays small and a reader who never asks downloads nothing more. This module
+// too is loaded only then (the element imports it on the button's first click).
 
 import { MEASURES, STEPS as STEP_KEYS } from './generated.js';
 import { UNIT } from './attributes.js';
@@ -61,7 +62,8 @@ const SETTLE_MS = 400;
  * Wires the "How certain?" button of element `el` (its parts `ui`, its read-out rows `rows` as
  * readouts.js builds them, `current()` its inputs by key, or null before the wasm runs):
  * opening shows the spans for the current inputs, worked out by the JS API module at `apiUrl`;
- * while open, they follow the inputs once these rest.
+ * while open, they follow the inputs once these rest. The element loads this module on the
+ * button's first click, which has opened the section already: the spans are shown at once.
  */
 export function wireBands(el, ui, rows, current, apiUrl) {
   const { how, certainty } = ui;
@@ -112,11 +114,13 @@ export function wireBands(el, ui, rows, current, apiUrl) {
     if (!certainty.hidden) timer = setTimeout(show, SETTLE_MS);
   };
   el.addEventListener('change', later);
-  how.addEventListener('click', () => {
+  const toggle = () => {
     const open = certainty.hidden;
     certainty.hidden = !open;
     how.setAttribute('aria-expanded', String(open));
     if (open) show();
     else clearTimeout(timer);
-  });
+  };
+  how.addEventListener('click', toggle);
+  if (!certainty.hidden) show();
 }

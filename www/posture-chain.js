@@ -26,7 +26,6 @@ import {
 import { MARKUP, STYLE, parts } from './template.js';
 import { wireViews } from './views.js';
 import { wirePointer } from './pointer.js';
-import { wireBands } from './bands.js';
 
 const TAG = 'posture-chain';
 // The wasm module, started once however many elements there are.
@@ -35,6 +34,8 @@ const loadWasm = () => (ready ??= init({ module_or_path: wasm.source ?? new URL(
 // The inputs the element's sliders set (each slider's id in MARKUP is its attribute's name).
 const HEAD_TILT = inputIndex('headTiltDeg');
 const LAST_STEP = STEPS.length - 1;
+/** The JS API module (with solve), which lazily loaded features use. */
+const API_URL = new URL('./api/posture_chain.js', import.meta.url).href;
 
 /** Logs what was wrong with an attribute, and the value used instead. */
 const warn = (problem) => console.warn(`<${TAG}> ${problem}`);
@@ -65,7 +66,18 @@ class PostureChain extends HTMLElement {
     this._tick = this._tick.bind(this);
     this._wire();
     wireViews(this._ui, () => this._resize());
-    wireBands(this, this._ui, this._rows, () => this._inputs(), new URL('./api/posture_chain.js', import.meta.url).href);
+    // "How certain?": the first click opens the section and fetches its code (bands.js).
+    const { how, certainty } = this._ui;
+    const bands = () => {
+      how.removeEventListener('click', bands);
+      certainty.hidden = false;
+      how.setAttribute('aria-expanded', 'true');
+      import('./bands.js').then((m) => m.wireBands(this, this._ui, this._rows, () => this._inputs(), API_URL), (error) => {
+        how.addEventListener('click', bands);
+        warn(`could not load its "How certain?" code: ${error}`);
+      });
+    };
+    how.addEventListener('click', bands);
   }
 
   connectedCallback() {
