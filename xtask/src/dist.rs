@@ -6,7 +6,9 @@
 //!   wasm in `pkg/` (found relative to the module's own URL), the iframe page
 //!   `embed.html` and its host helper `embed-resize.js`, the JS API in `api/`, the poster
 //!   `poster.svg` (the starting posture drawn by the scene code, `examples/poster.rs`), `package.json`,
-//!   the TypeScript types, `README.md` (docs/embedding.md) and the licence files.
+//!   the TypeScript types, `README.md` (docs/embedding.md), the licence files, and
+//!   `posture-chain-offline.html`, the demo page as one file with both wasm modules inlined,
+//!   that works opened from `file://` with no network (`embed::write_offline`).
 //! - `posture-chain-wordpress-<version>.zip`: the WordPress plugin (`wordpress/posture-chain/`)
 //!   with the element's files inside (and the JS API module its lazy features load), for the
 //!   admin's "Upload plugin".
@@ -171,6 +173,17 @@ pub fn write(project: &Project) -> Result<Dist, DynError> {
         folder.join("package.json"),
         package_json(&version, &after_entry),
     )?;
+    // One file for a lecture hall with no network or a USB stick: the demo page, both wasm
+    // modules inlined, working from file://.
+    let offline = crate::embed::write_offline(
+        project,
+        &project.site(),
+        &folder.join(crate::embed::OFFLINE_PAGE),
+    )?;
+    println!(
+        "dist: {} is {offline} bytes, the demo page in one file (opens from file://, no network)",
+        crate::embed::OFFLINE_PAGE
+    );
     // The poster: the starting posture's back view, drawn by the scene code as SVG.
     cmd::run(
         project
