@@ -17,21 +17,39 @@ use crate::scene::{Align, Cmd, Dash, DisplayList, Font, Pose, Scene, SceneOption
 /// The paper behind the drawing: the element's canvas background (`--paper` in template.js).
 const PAPER: &str = "#fcfcfa";
 
-/// A number for SVG, to 0.01 px.
+/// A number for SVG, to 0.01 px, without trailing zeros. Written by `numfmt`, not `std::fmt`,
+/// whose float code would add about 20 KB of gzipped wasm to the JS API module.
 fn n(v: f64) -> String {
     let r = (v * 100.0).round() / 100.0;
-    if r == 0.0 {
-        "0".into()
-    } else {
-        format!("{r}")
+    if r == 0.0 || !r.is_finite() {
+        return "0".into();
     }
+    let mut s = String::new();
+    crate::numfmt::push_fixed_ascii(&mut s, r, 2);
+    if s.contains('.') {
+        while s.ends_with('0') {
+            s.pop();
+        }
+        if s.ends_with('.') {
+            s.pop();
+        }
+    }
+    s
 }
 
+/// Text for XML, character by character (`str::replace`'s searchers cost kilobytes of wasm).
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn dash(d: Dash) -> &'static str {
@@ -306,6 +324,22 @@ pub fn poster(width_px: f64, height_px: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_are_short_and_plain() {
+        for (v, text) in [
+            (0.0, "0"),
+            (-0.001, "0"),
+            (12.0, "12"),
+            (12.5, "12.5"),
+            (-3.14159, "-3.14"),
+            (0.005, "0.01"),
+            (1234.567, "1234.57"),
+            (f64::NAN, "0"),
+        ] {
+            assert_eq!(n(v), text, "{v}");
+        }
+    }
 
     #[test]
     fn every_fill_stroke_block_and_label_becomes_one_element() {
