@@ -19,6 +19,11 @@ let api = null;
  * module, as the single-file offline page gives); resolves to its exports, initialised.
  */
 export function loadApi(url) {
+  // A sandboxed frame (an opaque origin) cannot fetch it without CORS: not tried, so that the
+  // browser logs no blocked request; the caller says it could not be worked out here.
+  if (typeof url === 'string' && self.origin === 'null') {
+    return Promise.reject(new Error('a sandboxed frame cannot load the JS API module'));
+  }
   api ??= (typeof url === 'function' ? url() : import(url)).then(async (m) => {
     await m.default();
     return m;

@@ -322,9 +322,14 @@ export async function save(el, kind, warn) {
     a.download = `posture-chain.${kind}`;
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    say(el, `Saved as posture-chain.${kind} (${Math.round(blob.size / 1000)} KB).`);
+    const file = `posture-chain.${kind} (${Math.round(blob.size / 1000)} KB)`;
+    // A sandboxed frame may not be allowed to save files, and nothing tells it so.
+    say(el, self.origin === 'null' && parent !== window
+      ? `${file} was handed to the browser; if nothing was saved, this frame may not save files (its iframe needs sandbox="allow-scripts allow-downloads").`
+      : `Saved as ${file}.`);
   } catch (error) {
     warn(`could not make the ${kind === 'png' ? 'picture' : 'SVG'}: ${error}`);
-    say(el, kind === 'png' ? 'The picture could not be made here.' : 'The SVG could not be made here.');
+    const why = kind === 'svg' && self.origin === 'null' ? ' (a sandboxed frame cannot load the JS API module that draws it)' : '';
+    say(el, `The ${kind === 'png' ? 'picture' : 'SVG'} could not be made here${why}.`);
   }
 }

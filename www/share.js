@@ -200,7 +200,10 @@ export async function copyLink(el, warn) {
   } catch {
     // A sandboxed frame (an opaque origin) may not rewrite its URL; the link is still right.
   }
+  // A frame not allowed the clipboard: asking would log a policy violation as an error.
+  const policy = document.permissionsPolicy ?? document.featurePolicy;
   try {
+    if (policy && !policy.allowsFeature('clipboard-write')) throw new Error('no clipboard here');
     await navigator.clipboard.writeText(url.href);
     say(el, 'Link copied. It opens the illustration as it is now.');
   } catch {

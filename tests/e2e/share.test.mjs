@@ -21,6 +21,9 @@ let browser;
 before(async () => {
   server = await startServer({
     pages: {
+      '/framed.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Framed</title></head>
+<body><main><h1>A course page</h1><iframe src="/embed.html?head-tilt=-6&explain=4&massKg=90" title="The illustration"
+sandbox="allow-scripts" style="width: 1000px; height: 1400px; border: 0"></iframe></main></body></html>`,
       '/two.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Two</title>
 <script type="module" src="./posture-chain.js"></script></head><body><main><h1>Two illustrations</h1>
 <h2>A</h2><posture-chain id="a" loading="eager"></posture-chain>
@@ -292,6 +295,30 @@ test('embed.html takes the whole state in its query, and its Copy link writes th
     await settled(fresh);
     assert.deepEqual(await stateOf(fresh), await stateOf(page));
     assert.deepEqual(problems.list(), []);
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('embed.html sandboxed with allow-scripts: its state from the query; Copy link, How certain? and Save SVG say what they cannot do, with no console error', TIMEOUT, async () => {
+  const { page, problems } = await openPage(browser, `${server.url}framed.html`, { viewport: { width: 1100, height: 900 } });
+  try {
+    const frame = page.frames().find((f) => f.url().includes('embed.html'));
+    await frame.waitForFunction(() => document.querySelector('posture-chain')?._widget?.isSettled());
+    const state = await frame.evaluate(() => document.querySelector('posture-chain').getState());
+    assert.deepEqual([state.headTiltDeg, state.explain, state.massKg], [-6, 4, 90]);
+    await frame.evaluate(() => document.querySelector('posture-chain').setState({ headTiltDeg: 3 }));
+    await frame.locator('[data-act=link]').click();
+    const field = frame.locator('.share input');
+    await field.waitFor();
+    const link = new URL(await field.inputValue());
+    assert.equal(link.pathname, '/embed.html');
+    assert.equal(link.search, '?head-tilt=3&massKg=90&explain=4', 'the frame may not use the clipboard: the link shows, in the query');
+    await frame.locator('caption .how').click();
+    await frame.waitForFunction(() => /could not be worked out/.test(document.querySelector('posture-chain').shadowRoot.querySelector('.certainty .state').textContent));
+    await frame.locator('[data-act=svg]').click();
+    await frame.waitForFunction(() => /could not be made here \(a sandboxed frame/.test(document.querySelector('posture-chain').shadowRoot.querySelector('.share p').textContent));
+    assert.deepEqual(problems.list(), [], 'no blocked request, no policy violation');
   } finally {
     await page.context().close();
   }
