@@ -28,7 +28,7 @@ import {
 import { MARKUP, STYLE, parts } from './template.js';
 import { wireViews } from './views.js';
 import { wirePointer } from './pointer.js';
-import { getState } from './state.js';
+import { STATE_ATTRIBUTES, getState } from './state.js';
 
 const TAG = 'posture-chain';
 // The wasm module, started once however many elements there are.
@@ -94,6 +94,8 @@ class PostureChain extends HTMLElement {
   }
 
   connectedCallback() {
+    // The presentation attributes as the page gives them: where a link's state starts from.
+    this._pageAttrs ??= STATE_ATTRIBUTES.map(([name]) => this.getAttribute(name));
     addEventListener('hashchange', this._onHash);
     this._stopWaiting = whenNear(this, () => loadWasm().then(() => this._start(), (error) => {
       console.warn(`<${TAG}> could not load its WebAssembly module:`, error);

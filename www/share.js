@@ -99,8 +99,9 @@ function apply(el, state, warn, from) {
       ui.magnify.checked = on;
       w.setMagnify(on ? 3 : 1);
     } else if (attr) {
-      if (attr.includes(raw, 1)) el.setAttribute(key, raw);
-      else bad(key, raw, `one of ${attr.slice(1).join(', ')}`);
+      if (!attr.includes(raw, 1)) bad(key, raw, `one of ${attr.slice(1).map((v) => JSON.stringify(v)).join(', ')}`);
+      else if (raw === attr[1]) el.removeAttribute(key);
+      else el.setAttribute(key, raw);
     } else {
       warn(`${from}: unknown field "${name(key)}" ignored; the fields are ${from === 'link' ? linkNames().join(', ') : Object.keys(getState(el)).join(', ')}.`);
     }
@@ -111,15 +112,18 @@ function apply(el, state, warn, from) {
 /**
  * The state `el` starts in without a link: its inputs' attributes (for embed.html, whose link
  * sets those, the table's start values), the other inputs at their starts, explain off, no
- * magnifying, and the presentation attributes at their defaults (setState sets those
- * attributes, so the page's own cannot be told from a link's).
+ * magnifying, and the presentation attributes as the page gave them when the element was
+ * added (the element keeps them: setState and the page's own controls may change them since).
  */
 function baseState(el) {
   const base = {};
   for (const s of INPUTS) base[s.key] = s.attribute && !place.query ? tidy(parseInput(s, el.getAttribute(s.attribute))) : s.start;
   base.explain = 0;
   base.magnify = false;
-  for (const [n, first] of STATE_ATTRIBUTES) base[n] = first;
+  STATE_ATTRIBUTES.forEach(([n, ...values], i) => {
+    const page = place.query ? null : el._pageAttrs?.[i];
+    base[n] = values.includes(page) ? page : values[0];
+  });
   return base;
 }
 

@@ -9,9 +9,11 @@ import { INPUTS } from './generated.js';
 import { tidy } from './attributes.js';
 
 /**
- * The presentation attributes a state carries: [name, default, ...its other values]. A feature
- * that adds one (a theme, a mode) adds its line here: getState() reports the attribute (the
- * default when it is absent or not one of these), setState() and a link set it.
+ * The presentation attributes a state carries: [name, default, ...its other values], each the
+ * attribute's text (a default of null: absent, as for an attribute that is on when present, such
+ * as ['compare', null, '']). A feature that adds one (a theme, a mode) adds its line here:
+ * getState() reports the attribute (the default when it is absent or not one of these);
+ * setState() and a link set it, or remove it for the default.
  */
 export const STATE_ATTRIBUTES = [
   ['theme', 'light', 'dark', 'auto', 'projector'],

@@ -27,7 +27,7 @@ sandbox="allow-scripts" style="width: 1000px; height: 1400px; border: 0"></ifram
       '/two.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Two</title>
 <script type="module" src="./posture-chain.js"></script></head><body><main><h1>Two illustrations</h1>
 <h2>A</h2><posture-chain id="a" loading="eager"></posture-chain>
-<h2>B</h2><posture-chain id="b" loading="eager" leg-length="5"></posture-chain></main></body></html>`,
+<h2>B</h2><posture-chain id="b" loading="eager" leg-length="5" theme="projector"></posture-chain></main></body></html>`,
     },
   });
   browser = await launchBrowser();
@@ -264,7 +264,19 @@ test('two elements on a page keep their states apart by id; without a clipboard 
     await settled(fresh, '#b');
     assert.equal((await stateOf(fresh, '#a')).headTiltDeg, 5, 'a keeps its start');
     const b = await stateOf(fresh, '#b');
-    assert.deepEqual([b.headTiltDeg, b.explain, b.anatomicLegLengthDiffMm], [-9, 1, 5], 'b restored, its leg-length attribute kept');
+    assert.deepEqual([b.headTiltDeg, b.explain, b.anatomicLegLengthDiffMm, b.theme], [-9, 1, 5, 'projector'], 'b restored, its page\'s attributes kept');
+    // A presentation attribute changed from the page's is in the link, and comes back.
+    await fresh.evaluate(() => document.querySelector('#b').setState({ theme: 'light' }));
+    await settled(fresh, '#b');
+    assert.equal(await fresh.locator('#b').getAttribute('theme'), null, 'the default: the attribute removed');
+    await fresh.locator('#b [data-act=link]').click();
+    await fresh.waitForFunction(() => document.querySelector('#b').shadowRoot.querySelector('.share p').textContent !== '');
+    const light = fresh.url();
+    assert.equal(decodeURIComponent(new URL(light).hash), '#posture-chain.b=head-tilt:-9;explain:1;theme:light');
+    const third = await page.context().newPage();
+    await third.goto(light);
+    await settled(third, '#b');
+    assert.equal((await stateOf(third, '#b')).theme, 'light');
     assert.deepEqual(problems.list(), []);
   } finally {
     await page.context().close();
