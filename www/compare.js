@@ -5,12 +5,10 @@
 // layout, one view at a time) it is drawn as the dotted outline behind the figure
 // (Widget.setGhostStrategy). Under the views, in words: which read-outs differ, and by how much.
 
-import { Widget } from './pkg/posture_chain.js';
 import { MEASURES, STRATEGIES } from './generated.js';
 import { SLIDERS } from './attributes.js';
 import { WORDS, amount, differing, panelStyles } from './differences.js';
-import { t } from './i18n.js';
-import { strategyLabel } from './template.js';
+import { strategyLabel, t } from './words.js';
 
 // Every string this module shows is in the string tables (i18n.js).
 const TEXT = {
@@ -83,7 +81,8 @@ export function start(el, hooks) {
     ui.views.classList.add('twin');
     ui.views.append(...heads, ...views);
     const canvases = views.map((v) => v.querySelector('canvas'));
-    const widget = new Widget();
+    // The page's wasm class, the element's own Widget's (importing it would copy its glue).
+    const widget = new el._widget.constructor();
     widget.setReducedMotion(matchMedia('(prefers-reduced-motion: reduce)').matches);
     const size = () => {
       const dpr = window.devicePixelRatio || 1;

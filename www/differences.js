@@ -5,7 +5,7 @@
 
 import { MEASURES } from './generated.js';
 import { ROWS } from './readouts.js';
-import { addEnglish, num, t, unit } from './i18n.js';
+import { addEnglish, num, t, unit } from './words.js';
 import MODES from './locales/en-modes.json' with { type: 'json' };
 
 // The English words of compare and the puzzle, which load with this module.

@@ -9,47 +9,18 @@
 
 import EN from './locales/en.json' with { type: 'json' };
 
+export * from './words.js';
+
+// English, and the table in use, shared with every copy of words.js (see there).
+const S = globalThis[Symbol.for('posture-chain.words')];
+if (!S.en.views) Object.assign(S.en, EN);
+if (!S.active.views) S.active = S.en;
+const loaded = { en: S.en };
+const warned = new Set();
+
 /** The locales there are tables for (en-XA is made from English). */
 export const LOCALES = ['en', 'es', 'de', 'fr', 'en-XA'];
 const FILES = { es: 1, de: 1, fr: 1 };
-
-/** The table in use for the element being drawn now (each element sets its own: `use`). */
-let active = EN;
-const loaded = { en: EN };
-const warned = new Set();
-
-/** The string of `key` in the active table (English if it lacks one), its `{name}`s filled from
- * `values`. `fallback` is the English when it comes from Rust (generated.js), not the table. */
-export function t(key, values, fallback) {
-  let s = active[key];
-  if (s === undefined) s = active._pseudo ? active._pseudo(EN[key] ?? fallback ?? key) : EN[key] ?? fallback ?? key;
-  return values ? s.replace(/\{(\w+)\}/g, (m, k) => (k in values ? String(values[k]) : m)) : s;
-}
-
-/** True when the active table (or English) has `key`. */
-export const has = (key) => key in active || key in EN;
-
-/** A value with its unit ('deg', 'mm', 'cm', 'kg', 'pct', ''), spaced as the locale spaces it. */
-export const unit = (u, v) => t(`unit.${u}`, { v });
-
-/** A word the Rust model defines (generated.js), translated by key where the table has it. */
-export const word = (key, english) => t(key, null, english);
-
-/** Makes `table` the active one (the element about to write its words). */
-export function use(table) {
-  active = table ?? EN;
-}
-
-/** The active table. */
-export const current = () => active;
-
-/** A number as the locale writes it: fixed decimals, its decimal sign, a real minus, never NaN. */
-export function num(v, decimals) {
-  if (!Number.isFinite(v)) return '–';
-  const s = v.toFixed(decimals);
-  const signed = /^-0(\.0*)?$/.test(s) ? s.slice(1) : s.replace('-', '−');
-  return signed.replace('.', active._decimal ?? '.');
-}
 
 /** The locale an element asks for: its `lang`, else the nearest ancestor's, else English;
  * an unknown one warns once and gives English, and a region falls back to its language. */
@@ -77,21 +48,15 @@ export function pick(raw) {
  * English. */
 export function load(locale) {
   if (loaded[locale]) return Promise.resolve(loaded[locale]);
-  if (locale === 'en-XA') return (loaded[locale] = import('./pseudo.js').then((m) => (loaded[locale] = m.pseudoTable(EN))));
-  if (!FILES[locale]) return Promise.resolve(EN);
+  if (locale === 'en-XA') return (loaded[locale] = import('./pseudo.js').then((m) => (loaded[locale] = m.pseudoTable(S.en))));
+  if (!FILES[locale]) return Promise.resolve(S.en);
   return (loaded[locale] = fetch(new URL(`./locales/${locale}.json`, import.meta.url))
     .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`HTTP ${r.status}`))))
     .then((table) => (loaded[locale] = table), (error) => {
       console.warn(`<posture-chain> could not load its ${locale} strings; using English:`, error);
       delete loaded[locale];
-      return EN;
+      return S.en;
     }));
-}
-
-/** Adds English words that only a lazily loaded part shows (compare, the puzzle: their module
- * imports them, so that they are not in the first load). */
-export function addEnglish(more) {
-  Object.assign(EN, more);
 }
 
 /** Adds a table for `locale` (the iframe page inlines its tables; tests add their own). */
@@ -100,43 +65,3 @@ export function provide(locale, table) {
   if (!FILES[locale] && !LOCALES.includes(locale)) FILES[locale] = 1;
 }
 
-// The canvas: the Rust scene writes English labels; each is worded in the locale by its
-// template (numbers, which the Rust formatter already writes in the locale's format, and joint
-// names become {0}, {1}, …). A label without a template is drawn as it is (the locales test
-// lists any). A label that is only numbers and joint names needs none.
-// English needs no wording (its templates, for translators and the tests, are in
-// locales/en-canvas.json); the pseudo-locale words any label.
-const PARTS = /[CTLS]\d+-[CTLS]\d+|(?<![\p{L}\d])[−-]?\d+(?:[.,]\d+)?/gu;
-
-/** The canvas label `text` in the locale of `table`. */
-export function canvasText(text, table = active) {
-  const canvas = table.canvas;
-  if (!canvas && !table._pseudo) return text;
-  const values = [];
-  const template = text.replace(PARTS, (m) => `{${values.push(m) - 1}}`);
-  const out = table._pseudo ? table._pseudo(template) : canvas[template];
-  return out === undefined ? text : out.replace(/\{(\d+)\}/g, (m, i) => values[i] ?? m);
-}
-
-/** The canvas backend's hook (canvas-strings.js calls `canvas.pcWords(key, text)`): the label in
- * the locale `table()` gives, worded once per label and locale. */
-export function canvasWords(table) {
-  let cache = new Map();
-  let of = null;
-  return (key, text) => {
-    const tb = table();
-    if (tb !== of) [cache, of] = [new Map(), tb];
-    let out = cache.get(key);
-    if (out === undefined) {
-      if (cache.size > 512) cache.clear();
-      cache.set(key, (out = canvasText(text, tb)));
-    }
-    return out;
-  };
-}
-
-/** The English canvas template of a label (for the locales test). */
-export const canvasTemplate = (text) => {
-  let n = 0;
-  return text.replace(PARTS, () => `{${n++}}`);
-};

@@ -12,8 +12,7 @@
 
 import { SLIDERS, tidy } from './attributes.js';
 import { MEASURES, STRATEGIES } from './generated.js';
-import { num, t } from './i18n.js';
-import { strategyLabel } from './template.js';
+import { num, strategyLabel, t } from './words.js';
 import { loadApi } from './bands.js';
 import { WORDS, differing, digit, panelStyles } from './differences.js';
 

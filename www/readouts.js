@@ -4,7 +4,7 @@
 // fillLegend and the show* functions write into `ui`, the shadow root's parts (template.js).
 
 import { LEVELS, LOAD_SCALE, MEASURES, MOTIONS, STEPS as STEP_TABLE } from './generated.js';
-import { has, num, t, unit, word } from './i18n.js';
+import { has, num, t, unit, word } from './words.js';
 
 export { num };
 

@@ -7,8 +7,7 @@
 // the puzzle (puzzle.js) on first use.
 
 import { STRATEGIES } from './generated.js';
-import { num, t } from './i18n.js';
-import { strategyAbout, strategyLabel } from './template.js';
+import { num, strategyAbout, strategyLabel, t } from './words.js';
 
 // Every string this module shows is in the string tables (i18n.js). The live region says the
 // badge's words too, once, when a hypothesis comes on screen.

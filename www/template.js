@@ -1,11 +1,11 @@
 // The shadow root of <posture-chain>: its styles (STYLE, adopted as a constructable stylesheet), its
 // markup (MARKUP, with `part` names for the host page: base, views, view, view-back, view-side,
-// view-top, legend, explain, controls, measures, note) and the named parts of that markup that the
+// view-top, legend, explain, controls, measures, share, note) and the named parts of that markup that the
 // element and the panel write to (parts). Host pages may set --posture-chain-brand and --posture-chain-ink.
 
 import { DEFAULT_BRAND, SLIDERS, tidy } from './attributes.js';
 import { STRATEGIES } from './generated.js';
-import { t, word } from './i18n.js';
+import { strategyLabel, t } from './words.js';
 
 /** The input an attribute sets (from the generated table). */
 const spec = (attribute) => SLIDERS.find((s) => s.attribute === attribute);
@@ -153,6 +153,11 @@ caption .how { font-size: 12px; min-height: 28px; padding: 1px 8px; margin-left:
 .s label { flex: none; }
 .s.buttons { margin-bottom: 10px; }
 .pc.puzzling .ctl:not(.s), .pc.puzzling [data-act], .pc.puzzling [data-strat] { display: none; }
+.share { margin-top: 12px; }
+.share p { flex-basis: 100%; margin: 0; font-size: 13px; }
+.share p:empty { display: none; }
+.share input { display: block; width: 100%; font: inherit; }
+@container (width < 560px) { .share { display: none; } }
 ${PHONE}@container (min-width: 560px) {
   .views { grid-template-columns: 1fr 1fr; }
   .views > :last-child { grid-column: 1 / -1; }
@@ -242,10 +247,13 @@ export const MARKUP = `
       </div>
       <section class="certainty" id="certainty" part="certainty" hidden aria-labelledby="certainty-title">
         <h3 id="certainty-title" data-t="certainty.title"></h3>
-        <p data-t="certainty.about"></p>
-        <p class="state" aria-live="polite"></p>
-        <div class="spans"></div>
       </section>
+      <div class="share buttons" part="share" role="group" data-t-label="share.label">
+        <button type="button" data-act="link" data-t="share.link"></button>
+        <button type="button" data-act="png" data-t="share.png"></button>
+        <button type="button" data-act="svg" data-t="share.svg"></button>
+        <p aria-live="polite"></p>
+      </div>
     </div>
   </div>
   <p class="note" part="note" data-t="note"></p>
@@ -264,13 +272,8 @@ export function applyWords(root, values) {
   root.querySelectorAll('#strategy option').forEach((o, i) => { o.textContent = strategyLabel(i); });
 }
 
-/** Strategy i's name and description for readers (Rust's English, or the table's). */
-export const strategyLabel = (i) => word(`strategy.${STRATEGIES[i].key}.label`, STRATEGIES[i].label);
-export const strategyAbout = (i) => word(`strategy.${STRATEGIES[i].key}.description`, STRATEGIES[i].description);
-
-/** The values the markup's words name: the head-tilt slider's ends, and `n` (the certainty
- * spans' sample count, from bands.js). */
-export const markupValues = (n) => ({ left: -spec('head-tilt').min, right: spec('head-tilt').max, n });
+/** The values the markup's words name: the head-tilt slider's ends. */
+export const markupValues = () => ({ left: -spec('head-tilt').min, right: spec('head-tilt').max });
 
 /** The parts of a shadow root filled with MARKUP, by name; canvases in view order. */
 export function parts(root) {

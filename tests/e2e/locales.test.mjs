@@ -13,14 +13,14 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { WWW, axeViolations, launchBrowser, openApp, startServer } from './lib.mjs';
 import { MOTIONS, STRATEGIES } from '../../www/generated.js';
-import { canvasTemplate } from '../../www/i18n.js';
+import { canvasTemplate } from '../../www/words.js';
 import { pseudo } from '../../www/pseudo.js';
 
 const TIMEOUT = { timeout: 180_000 };
 const read = async (name) => JSON.parse(await readFile(join(WWW, 'locales', `${name}.json`), 'utf8'));
 // English in two files: what the element shows at once, and compare's and the puzzle's words.
 // The canvas labels' English templates, for translators and this test (English needs no wording).
-const EN = { ...await read('en'), ...await read('en-modes'), canvas: await read('en-canvas') };
+const EN = { ...await read('en'), ...await read('en-modes'), ...await read('en-share'), canvas: await read('en-canvas') };
 const OTHERS = ['es', 'de', 'fr'];
 const placeholders = (s) => [...String(s).matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(',');
 
@@ -284,4 +284,31 @@ test('in the pseudo-locale nothing clips or runs off, at 320, 390 and 1280 px, i
     assert.deepEqual(problems.list(), []);
     await p.context().close();
   }
+});
+
+test('the parts loaded on first use speak the element\'s language: compare, the puzzle, "How certain?", the link', TIMEOUT, async () => {
+  const { page: p, problems } = await open('/de.html');
+  await settled(p);
+  await shadow(p, (root) => root.querySelector('[data-strat=compare]').click());
+  await p.waitForFunction(() => document.querySelector('posture-chain').shadowRoot.querySelector('.cmp .sum')?.textContent);
+  assert.equal(await text(p, '.cmp h3'), 'Zwei Strategien zugleich');
+  assert.match(await text(p, '.cmp .sum'), /Messwert|Strategie/);
+  await shadow(p, (root) => root.querySelector('[data-strat=compare]').click());
+  await p.waitForFunction(() => !document.querySelector('posture-chain').shadowRoot.querySelector('.cmp'));
+  await shadow(p, (root) => root.querySelector('.how').click());
+  await p.waitForFunction(() => document.querySelector('posture-chain').shadowRoot.querySelector('.spans h4'), null, { timeout: 40_000 })
+    .catch(async (e) => { throw new Error(`no spans: ${await text(p, '.certainty')} ${problems.list()}`, { cause: e }); });
+  assert.match(await text(p, '.certainty'), /Wie sicher diese Zahlen sind.*Varianten des Modells/s);
+  assert.equal(await text(p, '.spans h4'), 'Messwerte');
+  assert.match(await text(p, '.spans'), /etwa \d+(,\d)?/);
+  await shadow(p, (root) => root.querySelector('[data-strat=puzzle]').click());
+  await p.waitForFunction(() => document.querySelector('posture-chain').shadowRoot.querySelector('#puz-title')?.textContent);
+  assert.match(await text(p, '#puz-title'), /^Wo hat es angefangen\? Rätsel 1$/);
+  assert.equal(await text(p, '[data-ans=top]'), 'Oben');
+  await shadow(p, (root) => root.querySelector('[data-puz=close]').click());
+  await shadow(p, (root) => root.querySelector('[data-act=link]').click());
+  await p.waitForFunction(() => document.querySelector('posture-chain').shadowRoot.querySelector('.share p')?.textContent);
+  assert.match(await text(p, '.share p'), /Link/);
+  assert.doesNotMatch(await text(p, '.share p'), /could not|copied/);
+  assert.deepEqual(problems.list(), []);
 });
