@@ -7,7 +7,11 @@
 
 import { MEASURES, STEPS as STEP_KEYS } from './generated.js';
 import { stepTitle } from './readouts.js';
-import { num, t, unit as withUnit } from './words.js';
+import { addEnglish, num, t, unit as withUnit } from './words.js';
+import CERTAINTY from './locales/en-certainty.json' with { type: 'json' };
+
+// The English words of this section, which load with this module.
+addEnglish(CERTAINTY);
 
 /** Samples per reading: about 10-40 ms in Chromium for 100 (`cargo xtask perf` times 200). */
 export const BAND_SAMPLES = 100;
