@@ -81,7 +81,7 @@ export function start(el, hooks) {
     ui.views.classList.add('twin');
     ui.views.append(...heads, ...views);
     const canvases = views.map((v) => v.querySelector('canvas'));
-    // The page's wasm class, the element's own Widget's (importing it would copy its glue).
+    // The element's own Widget class: the glue and its canvas strings are loaded once, with it.
     const widget = new el._widget.constructor();
     widget.setReducedMotion(matchMedia('(prefers-reduced-motion: reduce)').matches);
     const size = () => {
