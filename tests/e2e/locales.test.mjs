@@ -1,6 +1,7 @@
 // The reader's language (issue 13): every key in every string table (a missing one fails with its
 // name and locale, and a sentence keeps its {placeholders}); then the built page in Chromium:
-// German from `lang`, from an ancestor and from a region (de-AT), its live region after a drag,
+// German from `lang`, from an ancestor and from a region (de-AT), in embed.html's query (nothing
+// fetched), its live region after a drag,
 // decimal commas in the table and on the canvas (read from what the canvas draws), no English
 // label left on the canvas; switching language at run time keeps every input and mode; an
 // unknown language warns once and shows English; axe-core finds nothing in any language; and in
@@ -310,5 +311,14 @@ test('the parts loaded on first use speak the element\'s language: compare, the 
   await p.waitForFunction(() => document.querySelector('posture-chain').shadowRoot.querySelector('.share p')?.textContent);
   assert.match(await text(p, '.share p'), /Link/);
   assert.doesNotMatch(await text(p, '.share p'), /could not|copied/);
+  assert.deepEqual(problems.list(), []);
+});
+
+test('embed.html takes lang in its query and, with every table inlined, fetches none', TIMEOUT, async () => {
+  const { page: p, problems, responses } = await openApp(browser, `${server.url}embed.html?lang=fr&head-tilt=8`, { canvas: 'posture-chain canvas' });
+  await settled(p);
+  assert.equal(await text(p, 'label[for=head-tilt]'), 'Inclinaison de la tête');
+  assert.match(await text(p, '#head-tilt-out'), /^8,0° à droite$/);
+  assert.deepEqual(responses.map((r) => r.url()).filter((u) => u.includes('/locales/')), [], 'no table fetched');
   assert.deepEqual(problems.list(), []);
 });
