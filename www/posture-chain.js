@@ -8,7 +8,9 @@
 // Attributes, all optional: head-tilt, forward-head, leg-length, compensation (their units, ranges
 // and start values are the model's input table, INPUTS in generated.js; docs/model.md §9) and
 // brand-color. A bad value logs a console warning and a safe one is used (the nearest in range, or
-// the start value). Reset returns to the attributes' values.
+// the start value). Reset returns to the attributes' values. theme="light" | "dark" | "auto" |
+// "projector" (themes.js, loaded when set). Full screen, the keyboard shortcuts and their help
+// dialog are presenter.js's, loaded on first use.
 // Also loading="lazy" (the default: the wasm is fetched when the element nears the viewport) or
 // "eager". Each attribute is reflected by a camelCase property (element-props.js). Events: load,
 // change (detail: inputs, measures, source 'user' | 'autoplay' | 'attribute'), error (detail.type).

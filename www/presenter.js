@@ -298,7 +298,11 @@ function openHelp(el) {
     const close = Object.assign(document.createElement('button'), { type: 'button', textContent: WORDS.close });
     close.addEventListener('click', () => dialog.close());
     dialog.append(title, intro, list, close);
-    dialog.addEventListener('keydown', (e) => trapTab(e, ui.root, [close]));
+    dialog.addEventListener('keydown', (e) => {
+      trapTab(e, ui.root, [close]);
+      // Escape closes the dialog only (the browser's doing), not the explain panel behind it.
+      if (e.key === 'Escape') e.stopPropagation();
+    });
     dialog.addEventListener('close', () => el._helpBack?.focus());
     ui.root.querySelector('.pc').append(dialog);
   }

@@ -1,7 +1,8 @@
 // The shadow root of <posture-chain>: its styles (STYLE, adopted as a constructable stylesheet), its
-// markup (MARKUP, with `part` names for the host page: base, views, view, view-back, view-side,
+// markup (MARKUP, with `part` names for the host page: base, tools, views, view, view-back, view-side,
 // view-top, legend, explain, controls, measures, note) and the named parts of that markup that the
 // element and the panel write to (parts). Host pages may set --posture-chain-brand and --posture-chain-ink.
+// The light theme's colours come from generated.js (LIGHT_CSS); themes.js adds the others.
 
 import { SLIDERS, tidy } from './attributes.js';
 import { LIGHT_CSS } from './generated.js';

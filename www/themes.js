@@ -62,7 +62,11 @@ function systemColours(root) {
 function asked(el, warn) {
   const raw = el.getAttribute('theme');
   const name = raw === null ? 'light' : raw.trim().toLowerCase();
-  if (NAMES.includes(name)) return name;
+  if (NAMES.includes(name)) {
+    el._themeWarned = null;
+    return name;
+  }
+  // Once per bad value (the element applies its theme when the attribute changes and again as it starts).
   if (el._themeWarned !== raw) warn(`theme="${raw}" should be ${NAMES.join(', ')}; using light.`);
   el._themeWarned = raw;
   return 'light';

@@ -356,6 +356,9 @@ test('"auto" follows the emulated colour scheme, live; a bad theme warns once an
     assert.equal((await waitForCanvasStable(page, BACK)).hash, light.hash);
     assert.deepEqual(warnings.filter((w) => w.includes('theme')), ['<posture-chain> theme="neon" should be light, dark, auto, projector; using light.']);
     assert.equal(warnings.length, 1);
+    await setTheme(page, 'dark');
+    await setTheme(page, 'neon');
+    assert.equal(warnings.length, 2, 'a bad value set again warns again');
     assert.equal(await page.evaluate(() => document.querySelector('posture-chain').theme), 'neon', 'the property reflects the attribute');
     assert.deepEqual(problems.list(), []);
   } finally {
@@ -469,6 +472,7 @@ test('? opens the shortcuts dialog: modal, focus kept inside, Escape closes it a
   const { page, problems } = await open('', { viewport: { width: 1280, height: 900 } });
   try {
     await page.locator('#head-tilt').focus();
+    await page.keyboard.press('3');
     await page.keyboard.press('?');
     await page.waitForFunction(() => document.querySelector('posture-chain').shadowRoot.querySelector('dialog.help')?.open);
     const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
@@ -482,12 +486,13 @@ test('? opens the shortcuts dialog: modal, focus kept inside, Escape closes it a
     }
     // The shortcuts rest while it is open.
     await page.keyboard.press('2');
-    assert.equal((await state(page)).explain, null);
+    assert.match((await state(page)).explain, /^Step 3 of 5/);
     await screenshot(page, 'presenter-help');
     assert.deepEqual(await axeViolations(page), [], 'axe with the dialog open');
     await page.keyboard.press('Escape');
     assert.equal((await state(page)).help, false);
     assert.equal(await focused(page), 'head-tilt', 'focus returns to the slider');
+    assert.match((await state(page)).explain, /^Step 3 of 5/, 'Escape closed the dialog, not the explain panel behind it');
     // From its button, and closed by Close.
     await page.locator('posture-chain [data-act=help]').click();
     await page.waitForFunction(() => document.querySelector('posture-chain').shadowRoot.querySelector('dialog.help')?.open);
