@@ -50,13 +50,13 @@ const CSS = `
     grid-template-columns: minmax(0, 1fr) minmax(0, 1.7fr);
     grid-template-areas: "top top" "views views" "explain measures" "note note" "controls controls" "sources sources"; }
   .fs .tools { grid-area: top; justify-self: end; margin: 0; }
-  .fs .legend { grid-area: top; justify-self: start; align-self: center; margin: 0; font-size: 16px; }
+  .fs .legend { grid-area: top; justify-self: start; align-self: center; max-width: calc(100% - 320px); margin: 0; font-size: 16px; }
   .fs .views { grid-area: views; grid-template-columns: repeat(3, minmax(0, 1fr)); }
   .fs .views > .view { grid-column: auto; }
   .fs figcaption { font-size: 22px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
   .fs figcaption span { font-size: 17px; }
   .fs .hint { display: none; }
-  .fs canvas, .fs canvas.top { height: max(320px, calc(100vh - 480px)); }
+  .fs canvas, .fs canvas.top { height: max(320px, calc(100vh - 480px), 55vh); }
   .fs .panel { display: contents; }
   .fs fieldset { grid-area: controls; zoom: 1.3; }
   .fs [part=measures] { grid-area: measures; display: grid; grid-template-columns: minmax(0, 1fr) 300px; gap: 0 28px; align-items: start; }
@@ -68,6 +68,7 @@ const CSS = `
   .fs .explain button { font-size: 17px; }
   .fs table, .fs tbody, .fs caption { display: block; }
   .fs caption { font-size: 20px; margin-bottom: 6px; }
+  .fs caption .how { font-size: 16px; }
   .fs thead { position: absolute; clip-path: inset(50%); }
   .fs tbody { display: grid; grid-template-columns: repeat(auto-fill, minmax(16em, 1fr)); gap: 8px 20px; }
   .fs tr { display: flex; flex-direction: column; border-top: 2px solid var(--line); padding-top: 2px; }

@@ -61,6 +61,15 @@ td.range, .note, .sources { font-size: 12px; }
 }
 `;
 
+// The presenter's toolbar (presenter.js's full screen and shortcuts), not in the phone layout (no
+// room there; F and ? still work), and what printing leaves (the views as drawn, the measures and
+// the note, on one page). Written tight: the styles ship as they are written.
+const PRESENTER = `.tools{justify-content:flex-end;margin:0 0 8px}@container (width<560px){.tools{display:none}}
+@media print{.pc{border:0;padding:0;zoom:.85}.tabs,.tools,fieldset,.explain .buttons,.sources,.how,.certainty,.hint{display:none}
+.pc .views{grid-template-columns:1fr 1fr 1fr}.pc .views>.view{grid-column:auto;position:static;visibility:visible}
+.pc .view canvas{height:260px;object-fit:contain}.pc .panel{grid-template-columns:1fr}}
+`;
+
 export const STYLE = `
 :host { all: initial; display: block; text-align: left; ${LIGHT_CSS} --on-brand: #fff;
   color: var(--ink); font: 15px/1.45 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; }
@@ -144,14 +153,7 @@ caption .how { font-size: 12px; min-height: 28px; padding: 1px 8px; margin-left:
 .certainty dt { color: var(--ink); }
 .certainty dd { margin: 0; font-variant-numeric: tabular-nums; }
 .certainty h4 { font-size: 13px; margin: 8px 0 0; }
-/* The presenter's toolbar (presenter.js), not in the phone layout (no room: F and ? still work there);
-printed: the views, the measures and the note on one page. */
-.tools{justify-content:flex-end;margin:0 0 8px}.tools button{font-size:13px;min-height:32px;padding:3px 10px}
-@container (width < 560px){.tools{display:none}}
-@media print{.pc{border:0;padding:0;zoom:.9}th,td{padding:2px 6px 2px 0}.tabs,.tools,fieldset,.explain .buttons,.sources,.how,.certainty,.hint{display:none}
-.pc .views{grid-template-columns:1fr 1fr 1fr}.pc .views>.view{grid-column:auto;position:static;visibility:visible}
-.pc .view canvas{height:260px;object-fit:contain}.pc .panel{grid-template-columns:1fr;margin-top:8px}}
-${PHONE}@container (min-width: 560px) {
+${PRESENTER}${PHONE}@container (min-width: 560px) {
   .views { grid-template-columns: 1fr 1fr; }
   .views > :last-child { grid-column: 1 / -1; }
   canvas.top { height: 320px; }
@@ -166,10 +168,7 @@ ${PHONE}@container (min-width: 560px) {
 
 export const MARKUP = `
 <div class="cq"><div class="pc" part="base" lang="en" dir="ltr">
-  <div class="buttons tools" part="tools">
-    <button type="button" data-act="fullscreen" aria-keyshortcuts="f">Full screen</button>
-    <button type="button" data-act="help" aria-haspopup="dialog" aria-keyshortcuts="?">Shortcuts</button>
-  </div>
+  <div class="buttons tools" part="tools"><button type="button" data-act="fullscreen" aria-keyshortcuts="f">Full screen</button><button type="button" data-act="help" aria-haspopup="dialog" aria-keyshortcuts="?">Shortcuts</button></div>
   <div class="tabs" role="tablist" aria-label="Views">
     <button type="button" role="tab" id="tab-back" data-view="back" aria-controls="view-back" aria-selected="true">Back view</button>
     <button type="button" role="tab" id="tab-side" data-view="side" aria-controls="view-side" aria-selected="false" tabindex="-1">Side view</button>

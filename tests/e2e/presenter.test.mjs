@@ -169,7 +169,7 @@ test('full screen by its button and by F: the Fullscreen API, a presentation lay
   }
 });
 
-test('without the Fullscreen API (as on iPhone Safari) full screen is a full-window overlay, closed by its button or Escape', TIMEOUT, async () => {
+test('without the Fullscreen API (as on iPhone Safari) full screen is a full-window overlay, closed by its button or Escape', TIMEOUT, async (t) => {
   const { page, problems } = await open('', {
     viewport: PROJECTOR_SCREEN,
     initScript: () => { delete Element.prototype.requestFullscreen; },
@@ -200,6 +200,17 @@ test('without the Fullscreen API (as on iPhone Safari) full screen is a full-win
       const sizes = await presentationSizes(page);
       assert.ok(sizes.labelsPx[0] >= 20 && sizes.readoutPx >= 26, 'the same large type as in full screen');
       if (close === 'button') {
+        // Smaller projectors: the views draw larger as far as their size allows.
+        for (const [width, height, least] of [[1280, 800, 1.3], [1024, 768, 1]]) {
+          await page.setViewportSize({ width, height });
+          await page.waitForTimeout(300);
+          await settle(page);
+          const at = await presentationSizes(page);
+          t.diagnostic(`at ${width}x${height} full screen: views ${at.views[0].join('x')} CSS px, zoom ${at.zoom.toFixed(2)} (canvas labels ${at.labelsPx.join(', ')} px), read-out values ${at.readoutPx} px`);
+          assert.ok(at.zoom >= least, `${width}x${height}: zoom ${at.zoom}`);
+        }
+        await page.setViewportSize(PROJECTOR_SCREEN);
+        await page.waitForTimeout(300);
         await screenshot(page, 'presenter-overlay');
         assert.deepEqual(await axeViolations(page), [], 'axe in the overlay');
         await button.click();

@@ -11,8 +11,9 @@ use crate::util::{leg, tilt};
 /// column puts two abreast with the top view full width (768), a desktop three (1280, on a short
 /// and a tall screen). The projector theme and full screen draw larger by telling the scene of a
 /// smaller canvas, never under 300 x 330 (www/posture-chain.js's `_resize`): the sizes they give
-/// on a 768 and a 1280 px page and on a 1920 x 1080 screen, and that least one.
-const SIZES: [(&str, f64, f64, &[View]); 11] = [
+/// on a 768 and a 1280 px page and on 1920 x 1080, 1280 x 800 and 1024 x 768 screens, and that
+/// least one.
+const SIZES: [(&str, f64, f64, &[View]); 13] = [
     ("320 px page", 274.0, 330.0, &View::ALL),
     ("390 px page", 344.0, 330.0, &View::ALL),
     ("768 px page", 350.0, 480.0, &[View::Back, View::Side]),
@@ -28,6 +29,8 @@ const SIZES: [(&str, f64, f64, &[View]); 11] = [
     ("projector, 1280 px page", 300.0, 391.0, &View::ALL),
     ("projector, 1280 px page, tall", 300.0, 505.0, &View::ALL),
     ("full screen, 1920 x 1080", 340.0, 330.0, &View::ALL),
+    ("full screen, 1280 x 800", 303.0, 330.0, &View::ALL),
+    ("full screen, 1024 x 768", 300.0, 398.0, &View::ALL),
     ("the least a zoom leaves", 300.0, 330.0, &View::ALL),
 ];
 
