@@ -117,7 +117,8 @@ function say(el, text) {
  * the widget's: the host page's handlers do not see it.
  */
 function shortcut(e) {
-  const t = e.composedPath()[0];
+  // (The event's path may be gone when this runs after the module's first load.)
+  const t = e.composedPath()[0] ?? e.target ?? {};
   const typing = t.isContentEditable || (t.localName === 'input' && !/^(range|checkbox|radio|button|submit|reset|color|file)$/.test(t.type))
     || t.localName === 'textarea' || t.localName === 'select';
   if (typing || ((e.ctrlKey || e.metaKey || e.altKey) && !e.getModifierState('AltGraph'))) return null;
