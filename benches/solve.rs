@@ -6,9 +6,9 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use posture_chain::{solve, Scenario, Solver};
+use posture_chain::{solve, Scenario, Solver, Strategy};
 
-fn scenarios() -> [(&'static str, Scenario); 4] {
+fn scenarios() -> [(&'static str, Scenario); 6] {
     [
         ("neutral", Scenario::default()),
         (
@@ -35,6 +35,22 @@ fn scenarios() -> [(&'static str, Scenario); 4] {
                 ..Scenario::default()
             },
         ),
+        (
+            "head tilt 10°, neck",
+            Scenario {
+                head_tilt_deg: 10.0,
+                strategy: Strategy::Neck,
+                ..Scenario::default()
+            },
+        ),
+        (
+            "head tilt 10°, chain",
+            Scenario {
+                head_tilt_deg: 10.0,
+                strategy: Strategy::Chain,
+                ..Scenario::default()
+            },
+        ),
     ]
 }
 
@@ -53,19 +69,25 @@ fn bench(c: &mut Criterion) {
         });
     }
     // One animation frame: the head tilt easing toward 10°, a new scenario every frame.
-    let mut solver = Solver::new();
-    let mut frame = 0u32;
-    group.bench_function("animation frame", |b| {
-        b.iter(|| {
-            frame = (frame + 1) % 60;
-            let t = f64::from(frame) / 59.0;
-            let s = Scenario {
-                head_tilt_deg: 10.0 * t * t * (3.0 - 2.0 * t),
-                ..Scenario::default()
-            };
-            solver.solve(black_box(&s)).measures.shoulder_tilt_deg
-        })
-    });
+    for (name, strategy) in [
+        ("animation frame", Strategy::Spine),
+        ("animation frame, chain", Strategy::Chain),
+    ] {
+        let mut solver = Solver::new();
+        let mut frame = 0u32;
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                frame = (frame + 1) % 60;
+                let t = f64::from(frame) / 59.0;
+                let s = Scenario {
+                    head_tilt_deg: 10.0 * t * t * (3.0 - 2.0 * t),
+                    strategy,
+                    ..Scenario::default()
+                };
+                solver.solve(black_box(&s)).measures.shoulder_tilt_deg
+            })
+        });
+    }
     group.finish();
 }
 

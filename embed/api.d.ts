@@ -14,11 +14,15 @@ export interface Scenario {
   /** -30 to 30. */
   anatomicLegLengthDiffMm?: number;
   /** 0 to 1. */
-  compensation?: number;
+  compensation?: number | 'none' | 'partial' | 'full';
   /** 120 to 220. */
   statureCm?: number;
   /** 30 to 200. */
   massKg?: number;
+  /** 0 to 2. */
+  strategy?: number | 'neck' | 'spine' | 'chain';
+  /** 0 to 1. */
+  toneSpread?: number;
   sex?: 'female' | 'male';
   coupling?: {
     /** -1 to 1. */
@@ -33,6 +37,8 @@ export interface Scenario {
 /** The solved posture (the other fields, joints, cascade and landmarks: docs/model.md). */
 export interface Posture {
   measures: PostureChainMeasures;
+  /** The strategy that produced it; `established: false` marks a hypothesis. */
+  strategy: { name: 'neck' | 'spine' | 'chain'; established: boolean };
   warnings: string[];
   [field: string]: unknown;
 }

@@ -7,6 +7,8 @@ export interface PostureChainInputs {
   forwardHeadDeg: number;
   anatomicLegLengthDiffMm: number;
   compensation: number;
+  strategy: number;
+  toneSpread: number;
 }
 
 /** The read-outs, by key, in the units their names say (docs/model.md). */
@@ -58,6 +60,10 @@ export interface PostureChainAttributes {
   'leg-length'?: number | string;
   /** 0 to 1 (a fraction) (start 1). */
   'compensation'?: number | string | 'none' | 'partial' | 'full';
+  /** 0 to 2 (a choice, by index or name) (start 1). */
+  'strategy'?: number | string | 'neck' | 'spine' | 'chain';
+  /** 0 to 1 (a fraction) (start 0.5). */
+  'tone-spread'?: number | string;
   /** Any CSS colour but var(); the accent of the controls and the drawing. */
   'brand-color'?: string;
   /** The colour theme (default 'light'); 'auto' follows prefers-color-scheme. */
@@ -75,6 +81,10 @@ export interface PostureChainElement extends HTMLElement {
   legLength: number;
   /** Reflects `compensation`: the current value, 0 to 1; null removes the attribute. */
   compensation: number;
+  /** Reflects `strategy`: the current value, 0 to 2; null removes the attribute. */
+  strategy: number;
+  /** Reflects `tone-spread`: the current value, 0 to 1; null removes the attribute. */
+  toneSpread: number;
   /** Reflects `brand-color`. */
   brandColor: string | null;
   /** Reflects `theme` (null: none, the light theme). */

@@ -79,8 +79,9 @@ fn main() -> ExitCode {
     match run(check) {
         Ok(true) => {
             println!(
-                "generated files are current ({}, docs/model.md, {}, {} and {})",
+                "generated files are current ({}, {}, docs/model.md, {}, {} and {})",
                 codegen::JS_PATH,
+                codegen::THEMES_JS_PATH,
                 codegen::PHP_PATH,
                 codegen::DTS_PATH,
                 codegen::API_DTS_PATH

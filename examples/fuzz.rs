@@ -98,7 +98,8 @@ fn hostile_text(rng: &mut Rng) -> String {
         5 => "é😀\u{202e}\u{feff}ǅ".repeat(1 + rng.below(50)),
         6 => rng
             .pick(&[
-                "male", "female", "MALE", " female ", "other", "none", "partial", "full",
+                "male", "female", "MALE", " female ", "other", "none", "partial", "full", "neck",
+                "spine", " Chain", "diagonal",
             ])
             .to_string(),
         7 => (0..rng.below(64))
@@ -233,10 +234,7 @@ fn check_parse(raw: &RawValue, s: &Scenario, warnings: &[Warning]) -> Result<(),
         match last {
             // A valid number in range is kept exactly (minus zero may come back as zero).
             RawValue::Number(n)
-                if given.len() == 1
-                    && input.min() <= *n
-                    && *n <= input.max()
-                    && input.get(s) != *n =>
+                if given.len() == 1 && input.clamped(*n, f64::NAN) == *n && input.get(s) != *n =>
             {
                 return Err(format!(
                     "{} = {n} in range but {} used",
@@ -244,7 +242,8 @@ fn check_parse(raw: &RawValue, s: &Scenario, warnings: &[Warning]) -> Result<(),
                     input.get(s)
                 ));
             }
-            RawValue::Number(n) if given.len() == 1 && input.min() <= *n && *n <= input.max() => {}
+            // In range and, for a choice (the strategy), whole.
+            RawValue::Number(n) if given.len() == 1 && input.clamped(*n, f64::NAN) == *n => {}
             RawValue::Number(n) if given.len() == 1 && !warned => {
                 return Err(format!("{} = {n} changed without a warning", input.key()));
             }

@@ -32,9 +32,12 @@ export function parseInput(spec, raw, warn) {
     if (word !== undefined) return word;
     const pct = spec.sliderScale === 100 && text.endsWith('%');
     const v = Number(pct ? text.slice(0, -1) : text) / (pct ? 100 : 1);
-    if (text === '' || !Number.isFinite(v) || v < spec.min || v > spec.max) {
+    // A choice (the strategy: whole steps) takes its words or a whole number.
+    const choice = spec.step === 1;
+    if (text === '' || !Number.isFinite(v) || v < spec.min || v > spec.max || (choice && !Number.isInteger(v))) {
       const start = names.find((w) => spec.words[w] === spec.start) ?? spec.start;
-      warn?.(`${spec.attribute}="${raw}" should be ${names.join(', ')}, ${spec.min}..${spec.max} or ${spec.min * spec.sliderScale}%..${spec.max * spec.sliderScale}%; using ${start}.`);
+      const ways = choice ? `${names.join(', ')} (or ${spec.min}..${spec.max})` : `${names.join(', ')}, ${spec.min}..${spec.max} or ${spec.min * spec.sliderScale}%..${spec.max * spec.sliderScale}%`;
+      warn?.(`${spec.attribute}="${raw}" should be ${ways}; using ${start}.`);
       return spec.start;
     }
     return v;

@@ -8,7 +8,7 @@ import { SLIDERS } from './attributes.js';
 import { wasm } from './element-props.js';
 import './posture-chain.js';
 
-const NAMES = [...SLIDERS.map((s) => s.attribute), 'brand-color', 'loading'];
+const NAMES = [...SLIDERS.map((s) => s.attribute), 'brand-color', 'loading', 'puzzle'];
 const inline = document.getElementById('posture-chain-wasm');
 if (inline) wasm.source = Uint8Array.from(atob(inline.textContent.trim()), (c) => c.charCodeAt(0));
 

@@ -5,9 +5,9 @@
 // readouts.js, its attributes' rules in attributes.js. Self-contained: open shadow DOM with its
 // own styles, no third-party requests, the wasm loaded relative to this module. Safe to load twice
 // on one page. Usage: <script type="module" src="posture-chain.js"></script> <posture-chain></posture-chain>
-// Attributes, all optional: head-tilt, forward-head, leg-length, compensation (their units, ranges
-// and start values are the model's input table, INPUTS in generated.js; docs/model.md §9) and
-// brand-color. A bad value logs a console warning and a safe one is used (the nearest in range, or
+// Attributes, all optional: head-tilt, forward-head, leg-length, compensation, strategy,
+// tone-spread (their units, ranges and start values are the model's input table, INPUTS in
+// generated.js; docs/model.md §9), brand-color and puzzle (strategy.js, puzzle.js). A bad value logs a console warning and a safe one is used (the nearest in range, or
 // the start value). Reset returns to the attributes' values. theme="light" | "dark" | "auto" |
 // "projector" (themes.js, loaded when set). Full screen, the keyboard shortcuts and their help
 // dialog are presenter.js's, loaded on first use.
@@ -29,6 +29,7 @@ import { MARKUP, STYLE, parts } from './template.js';
 import { wireViews } from './views.js';
 import { wirePointer } from './pointer.js';
 import { wireBands } from './bands.js';
+import { wireStrategy } from './strategy.js';
 
 const TAG = 'posture-chain';
 // The wasm module, started once however many elements there are.
@@ -70,7 +71,9 @@ class PostureChain extends HTMLElement {
     this._tick = this._tick.bind(this);
     this._wire();
     wireViews(this._ui, () => this._resize());
-    wireBands(this, this._ui, this._rows, () => this._inputs(), new URL('./api/posture_chain.js', import.meta.url).href);
+    const api = new URL('./api/posture_chain.js', import.meta.url).href;
+    wireBands(this, this._ui, this._rows, () => this._inputs(), api);
+    this._strat = wireStrategy(this, api);
   }
 
   connectedCallback() {
@@ -92,6 +95,7 @@ class PostureChain extends HTMLElement {
     clearTimeout(this._liveTimer);
     clearInterval(this._stepsTimer);
     this._resizeObserver?.disconnect();
+    this._strat.stop?.();
     this._unpresent?.();
     this._motion?.removeEventListener('change', this._onMotion);
     this._widget?.free();
@@ -175,7 +179,6 @@ class PostureChain extends HTMLElement {
   _resize(entries = []) {
     if (!this._widget) return;
     const dpr = window.devicePixelRatio || 1;
-    const want = (this._themeZoom || 1) * (this._fsZoom || 1);
     // The observer's last exact sizes (fractional CSS px), also when called without them.
     const exact = (this._boxes ??= new Map());
     for (const e of entries) exact.set(e.target, e);
@@ -189,11 +192,16 @@ class PostureChain extends HTMLElement {
       const bh = Math.max(1, device ? device.blockSize : Math.round(h * dpr));
       if (canvas.width !== bw) canvas.width = bw;
       if (canvas.height !== bh) canvas.height = bh;
-      const z = Math.min(4 / dpr, Math.max(1, Math.min(want, w / 300, h / 330)));
+      const z = this._zoom(w, h, dpr);
       if (!i) this._z = z;
       this._widget.resize(i, w / z, h / z, (bw / Math.max(w, 1)) * z);
     });
     this._schedule();
+  }
+
+  /** How many times larger a canvas of w x h CSS px draws strokes and labels (see _resize). */
+  _zoom(w, h, dpr) {
+    return Math.min(4 / dpr, Math.max(1, Math.min((this._themeZoom || 1) * (this._fsZoom || 1), w / 300, h / 330)));
   }
 
   _schedule() {
@@ -207,6 +215,7 @@ class PostureChain extends HTMLElement {
     const t0 = performance.now();
     const more = widget.frame(now, ...this._ctxs);
     this.lastFrameMs = performance.now() - t0;
+    this._strat.frame?.(now);
     if (widget.autoplay()) {
       this._showTilt(widget.input(HEAD_TILT));
       this._changed('autoplay');
@@ -251,9 +260,10 @@ class PostureChain extends HTMLElement {
       this._schedule();
     });
     ui.root.addEventListener('click', (e) => {
-      const act = e.target.closest?.('button')?.dataset.act;
+      const button = e.target.closest?.('button');
+      if (button?.dataset.tool) return this._present(button.dataset.tool);
+      const act = button?.dataset.act;
       if (!act) return;
-      if (act === 'fullscreen' || act === 'help') return this._present(act);
       if (act !== 'play') stopAutoplay();
       if (act === 'play') {
         const on = !this._widget?.autoplay();
@@ -341,6 +351,7 @@ class PostureChain extends HTMLElement {
     }
     this._showTilt(w?.autoplay() ? w.input(HEAD_TILT) : value.headTiltDeg);
     showControls(ui, value.forwardHeadDeg, value.anatomicLegLengthDiffMm, value.compensation);
+    this._strat.sync();
     this._schedule();
     if (source) this._changed(source);
   }
@@ -380,11 +391,13 @@ class PostureChain extends HTMLElement {
   _speak() {
     const w = this._widget;
     if (!w || !w.isSettled()) return;
+    showWarnings(this._ui.warnings, w);
+    // A puzzle keeps the head tilt secret and speaks for itself.
+    if (this._strat.quiet) return;
     readAll(w, this._readouts, true);
-    const text = postureSentence(w.input(HEAD_TILT), this._readouts);
+    const text = this._strat.note() + postureSentence(w.input(HEAD_TILT), this._readouts);
     if (this._ui.live.textContent !== text) this._ui.live.textContent = text;
     if (this._step >= 0) this._caption();
-    showWarnings(this._ui.warnings, w);
   }
 }
 

@@ -79,6 +79,8 @@ const CSS = `
   .fs .weight, .fs .weight h3 { font-size: 20px; margin-top: 34px; }
   .fs .weight h3 { margin: 0 0 4px; }
   .fs .note { grid-area: note; font-size: 16px; margin: 0; }
+  .fs .views.twin { grid-template-columns: 1fr 1fr; }
+  .fs .views.twin canvas, .fs .views.twin canvas.top { height: clamp(300px, 46vh, 480px); }
   .fs .sources { grid-area: sources; font-size: 16px; }
 }
 dialog.help { max-width: min(92vw, 600px); max-height: 90vh; overflow: auto; padding: 16px 20px;
@@ -135,6 +137,8 @@ export function present(el, event) {
   if (el._help?.open) return;
   const what = typeof event === 'string' ? event : shortcut(event);
   if (!what) return;
+  // A puzzle (puzzle.js) hides the sliders and the other buttons: only full screen and help then.
+  if (ui.root.querySelector('.pc.puzzling') && !/^(fullscreen|help|f|\?)$/.test(what)) return;
   if (what === 'fullscreen' || what === 'f') return toggleFullscreen(el);
   if (what === 'help' || what === '?') return openHelp(el);
   if (what === '[' || what === ']') {

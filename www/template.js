@@ -5,7 +5,7 @@
 // The light theme's colours come from generated.js (LIGHT_CSS); themes.js adds the others.
 
 import { SLIDERS, tidy } from './attributes.js';
-import { LIGHT_CSS } from './generated.js';
+import { LIGHT_CSS, STRATEGIES } from './generated.js';
 
 /** The input an attribute sets (from the generated table). */
 const spec = (attribute) => SLIDERS.find((s) => s.attribute === attribute);
@@ -54,6 +54,7 @@ thead tr { display: flex; }
 thead th:first-child { flex: 0 0 44%; }
 thead th:last-child::before { content: '/'; content: '/' / ''; margin-right: 4px; }
 td.range, .note, .sources { font-size: 12px; }
+.s .hint { display: none; }
 .weight { display: grid; grid-template-columns: 1fr 1fr; column-gap: 12px; margin-top: 6px; font-size: 13px; }
 .weight h3 { grid-column: 1 / -1; }
 .bar { grid-template-columns: auto 1fr auto; margin: 0; }
@@ -153,6 +154,11 @@ caption .how { font-size: 12px; min-height: 28px; padding: 1px 8px; margin-left:
 .certainty dt { color: var(--ink); }
 .certainty dd { margin: 0; font-variant-numeric: tabular-nums; }
 .certainty h4 { font-size: 13px; margin: 8px 0 0; }
+.badge { margin: 0 0 8px; padding: 4px 8px; border: 2px solid var(--alert); border-radius: 6px; color: var(--alert); font-weight: 700; }
+.s select { font: inherit; min-width: 0; }
+.s label { flex: none; }
+.s.buttons { margin-bottom: 10px; }
+.pc.puzzling .ctl:not(.s), .pc.puzzling [data-act], .pc.puzzling [data-strat] { display: none; }
 ${PRESENTER}${PHONE}@container (min-width: 560px) {
   .views { grid-template-columns: 1fr 1fr; }
   .views > :last-child { grid-column: 1 / -1; }
@@ -168,12 +174,13 @@ ${PRESENTER}${PHONE}@container (min-width: 560px) {
 
 export const MARKUP = `
 <div class="cq"><div class="pc" part="base" lang="en" dir="ltr">
-  <div class="buttons tools" part="tools"><button type="button" data-act="fullscreen" aria-keyshortcuts="f">Full screen</button><button type="button" data-act="help" aria-haspopup="dialog" aria-keyshortcuts="?">Shortcuts</button></div>
+  <div class="buttons tools" part="tools"><button type="button" data-tool="fullscreen" aria-keyshortcuts="f">Full screen</button><button type="button" data-tool="help" aria-haspopup="dialog" aria-keyshortcuts="?">Shortcuts</button></div>
   <div class="tabs" role="tablist" aria-label="Views">
     <button type="button" role="tab" id="tab-back" data-view="back" aria-controls="view-back" aria-selected="true">Back view</button>
     <button type="button" role="tab" id="tab-side" data-view="side" aria-controls="view-side" aria-selected="false" tabindex="-1">Side view</button>
     <button type="button" role="tab" id="tab-top" data-view="top" aria-controls="view-top" aria-selected="false" tabindex="-1">Top view</button>
   </div>
+  <p class="badge" part="badge" hidden></p>
   <div class="views" part="views">
     <div class="view on" id="view-back"><figure><figcaption id="cap-back">Back view <span>— seen from behind</span></figcaption>
       <canvas class="back" part="view view-back" role="img" aria-labelledby="cap-back desc-back"></canvas>
@@ -218,6 +225,9 @@ export const MARKUP = `
         <input id="compensation" type="range" ${slider('compensation')}>
         <div class="ends" aria-hidden="true"><span>none: the head just tilts</span><span>full: eyes level</span></div>
       </div>
+      <div class="ctl s" part="strategy"><div class="row"><label for="strategy">Who rights the head?</label><select id="strategy" aria-describedby="strategy-about">${STRATEGIES.map((s, i) => `<option value="${i}"${i === spec('strategy').start ? ' selected' : ''}>${s.label}</option>`).join('')}</select></div><p class="hint" id="strategy-about"></p></div>
+      <div class="ctl s tone" hidden><div class="row"><label for="tone-spread">How far the tone spreads down</label><output id="tone-spread-out" for="tone-spread"></output></div><input id="tone-spread" type="range" ${slider('tone-spread')}></div>
+      <div class="buttons s"><button type="button" data-strat="compare" aria-pressed="false">Compare strategies</button><button type="button" data-strat="puzzle">Where did it begin?</button></div>
       <p class="warn" hidden></p>
       <label class="check"><input id="magnify" type="checkbox"> Draw side-to-side shifts three times larger</label>
       <div class="buttons">
@@ -278,6 +288,6 @@ export function parts(root) {
     views: $('.views'), panels: [...root.querySelectorAll('.view')],
     primary: $('.ctl.primary'), tryIt: $('fieldset > legend'),
     how: $('caption .how'), certainty: $('.certainty'),
-    box: $('.cq'), fullscreen: $('[data-act=fullscreen]'),
+    box: $('.cq'), fullscreen: $('[data-tool=fullscreen]'),
   };
 }

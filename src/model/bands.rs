@@ -163,23 +163,24 @@ fn varied(base: &Body, rng: &mut Rng) -> Body {
 }
 
 /// Reweights the joints' variances as range^`exponent`, keeping their overall scale: only how a
-/// correction is shared among the joints changes.
+/// correction is shared among the joints changes. It rewrites the body's ranges, from which
+/// `set_scenario` takes the free variables' (less what the strategy holds).
 fn reweight(problem: &mut Problem, body: &Body, exponent: f64) {
     let spine = 3 * LEVEL_COUNT;
     let mean = {
         let (sum, n) = (0..spine)
-            .filter(|&j| problem.variance[j] > 0.0)
+            .filter(|&j| problem.range_variance[j] > 0.0)
             .fold((0.0, 0.0), |(s, n), j| {
                 (s + body.range_rad[j / 3][j % 3], n + 1.0)
             });
         sum / n
     };
     for j in 0..spine.min(NX) {
-        if problem.variance[j] > 0.0 {
+        if problem.range_variance[j] > 0.0 {
             // The variable's range: [bend, flexion, rotation] per joint is x's order, and
             // range_rad is [flexion, bend, rotation].
             let range = body.range_rad[j / 3][[1, 0, 2][j % 3]];
-            problem.variance[j] =
+            problem.range_variance[j] =
                 range * range * crate::trig::pow_positive(range / mean, exponent - 2.0);
         }
     }

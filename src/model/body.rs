@@ -129,6 +129,26 @@ pub(crate) fn vertebra_height_mm() -> [f64; VERTEBRA_COUNT] {
 }
 
 impl Body {
+    /// Spreads a total angle (rad) of one motion (0 flexion, 1 lateral bend, 2 axial rotation)
+    /// over a run of joints (indices, end excluded) as least effort would, in proportion to each joint's range², adding it
+    /// to `out`.
+    pub(crate) fn spread(
+        &self,
+        out: &mut [f64; LEVEL_COUNT],
+        motion: usize,
+        levels: std::ops::Range<usize>,
+        total: f64,
+    ) {
+        // Plain index loops: an inclusive range's iterator costs the page's wasm more.
+        let mut sum = 0.0;
+        for i in levels.clone() {
+            sum += self.range_rad[i][motion] * self.range_rad[i][motion];
+        }
+        for i in levels {
+            out[i] += total * self.range_rad[i][motion] * self.range_rad[i][motion] / sum;
+        }
+    }
+
     /// Builds the body for a stature (m), a mass (kg), a sex and the regional coupling.
     pub fn new(stature_m: f64, mass_kg: f64, sex: Sex, coupling: Coupling) -> Body {
         let hgt = stature_m;

@@ -6,6 +6,8 @@
 
 use std::fmt::Write;
 
+mod strategies;
+
 use super::bands::{solve_bands, BandOptions};
 use super::body::{Body, VERTEBRA_COUNT};
 use super::chain::{self, Config};
@@ -20,7 +22,7 @@ use super::solve::solve;
 use super::step::CascadeStep;
 
 /// The names of the generated sections, in the order the card uses them.
-pub const SECTIONS: [&str; 17] = [
+pub const SECTIONS: [&str; 20] = [
     "neutral",
     "hansraj",
     "sagittal",
@@ -38,6 +40,9 @@ pub const SECTIONS: [&str; 17] = [
     "compression",
     "validation-wilke",
     "inputs",
+    "strategies",
+    "strategy-tone",
+    "causes",
 ];
 
 const START: &str = "<!-- generated:";
@@ -121,6 +126,9 @@ pub fn render(name: &str) -> Option<String> {
         "constants" => constants(),
         "compression" => compression(),
         "validation-wilke" => validation_wilke(),
+        "strategies" => strategies::strategies(),
+        "strategy-tone" => strategies::tone(),
+        "causes" => strategies::causes(),
         _ => return None,
     })
 }
@@ -310,19 +318,32 @@ fn inputs() -> String {
     for i in Input::ALL {
         let unit = match i.unit() {
             Unit::Fraction => "—",
+            Unit::Choice => "a choice",
             u => u.symbol().trim(),
         };
         let attribute = match i.attribute() {
             Some(a) => format!("`{a}` ({})", i.step()),
             None => "—".to_string(),
         };
+        let word = |v: f64| i.words().iter().find(|(_, w)| *w == v).map(|(w, _)| *w);
+        let (range, default) = if i.is_choice() {
+            let words: Vec<String> = i
+                .words()
+                .iter()
+                .map(|(w, v)| format!("`\"{w}\"` ({v})"))
+                .collect();
+            let default = word(i.default_value()).unwrap_or("—");
+            (words.join(", "), default.to_string())
+        } else {
+            (
+                format!("{} … {}", minus(i.min()), minus(i.max())),
+                minus(i.default_value()),
+            )
+        };
         let _ = writeln!(
             t,
-            "| `{}` | {unit} | {} … {} | {} | {attribute} |",
+            "| `{}` | {unit} | {range} | {default} | {attribute} |",
             i.key(),
-            minus(i.min()),
-            minus(i.max()),
-            minus(i.default_value()),
         );
     }
     t.push_str("| `sex` | — | `\"male\"` / `\"female\"` | male | — |\n");

@@ -3,7 +3,9 @@
 //! Units are those of the field names (`_deg`, `_mm`, `_cm`, `_kg`). Every problem becomes a
 //! [`Warning::Input`] naming the field and the value used: numbers out of range are clamped,
 //! non-finite or wrongly typed values fall back to the default, unknown fields are ignored.
-//! Field names are the camelCase names of the JS edge; snake_case is accepted too.
+//! Field names are the camelCase names of the JS edge; snake_case is accepted too. An input with
+//! words takes them as text too (`strategy: "chain"`, `compensation: "full"`); a choice (the
+//! strategy) takes whole numbers only, and an unknown word falls back to its default.
 
 use super::inputs::{Input, INPUT_COUNT};
 use super::posture::Warning;
@@ -75,11 +77,40 @@ fn input(field: &'static str, given: String, used: String) -> Warning {
     Warning::Input { field, given, used }
 }
 
-/// Checks a number against its input's range; returns the value to use.
+/// A value as a warning names the one used: a choice by its word (`"spine"`), else the number.
+fn used_text(f: Input, v: f64) -> String {
+    match f.words().iter().find(|(_, w)| f.is_choice() && *w == v) {
+        Some((word, _)) => quoted(word),
+        None => number_text(v),
+    }
+}
+
+/// The value one of an input's words stands for (`"chain"`, `" Full "`), if `t` is one.
+fn word_value(f: Input, t: &str) -> Option<f64> {
+    let t = t.trim();
+    f.words()
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(t))
+        .map(|(_, v)| *v)
+}
+
+/// Checks a number against its input's range (and, for a choice, that it is whole); returns the
+/// value to use. The warning names the value used as a number: this is the validation on the
+/// page's path, and naming a choice by its word would keep the input table's strings in the
+/// page's wasm.
 fn checked(f: Input, v: f64, default: f64, warnings: &mut Vec<Warning>) -> f64 {
     let used = f.clamped(v, default);
     if used != v {
         warnings.push(input(f.key(), number_text(v), number_text(used)));
+    }
+    used
+}
+
+/// As [`checked`], for the lenient parser: a choice's value is named by its word.
+fn checked_named(f: Input, v: f64, default: f64, warnings: &mut Vec<Warning>) -> f64 {
+    let used = f.clamped(v, default);
+    if used != v {
+        warnings.push(input(f.key(), number_text(v), used_text(f, used)));
     }
     used
 }
@@ -98,9 +129,10 @@ pub(crate) fn validated(s: &Scenario, warnings: &mut Vec<Warning>) -> Scenario {
 fn parse_number(f: Input, v: &RawValue, s: &mut Scenario, warnings: &mut Vec<Warning>) {
     let default = f.default_value();
     let used = match v {
-        RawValue::Number(n) => checked(f, *n, default, warnings),
+        RawValue::Number(n) => checked_named(f, *n, default, warnings),
+        RawValue::Text(t) if word_value(f, t).is_some() => word_value(f, t).unwrap_or(default),
         other => {
-            warnings.push(input(f.key(), describe(other), number_text(default)));
+            warnings.push(input(f.key(), describe(other), used_text(f, default)));
             default
         }
     };
@@ -238,6 +270,42 @@ mod tests {
         assert!(text[0].starts_with("massKg: NaN") && text[0].ends_with("using 75"));
         assert!(text[1].starts_with("statureCm: 500") && text[1].ends_with("using 220"));
         assert!(text[2].contains("\"lots\""));
+    }
+
+    #[test]
+    fn the_strategy_is_read_by_name_or_index_and_falls_back_to_spine() {
+        use crate::model::strategy::Strategy;
+        let read = |v: RawValue| {
+            let (s, w) = parse_scenario_fields(&fields(&[("strategy", v)]));
+            let text: Vec<String> = w.iter().map(|w| w.to_string()).collect();
+            (s.strategy, text)
+        };
+        assert_eq!(
+            read(RawValue::Text("chain".into())),
+            (Strategy::Chain, vec![])
+        );
+        assert_eq!(
+            read(RawValue::Text(" Neck".into())),
+            (Strategy::Neck, vec![])
+        );
+        assert_eq!(read(RawValue::Number(2.0)), (Strategy::Chain, vec![]));
+        assert_eq!(
+            read(RawValue::Number(1.4)),
+            (
+                Strategy::Spine,
+                vec!["strategy: 1.4 is not usable; using \"spine\"".to_string()]
+            )
+        );
+        assert_eq!(
+            read(RawValue::Text("diagonal".into())),
+            (
+                Strategy::Spine,
+                vec!["strategy: \"diagonal\" is not usable; using \"spine\"".to_string()]
+            )
+        );
+        assert_eq!(read(RawValue::Bool(true)).0, Strategy::Spine);
+        let (s, w) = parse_scenario_fields(&fields(&[("tone_spread", RawValue::Number(2.0))]));
+        assert_eq!((s.tone_spread, w.len()), (1.0, 1));
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The scenario's numeric inputs as one table: each [`Input`] knows its JS key, its attribute name
 //! on the `<posture-chain>` element (if it has one), its unit, range, default, slider step, and
-//! (in [`Input::value_mut`]) its place in a [`Scenario`]. The lenient parser, the validation of scenarios built in
+//! (in [`Input::get`] and [`Input::set`]) its place in a [`Scenario`]. The lenient parser, the validation of scenarios built in
 //! Rust, the widget's setter, the element's attributes and sliders (through the generated JS) and
 //! the model card's input table all read it.
 //!
@@ -16,6 +16,7 @@
 
 use super::measure::Unit;
 use super::scenario::Scenario;
+use super::strategy::Strategy;
 
 /// Everything an input is, apart from its value.
 struct Spec {
@@ -46,10 +47,21 @@ pub enum Input {
     CouplingCervical,
     CouplingThoracic,
     CouplingLumbar,
+    /// The righting strategy ([`Strategy`]), a choice given by its index or its name.
+    Strategy,
+    /// Under the chain strategy, how far the one-sided postural tone spreads down, 0..=1.
+    ToneSpread,
 }
 
 /// How many numeric inputs there are.
-pub const INPUT_COUNT: usize = 10;
+pub const INPUT_COUNT: usize = 12;
+
+/// The strategies' names as the words of the `strategy` input, each standing for its index.
+const STRATEGY_WORDS: &[(&str, f64)] = &[
+    (Strategy::Neck.name(), Strategy::Neck.index() as f64),
+    (Strategy::Spine.name(), Strategy::Spine.index() as f64),
+    (Strategy::Chain.name(), Strategy::Chain.index() as f64),
+];
 
 const NO_WORDS: &[(&str, f64)] = &[];
 
@@ -165,15 +177,51 @@ const SPECS: [Spec; INPUT_COUNT] = [
         slider_scale: 1.0,
         words: NO_WORDS,
     },
+    Spec {
+        key: "strategy",
+        snake: "strategy",
+        attribute: Some("strategy"),
+        unit: Unit::Choice,
+        min: 0.0,
+        max: (Strategy::COUNT - 1) as f64,
+        step: 1.0,
+        slider_scale: 1.0,
+        words: STRATEGY_WORDS,
+    },
+    Spec {
+        key: "toneSpread",
+        snake: "tone_spread",
+        attribute: Some("tone-spread"),
+        unit: Unit::Fraction,
+        min: 0.0,
+        max: 1.0,
+        step: 0.05,
+        slider_scale: 100.0,
+        words: NO_WORDS,
+    },
 ];
 
-/// The bounds [`Input::clamped`] reads, as a table of its own: the wasm clamps at run time, and
-/// indexing `SPECS` there would keep its strings in the wasm too.
-const BOUNDS: [(f64, f64); INPUT_COUNT] = {
-    let mut out = [(0.0, 0.0); INPUT_COUNT];
+/// The bounds [`Input::clamped`] reads, and whether the input is a choice (a whole number), as a
+/// table of its own: the wasm clamps at run time, and indexing `SPECS` there would keep its
+/// strings in the wasm too.
+const BOUNDS: [(f64, f64, bool); INPUT_COUNT] = {
+    let mut out = [(0.0, 0.0, false); INPUT_COUNT];
     let mut i = 0;
     while i < INPUT_COUNT {
-        out[i] = (SPECS[i].min, SPECS[i].max);
+        let choice = matches!(SPECS[i].unit, Unit::Choice);
+        out[i] = (SPECS[i].min, SPECS[i].max, choice);
+        i += 1;
+    }
+    out
+};
+
+/// The JS keys, as a table of their own for the same reason: the validation that every solve
+/// runs names an input by its key, and only the keys need be in the wasm.
+const KEYS: [&str; INPUT_COUNT] = {
+    let mut out = [""; INPUT_COUNT];
+    let mut i = 0;
+    while i < INPUT_COUNT {
+        out[i] = SPECS[i].key;
         i += 1;
     }
     out
@@ -192,6 +240,8 @@ impl Input {
         Input::CouplingCervical,
         Input::CouplingThoracic,
         Input::CouplingLumbar,
+        Input::Strategy,
+        Input::ToneSpread,
     ];
 
     /// Position in [`Input::ALL`] (the index the widget's `setInput` takes).
@@ -210,7 +260,7 @@ impl Input {
 
     /// The name at the JS edge, such as `"headTiltDeg"` or `"coupling.lumbar"`.
     pub const fn key(self) -> &'static str {
-        self.spec().key
+        KEYS[self as usize]
     }
 
     /// The snake_case name, which the lenient parser accepts too.
@@ -255,18 +305,26 @@ impl Input {
         self.get(&Scenario::default())
     }
 
+    /// The input's value in a scenario (a strategy as its index).
     pub fn get(self, s: &Scenario) -> f64 {
-        let mut s = *s;
-        *self.value_mut(&mut s)
+        let mut copy = *s;
+        self.number_mut(&mut copy)
+            .map_or(s.strategy.index() as f64, |v| *v)
     }
 
+    /// Writes the input's value into a scenario (a strategy: the nearest, see
+    /// [`Strategy::from_value`]).
     pub fn set(self, s: &mut Scenario, v: f64) {
-        *self.value_mut(s) = v;
+        match self.number_mut(s) {
+            Some(field) => *field = v,
+            None => s.strategy = Strategy::from_value(v),
+        }
     }
 
-    /// The input's place in a scenario.
-    pub fn value_mut(self, s: &mut Scenario) -> &mut f64 {
-        match self {
+    /// The input's place in a scenario when it is a number there; `None` for the strategy, which
+    /// the scenario keeps as a [`Strategy`].
+    fn number_mut(self, s: &mut Scenario) -> Option<&mut f64> {
+        Some(match self {
             Input::HeadTilt => &mut s.head_tilt_deg,
             Input::HeadRotation => &mut s.head_rotation_deg,
             Input::ForwardHead => &mut s.forward_head_deg,
@@ -277,18 +335,32 @@ impl Input {
             Input::CouplingCervical => &mut s.coupling.cervical,
             Input::CouplingThoracic => &mut s.coupling.thoracic,
             Input::CouplingLumbar => &mut s.coupling.lumbar,
-        }
+            Input::ToneSpread => &mut s.tone_spread,
+            Input::Strategy => return None,
+        })
     }
 
-    /// `v` brought into range: the nearest bound when outside, `fallback` when not finite.
+    /// True when the input is a choice: its values are whole numbers, each naming one option.
+    pub const fn is_choice(self) -> bool {
+        BOUNDS[self as usize].2
+    }
+
+    /// `v` brought into range: the nearest bound when outside, `fallback` when not finite, and
+    /// for a choice the nearest whole number (1.4 is 1).
     pub fn clamped(self, v: f64, fallback: f64) -> f64 {
         // Not `f64::clamp`: its bounds check would bring float formatting into the wasm.
-        if !v.is_finite() {
+        let v = if !v.is_finite() {
             fallback
         } else if v < self.min() {
             self.min()
         } else if v > self.max() {
             self.max()
+        } else {
+            v
+        };
+        if self.is_choice() {
+            // Not `f64::round`: on wasm32 that is a libm call; `floor` is one instruction.
+            (v + 0.5).floor()
         } else {
             v
         }
@@ -313,13 +385,15 @@ mod tests {
         for (k, input) in Input::ALL.iter().enumerate() {
             assert_eq!(input.index(), k);
             assert_eq!(Input::from_index(k), Some(*input));
-            let v = input.min() + (input.max() - input.min()) * (k as f64 + 1.0) / 12.0;
+            let v = input.min() + (input.max() - input.min()) * (k as f64 + 1.0) / 13.0;
+            let v = input.clamped(v, 0.0);
             input.set(&mut s, v);
             assert_eq!(input.get(&s), v, "{}", input.key());
         }
         // Each wrote its own field: reading them all again gives what each wrote.
         for (k, input) in Input::ALL.iter().enumerate() {
-            let v = input.min() + (input.max() - input.min()) * (k as f64 + 1.0) / 12.0;
+            let v = input.min() + (input.max() - input.min()) * (k as f64 + 1.0) / 13.0;
+            let v = input.clamped(v, 0.0);
             assert_eq!(input.get(&s), v, "{}", input.key());
         }
     }
@@ -338,9 +412,26 @@ mod tests {
     }
 
     #[test]
+    fn a_choice_takes_whole_numbers_only() {
+        let s = Input::Strategy;
+        assert!(s.is_choice() && !Input::ToneSpread.is_choice());
+        assert_eq!(s.clamped(1.4, 0.0), 1.0);
+        assert_eq!(s.clamped(1.6, 0.0), 2.0);
+        assert_eq!(s.clamped(9.0, 0.0), 2.0);
+        assert_eq!(s.clamped(f64::NAN, 1.0), 1.0);
+        assert_eq!(s.default_value(), 1.0);
+        let mut sc = Scenario::default();
+        s.set(&mut sc, 2.0);
+        assert_eq!(sc.strategy, Strategy::Chain);
+        assert_eq!(s.get(&sc), 2.0);
+        let words: Vec<&str> = s.words().iter().map(|(w, _)| *w).collect();
+        assert_eq!(words, ["neck", "spine", "chain"]);
+    }
+
+    #[test]
     fn attributes_are_kebab_case_and_unique() {
         let attrs: Vec<&str> = Input::ALL.iter().filter_map(|i| i.attribute()).collect();
-        assert_eq!(attrs.len(), 4);
+        assert_eq!(attrs.len(), 6);
         for a in &attrs {
             assert!(a.chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{a}");
             assert_eq!(attrs.iter().filter(|b| b == &a).count(), 1);

@@ -32,6 +32,8 @@ pub enum Unit {
     Percent,
     /// A plain number, such as a gain 0..=1.
     Fraction,
+    /// One of a few named choices, given by its index (0, 1, 2 …) or its word.
+    Choice,
 }
 
 impl Unit {
@@ -43,7 +45,7 @@ impl Unit {
             Unit::Centimetres => "cm",
             Unit::Kilograms => "kg",
             Unit::Percent => "pct",
-            Unit::Fraction => "",
+            Unit::Fraction | Unit::Choice => "",
         }
     }
 
@@ -55,7 +57,7 @@ impl Unit {
             Unit::Centimetres => " cm",
             Unit::Kilograms => " kg",
             Unit::Percent => "%",
-            Unit::Fraction => "",
+            Unit::Fraction | Unit::Choice => "",
         }
     }
 }

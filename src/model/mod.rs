@@ -26,6 +26,8 @@ mod readout;
 mod scenario;
 mod solve;
 mod step;
+mod strategy;
+mod tone;
 
 pub use bands::{solve_bands, Band, BandOptions, Bands, MAX_SAMPLES};
 pub use input::{field_ranges, parse_scenario, parse_scenario_fields, FieldRange, RawValue};
@@ -38,6 +40,7 @@ pub use measure::{
 pub use posture::{
     CascadeShare, JointState, Landmarks, Measures, PointMm, Posture, Warning, MOTIONS,
 };
-pub use scenario::{Coupling, Scenario, Sex};
+pub use scenario::{Coupling, Scenario, Sex, DEFAULT_TONE_SPREAD};
 pub use solve::{solve, Solver};
 pub use step::CascadeStep;
+pub use strategy::{Strategy, StrategyTag};

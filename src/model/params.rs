@@ -162,6 +162,49 @@ pub(crate) const S1_HALF_DEPTH_H: f64 = 0.013;
 /// Iliac crests above the hip centres, fraction of stature. Assumption.
 pub(crate) const CREST_ABOVE_HIPS_H: f64 = 0.08;
 
+/// The chain strategy (the article's whole-chain hypothesis, docs/model.md "The righting
+/// strategies"): an asymmetric postural tone that starts at the upper neck and spreads down. Each
+/// figure is an offset per degree of head tilt at `toneSpread` 1 (the tone's size is the tilt times
+/// the spread times the compensation); positive for a tilt to the right. CHOSEN FOR ILLUSTRATION:
+/// no study measured any of them. What the literature read does say, and how much it bears:
+/// - That muscle tone above the pelvis can make a functional ("unloaded") leg-length asymmetry,
+///   distinct from an anatomic one: Knutson GA. Anatomic and functional leg-length inequality:
+///   a review and recommendation for clinical decision-making. Part II. Chiropr Osteopat.
+///   2005;13:12 ("may be due to suprapelvic muscle hypertonicity"; reliability and validity of the
+///   leg checks still to be shown). Low.
+/// - That moving the neck changes the legs' alignment a little: DeWitt JK et al. J Manipulative
+///   Physiol Ther. 1994;17(8):530-538 (prone, 8 + 8 subjects: heel shifts under about 1 mm with
+///   neck flexion and extension, highly individual, more asymmetric in patients). Very low.
+/// - That neck input moves the whole body's weight sideways: Gurfinkel VS, Ivanenko YP, Levik YS.
+///   Neuroreport. 1995;7(1):137-140 (head turns shift the centre of gravity laterally in standing
+///   adults, given a background of leg-muscle vibration); Okuno K et al. 2017 (pilot, n = 10:
+///   vibration of one side of the neck shifts the centre of pressure to the other side). Low; no
+///   figure for a static head tilt.
+/// - Against a neck-to-shoulder link: Gaffney BM et al. J Electromyogr Kinesiol. 2014 (cervical
+///   posture changed independently of scapular posture, but for adduction with extension);
+///   Ludewig PM, Cook TM. J Occup Rehabil. 1996;6(3):147-158 (head flexion did not change upper
+///   trapezius activity). Both sagittal; nothing read measured a frontal head tilt.
+///
+/// Elevation of the shoulder girdle on the side the head tilts to, degrees per degree.
+pub(crate) const CHAIN_GIRDLE_ELEVATION_PER_DEG: f64 = 0.6;
+/// Axial rotation of the thoracic spine (T1-T2 … T12-L1, spread as least effort would) toward the
+/// side of the tilt, degrees per degree.
+pub(crate) const CHAIN_THORACIC_ROTATION_PER_DEG: f64 = 0.6;
+/// Lateral bend of the lumbar spine (L1-L2 … L5-S1) toward the side of the tilt, degrees per
+/// degree: the side's quadratus lumborum drawing the ribs and the crest together.
+pub(crate) const CHAIN_LUMBAR_BEND_PER_DEG: f64 = 0.4;
+/// The pelvic hike on the side of the tilt as a functional leg-length difference (the hip on that
+/// side held higher, which the legs then partly absorb as they absorb an anatomic one), fraction
+/// of stature per degree (1.2 mm at 175 cm).
+pub(crate) const CHAIN_PELVIC_HIKE_H_PER_DEG: f64 = 0.0012 / 1.75;
+/// Axial rotation of the pelvis away from the side of the tilt (against the thorax), degrees per
+/// degree.
+pub(crate) const CHAIN_PELVIC_ROTATION_PER_DEG: f64 = 0.3;
+/// Weight moved onto the foot opposite the tilt, percentage points of body weight per degree: the
+/// one part of the tone that is a set point (where the body holds its centre of mass over the feet)
+/// rather than an offset of a joint.
+pub(crate) const CHAIN_WEIGHT_SHIFT_PCT_PER_DEG: f64 = 0.4;
+
 /// Standard gravity, m/s².
 pub(crate) const GRAVITY: f64 = 9.806_65;
 

@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use super::level::{Level, LEVEL_COUNT};
 use super::step::CascadeStep;
+use super::strategy::StrategyTag;
 
 /// A point of the body in millimetres: x to the subject's right, y up from the floor, z forward.
 /// The origin is on the floor midway between the feet.
@@ -215,6 +216,8 @@ pub struct Posture {
     /// The five steps, top to bottom.
     pub cascade: [CascadeShare; CascadeStep::COUNT],
     pub landmarks: Landmarks,
+    /// The strategy that produced it, and whether that strategy is established.
+    pub strategy: StrategyTag,
     pub warnings: Vec<Warning>,
 }
 

@@ -12,6 +12,8 @@ use super::level::{Level, LEVEL_COUNT};
 use super::math::Mat3;
 use super::params::GRAVITY;
 use super::scenario::Scenario;
+use super::strategy::Strategy;
+use super::tone;
 
 /// Free variables: per joint `[bend, flexion, rotation]`, then the pelvis's absorption, yaw, shift x
 /// and shift z, then the shoulder girdle's elevation, left and right, then the pelvis's tilt.
@@ -61,9 +63,17 @@ pub(crate) fn head_moment_nm(body: &Body, p: &Pose) -> [f64; 2] {
 #[derive(Clone, Debug)]
 pub(crate) struct Problem {
     pub body: Body,
-    /// Imposed misalignments (radians, metres); the free variables are added to them.
+    /// Imposed misalignments (radians, metres), and under the chain strategy the tone's offsets;
+    /// the free variables are added to them.
     pub imposed: Config,
-    /// Range² of each free variable (0 for a variable held fixed).
+    /// The chain strategy's tone alone (zero under the others): part of the response, not the cause.
+    pub tone: Config,
+    /// The pelvic obliquity the leg-length difference alone gives a rigid body (rad).
+    pub cause_obliquity: f64,
+    /// Range² of each variable, from the body.
+    pub range_variance: [f64; NX],
+    /// Range² of each free variable (0 for a variable held fixed): the body's, less what the
+    /// strategy holds.
     pub variance: [f64; NX],
     /// Range² of the soft goals' slack.
     pub soft_variance: [f64; NG - HARD],
@@ -76,28 +86,16 @@ pub(crate) struct Problem {
     pub free_count: usize,
 }
 
-/// Which joints carry an imposed motion and so are held at it.
-fn imposed(body: &Body, s: &Scenario) -> Config {
+/// Which joints carry an imposed motion and so are held at it, on top of `tone` (the chain
+/// strategy's offsets; zero under the others).
+fn imposed(body: &Body, s: &Scenario, tone: &Config) -> Config {
     let mut cfg = Config {
         leg_length_diff_m: s.anatomic_leg_length_diff_mm * 1e-3,
-        ..Config::default()
+        ..*tone
     };
-    // Spread a total over a set of joints as the least effort would: in proportion to range².
-    let spread = |out: &mut [f64; LEVEL_COUNT],
-                  motion: usize,
-                  levels: std::ops::Range<usize>,
-                  total: f64| {
-        let sum: f64 = levels
-            .clone()
-            .map(|i| body.range_rad[i][motion].powi(2))
-            .sum();
-        for i in levels {
-            out[i] = total * body.range_rad[i][motion].powi(2) / sum;
-        }
-    };
-    spread(&mut cfg.bend, 1, 0..2, s.head_tilt_deg.to_radians());
-    spread(&mut cfg.rotation, 2, 0..2, s.head_rotation_deg.to_radians());
-    spread(&mut cfg.flexion, 0, 2..8, s.forward_head_deg.to_radians());
+    body.spread(&mut cfg.bend, 1, 0..2, s.head_tilt_deg.to_radians());
+    body.spread(&mut cfg.rotation, 2, 0..2, s.head_rotation_deg.to_radians());
+    body.spread(&mut cfg.flexion, 0, 2..8, s.forward_head_deg.to_radians());
     cfg
 }
 
@@ -110,7 +108,8 @@ impl Problem {
         problem
     }
 
-    /// A problem for `body`, its ranges set, waiting for [`Problem::set_scenario`].
+    /// A problem for `body`, its ranges set, waiting for [`Problem::set_scenario`] (which also
+    /// lists the free variables).
     pub fn for_body(body: Body) -> Problem {
         let mut variance = [0.0; NX];
         for i in 0..LEVEL_COUNT {
@@ -138,34 +137,50 @@ impl Problem {
             body.pelvis_level_range_rad.powi(2),
             body.shoulder_level_range_m.powi(2),
         ];
-        let mut free = [0; NX];
-        let mut free_count = 0;
-        for (j, v) in variance.iter().enumerate() {
-            if *v > 0.0 {
-                free[free_count] = j;
-                free_count += 1;
-            }
-        }
         Problem {
             body,
             imposed: Config::default(),
+            tone: Config::default(),
+            cause_obliquity: 0.0,
+            range_variance: variance,
             variance,
             soft_variance,
             target: [0.0; NG],
             rigid_pose: Pose::default(),
             rigid: [0.0; NG],
-            free,
-            free_count,
+            free: [0; NX],
+            free_count: 0,
         }
     }
 
-    /// Sets what is imposed and the targets, in place.
+    /// Holds what `strategy` holds (the neck strategy: everything below C7-T1, the girdles and
+    /// the pelvis) and lists the rest as free.
+    fn hold(&mut self, strategy: Strategy) {
+        self.free_count = 0;
+        for j in 0..NX {
+            let held = strategy == Strategy::Neck && j >= 3 * (Level::C7T1.index() + 1);
+            self.variance[j] = if held { 0.0 } else { self.range_variance[j] };
+            if self.variance[j] > 0.0 {
+                self.free[self.free_count] = j;
+                self.free_count += 1;
+            }
+        }
+    }
+
+    /// Sets what is imposed, what the strategy holds and the targets, in place.
     pub fn set_scenario(&mut self, s: &Scenario, reference: &Reference) {
-        self.imposed = imposed(&self.body, s);
+        self.hold(s.strategy);
+        let tone = tone::of(&self.body, s);
+        self.tone = tone.offsets;
+        self.imposed = imposed(&self.body, s, &tone.offsets);
+        // As `chain::legs` gives it with nothing absorbed.
+        self.cause_obliquity = (self.imposed.leg_length_diff_m / self.body.hip_spacing_m)
+            .clamp(-1.0, 1.0)
+            .asin();
         let rigid = self.config(&[0.0; NX]);
         chain::pose_into(&self.body, &rigid, &mut self.rigid_pose);
         self.rigid = goals(&self.rigid_pose);
-        let ideal = [0.0, 0.0, 0.0, 0.0, reference.com_z_m, 0.0, 0.0];
+        let ideal = [0.0, 0.0, 0.0, tone.com_x_m, reference.com_z_m, 0.0, 0.0];
         let c = s.compensation;
         for ((t, rigid), ideal) in self.target.iter_mut().zip(self.rigid).zip(ideal) {
             *t = (1.0 - c) * rigid + c * ideal;
@@ -185,9 +200,18 @@ fn config_of(body: &Body, imposed: &Config, x: &[f64; NX]) -> Config {
         cfg.flexion[i] += x[3 * i + 1];
         cfg.rotation[i] += x[3 * i + 2] + body.coupling[i] * cfg.bend[i];
     }
-    cfg.pelvis = pelvis_of(x);
-    cfg.girdle = [x[GIRDLE], x[GIRDLE + 1]];
+    add_pelvis(&mut cfg.pelvis, &pelvis_of(x));
+    cfg.girdle[0] += x[GIRDLE];
+    cfg.girdle[1] += x[GIRDLE + 1];
     cfg
+}
+
+fn add_pelvis(p: &mut Pelvis, more: &Pelvis) {
+    p.absorption_m += more.absorption_m;
+    p.yaw += more.yaw;
+    p.shift_x_m += more.shift_x_m;
+    p.shift_z_m += more.shift_z_m;
+    p.tilt += more.tilt;
 }
 
 fn pelvis_of(x: &[f64; NX]) -> Pelvis {

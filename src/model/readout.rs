@@ -13,8 +13,9 @@ use super::params::GRAVITY;
 use super::posture::{
     CascadeShare, JointState, Landmarks, Measures, PointMm, Posture, Warning, MOTIONS,
 };
-use super::problem::{head_moment_nm, Problem, Reference, GIRDLE, NX};
+use super::problem::{head_moment_nm, Problem, Reference, NX};
 use super::step::CascadeStep;
+use super::strategy::{Strategy, StrategyTag};
 
 /// A posture with every number zero, to be filled.
 pub(crate) fn empty_posture() -> Posture {
@@ -23,6 +24,7 @@ pub(crate) fn empty_posture() -> Posture {
         joints: Level::ALL.map(JointState::neutral),
         cascade: CascadeStep::ALL.map(|step| CascadeShare { step, share: 0.0 }),
         landmarks: Landmarks::default(),
+        strategy: StrategyTag::of(Strategy::Spine),
         warnings: Vec::new(),
     }
 }
@@ -166,7 +168,7 @@ pub(crate) fn fill(out: &mut Posture, problem: &Problem, x: &[f64; NX], p: &Pose
         shoulder_tilt_deg: line_tilt_deg(p.acromion[0], p.acromion[1]),
         shoulder_height_diff_mm: (p.acromion[1].y - p.acromion[0].y) * 1e3,
         shoulder_elevation_diff_mm: body.acromion_right.x
-            * (x[GIRDLE + 1].sin() - x[GIRDLE].sin())
+            * (p.girdle[1].sin() - p.girdle[0].sin())
             * 1e3,
         pelvic_obliquity_deg: line_tilt_deg(crest[0], crest[1]),
         pelvic_rotation_deg: (-crest_d.z).atan2(crest_d.x).to_degrees(),
@@ -178,19 +180,22 @@ pub(crate) fn fill(out: &mut Posture, problem: &Problem, x: &[f64; NX], p: &Pose
         weight_left_pct: weight_left,
     };
 
-    // Cascade: each step's share of the compensating motion, the imposed misalignment excluded.
+    // Cascade: each step's share of the response, the imposed misalignment (the cause) excluded;
+    // under the chain strategy the tone is part of the response.
+    let tone = &problem.tone;
     let mut amount = [0.0; CascadeStep::COUNT];
     for (i, level) in Level::ALL.iter().enumerate() {
         let a = CascadeStep::of(*level).index();
-        let bend = x[3 * i];
-        let flex = x[3 * i + 1];
-        let rot = cfg.rotation[i] - problem.imposed.rotation[i];
+        let bend = x[3 * i] + tone.bend[i];
+        let flex = x[3 * i + 1] + tone.flexion[i];
+        let rot = cfg.rotation[i] - (problem.imposed.rotation[i] - tone.rotation[i]);
         amount[a] += bend.abs() + flex.abs() + rot.abs();
     }
-    amount[CascadeStep::LowerNeckAndShoulders.index()] += x[GIRDLE].abs() + x[GIRDLE + 1].abs();
+    amount[CascadeStep::LowerNeckAndShoulders.index()] += p.girdle[0].abs() + p.girdle[1].abs();
     let leg = body.leg_height_m;
     let pel = p.pelvis_dofs;
-    amount[CascadeStep::PelvisAndLegs.index()] += (p.legs.obliquity - problem.rigid[5]).abs()
+    amount[CascadeStep::PelvisAndLegs.index()] += (p.legs.obliquity - problem.cause_obliquity)
+        .abs()
         + pel.yaw.abs()
         + pel.tilt.abs()
         + (pel.shift_x_m / leg).atan().abs()

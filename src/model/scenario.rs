@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 
+use super::strategy::Strategy;
+
 /// Biological sex, which selects the segment mass fractions (de Leva 1996).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Default)]
 #[serde(rename_all = "camelCase")]
@@ -31,6 +33,10 @@ impl Default for Coupling {
     }
 }
 
+/// The default of [`Scenario::tone_spread`]: half-way, so that the element can show the
+/// hypothesis both weaker and stronger (docs/model.md, the chain strategy).
+pub const DEFAULT_TONE_SPREAD: f64 = 0.5;
+
 /// Everything the model is asked. `Scenario::default()` is the neutral, symmetric stance.
 ///
 /// Angles are in degrees and lengths in millimetres at this edge, as their names say; see the
@@ -54,6 +60,11 @@ pub struct Scenario {
     pub mass_kg: f64,
     pub sex: Sex,
     pub coupling: Coupling,
+    /// How the body rights the head (docs/model.md, the strategies).
+    pub strategy: Strategy,
+    /// Under [`Strategy::Chain`]: how far down the chain the one-sided postural tone spreads,
+    /// 0 (it stays in the neck) ..= 1; the other strategies ignore it.
+    pub tone_spread: f64,
 }
 
 impl Default for Scenario {
@@ -68,6 +79,8 @@ impl Default for Scenario {
             mass_kg: 75.0,
             sex: Sex::Male,
             coupling: Coupling::default(),
+            strategy: Strategy::Spine,
+            tone_spread: DEFAULT_TONE_SPREAD,
         }
     }
 }

@@ -17,6 +17,7 @@ use super::posture::Posture;
 use super::problem::{goals, Problem, Reference, GIRDLE, HARD, NG, NX, PELVIS, PELVIS_TILT};
 use super::readout;
 use super::scenario::Scenario;
+use super::strategy::StrategyTag;
 
 const MAX_ITERATIONS: usize = 80;
 /// The largest step of any variable in one Newton step, in units of its range.
@@ -373,6 +374,7 @@ impl Solver {
             &st.pose,
             &st.reference,
         );
+        self.posture.strategy = StrategyTag::of(s.strategy);
         &self.posture
     }
 }
@@ -416,6 +418,7 @@ impl Posture {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::strategy::Strategy;
 
     #[test]
     fn wrap_brings_any_angle_into_minus_pi_to_pi() {
@@ -453,7 +456,18 @@ mod tests {
             anatomic_leg_length_diff_mm: 8.0,
             ..Scenario::default()
         };
-        let pr = problem(&s);
+        // The chain strategy imposes offsets on the girdles and the pelvis too.
+        for strategy in [Strategy::Spine, Strategy::Chain] {
+            jacobian_matches(&Scenario {
+                strategy,
+                tone_spread: 1.0,
+                ..s
+            });
+        }
+    }
+
+    fn jacobian_matches(s: &Scenario) {
+        let pr = problem(s);
         let mut x = [0.0; NX];
         for (j, v) in x.iter_mut().enumerate() {
             *v = 0.01 * ((j as f64) * 0.7).sin() * if j >= PELVIS { 0.5 } else { 1.0 };

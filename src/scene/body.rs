@@ -226,18 +226,21 @@ pub fn level_guide(
     }
 }
 
-/// The neutral posture, drawn faintly: spine, skull, shoulder and pelvis lines, legs.
+/// A posture drawn as a dotted outline: spine, skull, shoulder and pelvis lines, legs. The neutral
+/// stance faintly (behind the body); with `other`, another posture to compare with (the same
+/// inputs under another strategy, drawn over the body), in the brand colour and a little heavier.
 pub fn ghost(
     list: &mut DisplayList,
     neutral: &Pose,
     project: Project,
     skull_centre: P2,
     skull_r_mm: f64,
+    other: bool,
 ) {
     let lm = &neutral.landmarks;
     let style = Cmd::Stroke {
-        colour: Colour::Ghost,
-        width_px: THIN_PX,
+        colour: if other { Colour::Brand } else { Colour::Ghost },
+        width_px: if other { REGULAR_PX } else { THIN_PX },
         dash: Dash::Dotted,
     };
     list.push(Cmd::Begin);

@@ -108,18 +108,46 @@ impl Scene {
 
     /// Rebuilds every view for `pose`, with `neutral` drawn faintly behind.
     pub fn build(&mut self, pose: &Pose, neutral: &Pose, options: &SceneOptions) {
+        self.build_with_ghost(pose, neutral, None, options);
+    }
+
+    /// Rebuilds every view for `pose`; in the back and side views, `ghost` (another posture of
+    /// the same body, such as the same inputs under another righting strategy) drawn over it as a
+    /// dotted outline in the brand colour, or when `None` the neutral stance drawn faintly behind.
+    /// `neutral` still frames the views and anchors magnification.
+    pub fn build_with_ghost(
+        &mut self,
+        pose: &Pose,
+        neutral: &Pose,
+        ghost: Option<&Pose>,
+        options: &SceneOptions,
+    ) {
         for view in View::ALL {
-            self.build_view(view, pose, neutral, options);
+            self.build_view_with_ghost(view, pose, neutral, ghost, options);
         }
     }
 
     /// Rebuilds one view.
     pub fn build_view(&mut self, view: View, pose: &Pose, neutral: &Pose, options: &SceneOptions) {
+        self.build_view_with_ghost(view, pose, neutral, None, options);
+    }
+
+    /// Rebuilds one view, with `ghost` as in [`Scene::build_with_ghost`].
+    pub fn build_view_with_ghost(
+        &mut self,
+        view: View,
+        pose: &Pose,
+        neutral: &Pose,
+        ghost: Option<&Pose>,
+        options: &SceneOptions,
+    ) {
         let options = &SceneOptions {
             magnify: pose.magnify_within(neutral, options.magnify, MAGNIFIED_SHIFT_MAX_MM),
             ..*options
         };
         let shown = pose.magnified(neutral, options.magnify);
+        // The ghost is magnified as the pose is, so that the two are drawn to the same scale.
+        let ghost_shown = ghost.map(|g| g.magnified(neutral, options.magnify));
         let (w, h) = self.sizes_px[view.index()];
         let list = &mut self.lists[view.index()];
         list.clear();
@@ -127,6 +155,7 @@ impl Scene {
             shown: &shown,
             truth: pose,
             neutral,
+            ghost: ghost_shown.as_ref(),
             options,
             width_px: w,
             height_px: h,

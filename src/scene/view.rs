@@ -14,8 +14,12 @@ pub(super) struct ViewInput<'a> {
     pub shown: &'a Pose,
     /// The pose as solved: every number written on the drawing comes from it.
     pub truth: &'a Pose,
-    /// The neutral stance, drawn faintly behind and used to frame the view.
+    /// The neutral stance, drawn faintly behind (unless `ghost` is given) and used to frame the
+    /// view.
     pub neutral: &'a Pose,
+    /// Another posture to draw instead of the neutral stance (as drawn: magnified like `shown`),
+    /// as a dotted brand-coloured outline over the body.
+    pub ghost: Option<&'a Pose>,
     pub options: &'a SceneOptions,
     pub width_px: f64,
     pub height_px: f64,

@@ -45,6 +45,20 @@ pub struct Widget {
     needs_draw: bool,
     dpr: f64,
     drag: Option<Drag>,
+    /// Compare mode on a narrow screen: the strategy (its input value) whose posture for the same
+    /// inputs is drawn over the figure instead of the neutral stance behind it, solved by its own
+    /// solver (each solver starts from its last solution) whenever the inputs are.
+    ghost_strategy: Option<f64>,
+    ghost_solver: Solver,
+    ghost: Pose,
+}
+
+/// Read-out `i` of a pose (as `Widget::readout` numbers them), NaN past the end.
+#[inline(never)]
+fn measure(pose: &Pose, i: usize) -> f64 {
+    Measure::ALL
+        .get(i)
+        .map_or(f64::NAN, |m| m.of(&pose.measures))
 }
 
 fn finite_or(value: f64, fallback: f64) -> f64 {
@@ -86,6 +100,34 @@ impl Widget {
             needs_draw: true,
             dpr: 1.0,
             drag: None,
+            ghost_strategy: None,
+            ghost_solver: Solver::new(),
+            ghost: neutral,
+        }
+    }
+
+    /// Draws the posture the same inputs give under strategy `strategy` (its value as an input:
+    /// 0 neck, 1 spine, 2 chain) behind the figure, in place of the neutral stance; -1 (or any
+    /// value that is not a strategy) goes back to the neutral stance. Returns the strategy drawn,
+    /// or -1.
+    #[wasm_bindgen(js_name = setGhostStrategy)]
+    pub fn set_ghost_strategy(&mut self, strategy: f64) -> f64 {
+        let input = Input::Strategy;
+        let wanted = (strategy.is_finite() && strategy >= input.min() && strategy <= input.max())
+            .then(|| input.clamped(strategy, 0.0));
+        self.ghost_strategy = wanted;
+        self.solve_ghost();
+        self.needs_draw = true;
+        wanted.unwrap_or(-1.0)
+    }
+
+    /// Read-out `i` (as for `readout`) of the ghost's posture, solved for the current inputs
+    /// under the ghost's strategy; NaN without a ghost strategy or past the end.
+    #[wasm_bindgen(js_name = ghostReadout)]
+    pub fn ghost_readout(&self, i: usize) -> f64 {
+        match self.ghost_strategy {
+            Some(_) => measure(&self.ghost, i),
+            None => f64::NAN,
         }
     }
 
@@ -193,8 +235,13 @@ impl Widget {
         }
         let moving = self.cascade.step(now_ms);
         if moving || self.needs_draw {
-            self.scene
-                .build(self.cascade.current(), &self.neutral, &self.options);
+            let ghost = self.ghost_strategy.map(|_| &self.ghost);
+            self.scene.build_with_ghost(
+                self.cascade.current(),
+                &self.neutral,
+                ghost,
+                &self.options,
+            );
             for (view, ctx) in View::ALL.into_iter().zip([back, side, top]) {
                 replay(
                     ctx,
@@ -223,9 +270,7 @@ impl Widget {
         } else {
             self.cascade.current()
         };
-        Measure::ALL
-            .get(i)
-            .map_or(f64::NAN, |m| m.of(&pose.measures))
+        measure(pose, i)
     }
 
     /// Cascade step `step`'s share of the correction (0..=1) once the inputs are solved; NaN past
@@ -351,6 +396,7 @@ impl Widget {
                 self.compensated
             }
         };
+        self.solve_ghost();
         let origin = Origin::of_change(&self.solved, &self.scenario);
         self.solved = self.scenario;
         if self.reduced_motion && self.autoplay_since_ms.is_none() {
@@ -383,6 +429,16 @@ impl Widget {
             }
         }
         self.compensated = Pose::of(posture);
+    }
+
+    /// Solves the inputs under the ghost's strategy, if there is one.
+    #[inline(never)]
+    fn solve_ghost(&mut self) {
+        if let Some(strategy) = self.ghost_strategy {
+            let mut other = self.scenario;
+            Input::Strategy.set(&mut other, strategy);
+            self.ghost = Pose::of(self.ghost_solver.solve(&other));
+        }
     }
 
     /// The pointer's angle around C7 in the back view, degrees clockwise from straight up.

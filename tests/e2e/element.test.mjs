@@ -7,6 +7,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { axeViolations, canvasSignature, launchBrowser, openPage, startServer } from './lib.mjs';
+import { MEASURES } from '../../www/generated.js';
 
 const TIMEOUT = { timeout: 60_000 };
 
@@ -86,8 +87,24 @@ test('attributes and camelCase properties reflect each other; change tells its s
     const changes = await events(p, 'change');
     assert.ok(changes.length >= 4 && changes.every((c) => c.detail.source === 'attribute'), JSON.stringify(changes.map((c) => c.detail.source)));
     const last = changes.at(-1).detail;
-    assert.deepEqual(Object.keys(last.inputs), ['headTiltDeg', 'forwardHeadDeg', 'anatomicLegLengthDiffMm', 'compensation']);
+    assert.deepEqual(Object.keys(last.inputs), ['headTiltDeg', 'forwardHeadDeg', 'anatomicLegLengthDiffMm', 'compensation', 'strategy', 'toneSpread']);
     assert.equal(last.inputs.anatomicLegLengthDiffMm, -4);
+    assert.equal(last.inputs.strategy, 1, 'the default strategy: spine');
+
+    // The strategy attribute reaches the model by name (its controls are another change's), and
+    // the chain carries the head tilt down to the pelvis (the right hip held higher).
+    const OBLIQUITY = MEASURES.findIndex((m) => m.key === 'pelvicObliquityDeg');
+    const obliquity = async () => {
+      await settled(p, 'a');
+      return el.evaluate((e, i) => e._widget.readout(i, true), OBLIQUITY);
+    };
+    const spine = await obliquity();
+    await el.evaluate((e) => e.setAttribute('strategy', 'chain'));
+    assert.equal(await el.evaluate((e) => e.strategy), 2);
+    assert.equal((await events(p, 'change')).at(-1).detail.inputs.strategy, 2);
+    const chain = await obliquity();
+    assert.ok(chain > spine + 0.1, `pelvic obliquity ${chain}° under the chain, ${spine}° under spine`);
+    await el.evaluate((e) => { e.strategy = null; });
     assert.ok(Object.keys(last.measures).length >= 10 && Object.values(last.measures).every(Number.isFinite), JSON.stringify(last.measures));
 
     await el.locator('#head-tilt').focus();

@@ -64,7 +64,7 @@ const focused = (page) => page.evaluate(() => {
   const el = document.querySelector('posture-chain');
   if (document.activeElement !== el) return null;
   const a = el.shadowRoot.activeElement;
-  return a ? a.id || a.dataset.act || a.localName : 'host';
+  return a ? a.id || a.dataset.act || a.dataset.tool || a.localName : 'host';
 });
 
 /** The element's state as a reader would see it. */
@@ -108,7 +108,7 @@ test('full screen by its button and by F: the Fullscreen API, a presentation lay
   try {
     const before = await canvasSignature(page, BACK);
     const small = await page.evaluate(() => document.querySelector('posture-chain')._ui.canvases[0].clientWidth);
-    const button = page.locator('posture-chain [data-act=fullscreen]');
+    const button = page.locator('posture-chain [data-tool=fullscreen]');
     await button.click();
     await page.waitForFunction(() => document.fullscreenElement === document.querySelector('posture-chain'));
     await settle(page);
@@ -144,7 +144,7 @@ test('full screen by its button and by F: the Fullscreen API, a presentation lay
       assert.notEqual(await focused(page), null, `Tab ${i} stays in the widget`);
     }
     // Page Down, as a presentation clicker sends it, steps the explanation.
-    await page.locator('posture-chain [data-act=fullscreen]').focus();
+    await page.locator('posture-chain [data-tool=fullscreen]').focus();
     await page.keyboard.press('PageDown');
     assert.match((await state(page)).explain, /^Step 3 of 5/);
     await page.keyboard.press('PageUp');
@@ -176,7 +176,7 @@ test('without the Fullscreen API (as on iPhone Safari) full screen is a full-win
   });
   try {
     const styleBefore = await page.evaluate(() => document.querySelector('posture-chain').getAttribute('style'));
-    const button = page.locator('posture-chain [data-act=fullscreen]');
+    const button = page.locator('posture-chain [data-tool=fullscreen]');
     for (const close of ['button', 'Escape']) {
       await button.click();
       await page.waitForFunction(() => document.querySelector('posture-chain')._fsMode === 'overlay');
@@ -505,7 +505,7 @@ test('? opens the shortcuts dialog: modal, focus kept inside, Escape closes it a
     assert.equal(await focused(page), 'head-tilt', 'focus returns to the slider');
     assert.match((await state(page)).explain, /^Step 3 of 5/, 'Escape closed the dialog, not the explain panel behind it');
     // From its button, and closed by Close.
-    await page.locator('posture-chain [data-act=help]').click();
+    await page.locator('posture-chain [data-tool=help]').click();
     await page.waitForFunction(() => document.querySelector('posture-chain').shadowRoot.querySelector('dialog.help')?.open);
     await dialog.getByRole('button', { name: 'Close' }).click();
     assert.equal((await state(page)).help, false);

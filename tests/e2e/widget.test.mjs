@@ -162,14 +162,14 @@ test('the keyboard reaches and works every control, with visible focus', TIMEOUT
     assert.notEqual(await readouts(page), table);
 
     const order = [];
-    for (let i = 0; i < 7; i++) {
+    for (let i = 0; i < 10; i++) {
       await page.keyboard.press('Tab');
       order.push(await page.evaluate(() => {
         const active = document.querySelector('posture-chain').shadowRoot.activeElement;
-        return active?.id || active?.dataset.act || active?.tagName;
+        return active?.id || active?.dataset.act || active?.dataset.strat || active?.tagName;
       }));
     }
-    assert.deepEqual(order, ['forward-head', 'leg-length', 'compensation', 'magnify', 'play', 'explain', 'reset']);
+    assert.deepEqual(order, ['forward-head', 'leg-length', 'compensation', 'strategy', 'compare', 'puzzle', 'magnify', 'play', 'explain', 'reset']);
     const fwd = page.locator('#forward-head');
     await fwd.focus();
     await page.keyboard.press('End');

@@ -121,6 +121,7 @@ try {
     const findings = [];
     // The measures are the read-outs up to the first NaN (an index past them).
     let measures = 0;
+    let ghost = false;
     while (!Number.isNaN(w.readout(measures, true))) measures++;
     if (measures === 0) findings.push('the widget has no read-outs');
     const calls = [
@@ -137,6 +138,7 @@ try {
       () => { canvas.dataset.brand = pick(['#123456', '', 'red', '"><x>', 'x'.repeat(10000)]); },
       () => w.frame(num(), ctx, ctx, ctx),
       () => w.reset(),
+      () => { ghost = w.setGhostStrategy(pick([-1, 0, 1, 2, 3, 1.5, -0, NaN, Infinity, 1e308, 2 ** 53])) >= 0; },
     ];
     for (let k = 0; k < cases; k++) {
       try {
@@ -150,6 +152,10 @@ try {
         for (let i = 0; i < measures; i++) {
           const v = w.readout(i, next() < 0.5);
           if (!Number.isFinite(v)) findings.push(`readout(${i}) = ${v} after call ${k}`);
+        }
+        for (let i = 0; i < measures; i++) {
+          const v = w.ghostReadout(i);
+          if (ghost ? !Number.isFinite(v) : !Number.isNaN(v)) findings.push(`ghostReadout(${i}) = ${v} after call ${k} (ghost ${ghost})`);
         }
         for (let i = 0; i < 5; i++) {
           if (!Number.isFinite(w.share(i))) findings.push(`share(${i}) = ${w.share(i)} after call ${k}`);

@@ -626,3 +626,60 @@ fn the_silhouette_stands_on_the_floor_with_either_leg_longer() {
         }
     }
 }
+
+/// The points of the dotted outlines of one colour in a list (each path from its `Begin`).
+fn dotted_paths(list: &DisplayList, colour: Colour) -> Vec<Vec<P2>> {
+    let mut out = Vec::new();
+    let mut path = Vec::new();
+    for cmd in list.cmds() {
+        match *cmd {
+            Cmd::Begin => path.clear(),
+            Cmd::MoveTo(p) | Cmd::LineTo(p) => path.push(p),
+            Cmd::Stroke {
+                colour: c,
+                dash: Dash::Dotted,
+                ..
+            } if c == colour => out.push(std::mem::take(&mut path)),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn a_ghost_posture_is_drawn_in_place_of_the_neutral_stance() {
+    let shown = tilted(10.0);
+    let other = pose(leg(20.0));
+    let mut scene = Scene::new();
+    for view in View::ALL {
+        scene.set_size_px(view, 380.0, 560.0);
+    }
+    for view in [View::Back, View::Side] {
+        scene.build(&shown, &neutral(), &SceneOptions::default());
+        let plain = dotted_paths(scene.list(view), Colour::Ghost);
+        assert_eq!(plain.len(), 1, "{view:?}: one neutral ghost");
+        assert!(dotted_paths(scene.list(view), Colour::Brand).is_empty());
+
+        // The neutral stance given as the ghost draws the same points, in the brand colour.
+        scene.build_with_ghost(
+            &shown,
+            &neutral(),
+            Some(&neutral()),
+            &SceneOptions::default(),
+        );
+        assert!(dotted_paths(scene.list(view), Colour::Ghost).is_empty());
+        assert_eq!(dotted_paths(scene.list(view), Colour::Brand), plain);
+
+        // Another posture moves the outline: its pelvis line follows its own crests.
+        scene.build_with_ghost(&shown, &neutral(), Some(&other), &SceneOptions::default());
+        let drawn = dotted_paths(scene.list(view), Colour::Brand);
+        assert_eq!(drawn.len(), 1);
+        assert_ne!(
+            drawn[0], plain[0],
+            "{view:?}: the ghost follows the posture given"
+        );
+    }
+    // The top view draws no ghost either way.
+    scene.build_with_ghost(&shown, &neutral(), Some(&other), &SceneOptions::default());
+    assert!(dotted_paths(scene.list(View::Top), Colour::Brand).is_empty());
+}

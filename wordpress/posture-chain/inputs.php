@@ -11,4 +11,6 @@ return array(
   'forward-head' => array('property' => 'forwardHead', 'key' => 'forwardHeadDeg', 'unit' => 'deg', 'min' => 0, 'max' => 60, 'start' => 0, 'step' => 1, 'scale' => 1, 'words' => array()),
   'leg-length' => array('property' => 'legLength', 'key' => 'anatomicLegLengthDiffMm', 'unit' => 'mm', 'min' => -30, 'max' => 30, 'start' => 0, 'step' => 1, 'scale' => 1, 'words' => array()),
   'compensation' => array('property' => 'compensation', 'key' => 'compensation', 'unit' => '', 'min' => 0, 'max' => 1, 'start' => 1, 'step' => 0.05, 'scale' => 100, 'words' => array('none' => 0, 'partial' => 0.5, 'full' => 1)),
+  'strategy' => array('property' => 'strategy', 'key' => 'strategy', 'unit' => '', 'min' => 0, 'max' => 2, 'start' => 1, 'step' => 1, 'scale' => 1, 'words' => array('neck' => 0, 'spine' => 1, 'chain' => 2)),
+  'tone-spread' => array('property' => 'toneSpread', 'key' => 'toneSpread', 'unit' => '', 'min' => 0, 'max' => 1, 'start' => 0.5, 'step' => 0.05, 'scale' => 100, 'words' => array()),
 );

@@ -53,6 +53,7 @@ pub fn build(list: &mut DisplayList, input: ViewInput) {
         shown,
         truth,
         neutral,
+        ghost: other,
         options,
         width_px,
         height_px,
@@ -71,8 +72,14 @@ pub fn build(list: &mut DisplayList, input: ViewInput) {
     if let Some(step) = options.highlight {
         view::highlight_band(list, shown, step, -half - 12.0, half + 10.0);
     }
-    let (skull_centre, skull_r) = skeleton::skull_outline(neutral);
-    ghost(list, neutral, back, skull_centre, skull_r);
+    // The neutral stance behind the figure; another posture to compare with, over it.
+    let outline = |list: &mut DisplayList, pose: &Pose, other: bool| {
+        let (skull_centre, skull_r) = skeleton::skull_outline(pose);
+        ghost(list, pose, back, skull_centre, skull_r, other);
+    };
+    if other.is_none() {
+        outline(list, neutral, false);
+    }
 
     draw(list, &anchors, &skeleton::LEG, BOTH, s);
     draw(list, &anchors, &skeleton::ARM, BOTH, s);
@@ -85,6 +92,9 @@ pub fn build(list: &mut DisplayList, input: ViewInput) {
     spine(list, shown, back, true);
     skeleton::shoulder_joints(list, shown);
     skeleton::skull(list, shown, options.head_hot);
+    if let Some(pose) = other {
+        outline(list, pose, true);
+    }
 
     let [eyes, shoulders, crests, plumb] = guides::label_heights(shown, s, wrap);
     guides::level_lines(

@@ -44,6 +44,7 @@ pub fn build(list: &mut DisplayList, input: ViewInput) {
         shown,
         truth,
         neutral,
+        ghost: other,
         options,
         width_px,
         height_px,
@@ -61,14 +62,21 @@ pub fn build(list: &mut DisplayList, input: ViewInput) {
     if let Some(step) = options.highlight {
         view::highlight_band(list, shown, step, z0 - 230.0, z0 + 240.0);
     }
-    let skull_r = skull_ry_mm(neutral, side) * 0.8;
-    ghost(
-        list,
-        neutral,
-        side,
-        side(neutral.landmarks.head_centre),
-        skull_r,
-    );
+    // The neutral stance behind the figure; another posture to compare with, over it.
+    let outline = |list: &mut DisplayList, pose: &Pose, other: bool| {
+        let skull_r = skull_ry_mm(pose, side) * 0.8;
+        ghost(
+            list,
+            pose,
+            side,
+            side(pose.landmarks.head_centre),
+            skull_r,
+            other,
+        );
+    };
+    if other.is_none() {
+        outline(list, neutral, false);
+    }
 
     draw(list, &anchors, &skeleton::LEG, &[Side::FAR, Side::RIGHT], s);
     draw(list, &anchors, &skeleton::ARM, RIGHT, s);
@@ -79,6 +87,9 @@ pub fn build(list: &mut DisplayList, input: ViewInput) {
     skeleton::shoulder_joint(list, shown);
     draw(list, &anchors, &skeleton::SKULL, RIGHT, s);
     skeleton::eye_and_ear(list, shown);
+    if let Some(pose) = other {
+        outline(list, pose, true);
+    }
 
     // The first label's name stays inside the canvas: its anchor half a line below its top.
     let top_mm = t

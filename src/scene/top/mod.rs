@@ -31,6 +31,7 @@ pub fn build(list: &mut DisplayList, input: ViewInput) {
         options,
         width_px,
         height_px,
+        ..
     } = input;
     let layout = Layout::new(neutral, shown, width_px, height_px);
     list.transform = layout.t;
@@ -249,6 +250,7 @@ mod tests {
                 shown: p,
                 truth: p,
                 neutral: &neutral,
+                ghost: None,
                 options,
                 width_px,
                 height_px,

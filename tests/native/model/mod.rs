@@ -14,6 +14,7 @@ mod neutral;
 mod properties;
 mod sagittal;
 mod solver;
+mod strategy;
 mod warnings;
 
 use posture_chain::Posture;

@@ -1,0 +1,212 @@
+// Compare mode of <posture-chain>, loaded when a reader first asks for it: the same inputs under
+// two righting strategies at once, in step with the sliders, the dragged head and the sweep. Where
+// the element is wide, the second strategy has views of its own beside the first's (a second
+// Widget, stepped and drawn after each of the element's frames); where it is narrow (the phone
+// layout, one view at a time) it is drawn as the dotted outline behind the figure
+// (Widget.setGhostStrategy). Under the views, in words: which read-outs differ, and by how much.
+
+import { Widget } from './pkg/posture_chain.js';
+import { MEASURES, STRATEGIES } from './generated.js';
+import { SLIDERS } from './attributes.js';
+import { WORDS, amount, differing, panelStyles } from './differences.js';
+
+// Every string this module shows (a later locales issue moves them to string tables).
+const TEXT = {
+  title: 'Two strategies at once',
+  with: 'Compare with',
+  beside: (a, b) => `On the left: ${a}. On the right: ${b}. Both follow the sliders.`,
+  ghost: (a, b) => `The figure: ${a}. The dotted outline over it: ${b}. Both follow the sliders.`,
+  same: 'Both show the same strategy: choose another one to compare with.',
+  none: 'No read-out differs between the two for these inputs.',
+  some: (n) => `${n} read-out${n === 1 ? ' differs' : 's differ'} between the two, as the table shows them:`,
+  line: (name, a, la, b, lb, by) => `${name}: ${a} (${la}) vs ${b} (${lb}), ${by} apart.`,
+  views: ['Back view', 'Side view', 'Top view'],
+  on: (a, b) => `Comparing ${a} with ${b}.`,
+  off: 'Comparison closed.',
+};
+const VIEWS = ['back', 'side', 'top'];
+const STRATEGY = SLIDERS.find((s) => s.key === 'strategy');
+/** How often the words may change while the body moves (a sweep), in ms. */
+const WORDS_MS = 250;
+
+/** A strategy's short name for the difference lines: "least effort", "whole chain, hypothesis". */
+const short = (i) => {
+  const s = STRATEGIES[i];
+  return `${s.label.replace(/ \(.*\)$/, '').toLowerCase()}${s.established ? '' : ', hypothesis'}`;
+};
+
+/** Opens compare mode on element `el` (a PostureChain; `hooks` from strategy.js), or closes it. */
+export function start(el, hooks) {
+  if (hooks.closeCompare) return hooks.closeCompare();
+  // Its widgets need the wasm, which starts with the element.
+  if (!el._widget) return el.addEventListener('load', () => start(el, hooks), { once: true });
+  const ui = el._ui;
+  const root = ui.root;
+  const button = root.querySelector('[data-strat=compare]');
+  const mainSelect = root.getElementById('strategy');
+  const main = () => Number(mainSelect.value);
+  panelStyles(root);
+  const hypothesis = STRATEGIES.findIndex((s) => !s.established);
+  let other = main() === hypothesis ? STRATEGY.start : hypothesis;
+
+  const panel = document.createElement('section');
+  panel.className = 'cmp';
+  panel.setAttribute('part', 'compare');
+  panel.setAttribute('aria-labelledby', 'cmp-title');
+  panel.innerHTML = `<h3 id="cmp-title">${TEXT.title}</h3>
+    <p><label for="cmp-with">${TEXT.with}</label> <select id="cmp-with">${STRATEGIES.map((s, i) => `<option value="${i}">${s.label}</option>`).join('')}</select></p>
+    <p class="how"></p><p class="sum"></p><ul class="diffs"></ul>`;
+  ui.legend.before(panel);
+  const [withSelect, how, sum, list] = ['select', '.how', '.sum', '.diffs'].map((s) => panel.querySelector(s));
+  withSelect.value = String(other);
+
+  let twin = null;
+  const last = new Float64Array(32).fill(NaN);
+  const a = new Float64Array(MEASURES.length);
+  const b = new Float64Array(MEASURES.length);
+  let wordsKey = '';
+  let wordsAt = -Infinity;
+
+  const makeTwin = () => {
+    const heads = [0, 1].map(() => Object.assign(document.createElement('p'), { className: 'colhead' }));
+    const views = VIEWS.map((name, i) => {
+      const view = document.createElement('div');
+      view.className = `view tw ${name}`;
+      view.innerHTML = `<figure><figcaption id="tw-cap-${name}">${TEXT.views[i]}</figcaption><canvas class="${name}" role="img" aria-labelledby="tw-cap-${name}"></canvas></figure>`;
+      return view;
+    });
+    ui.views.classList.add('twin');
+    ui.views.append(...heads, ...views);
+    const canvases = views.map((v) => v.querySelector('canvas'));
+    const widget = new Widget();
+    widget.setReducedMotion(matchMedia('(prefers-reduced-motion: reduce)').matches);
+    const size = () => {
+      const dpr = window.devicePixelRatio || 1;
+      canvases.forEach((c, i) => {
+        const [w, h] = [c.clientWidth, c.clientHeight];
+        const [bw, bh] = [Math.max(1, Math.round(w * dpr)), Math.max(1, Math.round(h * dpr))];
+        if (c.width !== bw) c.width = bw;
+        if (c.height !== bh) c.height = bh;
+        // Drawn as much larger as the element's own views (the projector theme, full screen).
+        const z = el._zoom(w, h, dpr);
+        widget.resize(i, w / z, h / z, dpr * z);
+      });
+      el._schedule();
+    };
+    const observer = new ResizeObserver(size);
+    canvases.forEach((c) => observer.observe(c));
+    last.fill(NaN);
+    const caps = views.map((v) => v.querySelector('figcaption'));
+    twin = { widget, canvases, ctxs: canvases.map((c) => c.getContext('2d')), heads, caps, nodes: [...heads, ...views], observer, magnify: NaN, step: NaN, brand: '', size };
+    size();
+  };
+  const dropTwin = () => {
+    if (!twin) return;
+    twin.observer.disconnect();
+    twin.nodes.forEach((n) => n.remove());
+    twin.widget.free();
+    ui.views.classList.remove('twin');
+    twin = null;
+  };
+
+  /** Side by side where the element is wide, the ghost where it shows one view at a time. */
+  const layout = () => {
+    const wide = ui.tabList.getBoundingClientRect().width === 0;
+    if (wide && !twin) makeTwin();
+    if (!wide) dropTwin();
+    el._widget?.setGhostStrategy(wide ? -1 : other);
+    wordsKey = '';
+    el._schedule();
+  };
+
+  /** The read-outs that differ, in words, from both postures' solved read-outs. */
+  const words = (now) => {
+    const w = el._widget;
+    if (!w) return;
+    const settled = w.isSettled() && (!twin || twin.widget.isSettled());
+    if (!settled && now - wordsAt < WORDS_MS) return;
+    wordsAt = now;
+    const m = main();
+    for (let i = 0; i < MEASURES.length; i++) {
+      a[i] = w.readout(i, true);
+      b[i] = twin ? twin.widget.readout(i, true) : w.ghostReadout(i);
+    }
+    const key = `${m} ${other} ${twin ? 1 : 0} ${a.join()} ${b.join()}`;
+    if (key === wordsKey) return;
+    wordsKey = key;
+    how.textContent = (twin ? TEXT.beside : TEXT.ghost)(STRATEGIES[m].label, STRATEGIES[other].label);
+    if (twin) {
+      twin.heads.forEach((h, k) => { h.textContent = STRATEGIES[k ? other : m].label; });
+      twin.caps.forEach((c, i) => { c.textContent = `${TEXT.views[i]} — ${STRATEGIES[other].label}`; });
+    }
+    const diffs = m === other ? [] : differing(a, b);
+    sum.textContent = m === other ? TEXT.same : diffs.length ? TEXT.some(diffs.length) : TEXT.none;
+    list.replaceChildren(...diffs.map(({ i, key: k, d }) => {
+      const li = document.createElement('li');
+      li.dataset.key = k;
+      const [name, say] = WORDS[i];
+      li.textContent = TEXT.line(name, say(a[i]), short(m), say(b[i]), short(other), amount(i, d));
+      return li;
+    }));
+  };
+
+  /** After each of the element's frames: the twin takes the inputs, then steps and draws. */
+  hooks.frame = (now) => {
+    const w = el._widget;
+    if (!w) return;
+    if (twin) {
+      const t = twin.widget;
+      for (let i = 0, v; Number.isFinite(v = w.input(i)); i++) {
+        if (i === STRATEGY.index) v = other;
+        if (v !== last[i]) {
+          last[i] = v;
+          t.setInput(i, v);
+        }
+      }
+      const magnify = ui.magnify.checked ? 3 : 1;
+      if (magnify !== twin.magnify) t.setMagnify((twin.magnify = magnify));
+      if (el._step !== twin.step) t.setExplainStep((twin.step = el._step));
+      // The main canvases' brand and theme colours (themes.js's pcStyles), followed.
+      const brand = ui.canvases[0].dataset.brand ?? '';
+      const styles = ui.canvases[0].pcStyles;
+      if (brand !== twin.brand || styles !== twin.styles) {
+        twin.canvases.forEach((c) => { c.dataset.brand = brand; c.pcStyles = styles; });
+        twin.brand = brand;
+        twin.styles = styles;
+        twin.size();
+      }
+      if (t.frame(now, ...twin.ctxs)) el._schedule();
+    }
+    words(now);
+  };
+
+  const onWith = (e) => {
+    e.stopPropagation();
+    other = Number(withSelect.value);
+    hooks.other = other;
+    hooks.sync();
+    last.fill(NaN);
+    layout();
+    ui.live.textContent = hooks.note() + TEXT.on(STRATEGIES[main()].label, STRATEGIES[other].label);
+  };
+  withSelect.addEventListener('input', onWith);
+  const follow = new ResizeObserver(layout);
+  follow.observe(ui.tabList);
+
+  const close = () => {
+    follow.disconnect();
+    dropTwin();
+    el._widget?.setGhostStrategy(-1);
+    panel.remove();
+    Object.assign(hooks, { other: -1, frame: null, stop: null, closeCompare: null });
+    hooks.sync();
+    button.setAttribute('aria-pressed', 'false');
+    ui.live.textContent = TEXT.off;
+    el._schedule();
+  };
+  Object.assign(hooks, { other, stop: close, closeCompare: close });
+  hooks.sync();
+  button.setAttribute('aria-pressed', 'true');
+  layout();
+  ui.live.textContent = hooks.note() + TEXT.on(STRATEGIES[main()].label, STRATEGIES[other].label);
+}
