@@ -401,6 +401,41 @@ test('forced colours: the drawing takes the system colours, the controls keep th
   }
 });
 
+test('compare\'s second views take the theme; a puzzle leaves only full screen and help to the keys', TIMEOUT, async () => {
+  const { page, problems } = await open('', { viewport: { width: 1280, height: 900 } });
+  try {
+    await setTheme(page, 'projector');
+    await page.locator('posture-chain [data-strat=compare]').click();
+    await page.waitForFunction(() => document.querySelector('posture-chain').shadowRoot.querySelectorAll('.tw canvas').length === 3);
+    await settle(page);
+    await page.waitForTimeout(300);
+    const twin = await page.evaluate(() => {
+      const el = document.querySelector('posture-chain');
+      const c = el.shadowRoot.querySelector('.tw canvas');
+      return { same: c.pcStyles === el._ui.canvases[0].pcStyles && Boolean(c.pcStyles), brand: c.dataset.brand === el._ui.canvases[0].dataset.brand };
+    });
+    assert.deepEqual(twin, { same: true, brand: true }, 'the second views draw in the projector theme');
+    assert.deepEqual(await axeViolations(page), [], 'axe comparing, in projector');
+    await page.locator('posture-chain [data-strat=compare]').click();
+    await setTheme(page, null);
+    // The puzzle hides the sliders: the keys that would move or reveal them rest.
+    await page.locator('posture-chain [data-strat=puzzle]').click();
+    await page.waitForFunction(() => document.querySelector('posture-chain').shadowRoot.querySelector('.pc.puzzling'));
+    await page.locator('posture-chain [data-tool=help]').focus();
+    const before = await state(page);
+    for (const key of [']', '2', 'p', 'r', '.']) await page.keyboard.press(key);
+    const after = await state(page);
+    assert.deepEqual({ ...after, live: '' }, { ...before, live: '' }, 'no shortcut moves the hidden posture');
+    assert.ok(await page.locator('posture-chain [data-tool=fullscreen]').isVisible(), 'the toolbar stays');
+    await page.keyboard.press('?');
+    assert.ok((await state(page)).help, '? still opens the list');
+    await page.keyboard.press('Escape');
+    assert.deepEqual(problems.list(), []);
+  } finally {
+    await page.context().close();
+  }
+});
+
 // ---- Shortcuts and help ----
 
 test('the shortcuts act only with focus in the widget, not outside it, not with modifiers; each is announced; the slider keeps its arrows', TIMEOUT, async () => {
