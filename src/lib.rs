@@ -14,8 +14,9 @@ pub mod codegen;
 mod model;
 mod numfmt;
 mod scene;
-/// The SVG backend of the display list (the poster of `cargo xtask dist`).
-#[cfg(not(target_arch = "wasm32"))]
+/// The SVG backend of the display list (the poster of `cargo xtask dist`, the JS API's
+/// `sceneSvg`): native, and in the JS API module's wasm, never in the page's.
+#[cfg(any(not(target_arch = "wasm32"), feature = "api"))]
 pub mod svg;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod trig;

@@ -1,9 +1,12 @@
 //! The SVG backend: writes a display list as an SVG document, the second backend beside the
 //! canvas one (`web/canvas.rs`), with the same reading of every command. `cargo xtask dist` uses
 //! it for the poster: the default posture's back view, drawn by the real scene code, which shows
-//! as the element's light-DOM fallback when scripts are off or the wasm cannot load.
+//! as the element's light-DOM fallback when scripts are off or the wasm cannot load. The JS API
+//! module's `sceneSvg` (`web/solve.rs`) draws any view of any posture with it: the element's
+//! "Save SVG".
 //!
-//! Pure and native: text out.
+//! Pure: text out. Native, and in the JS API module's wasm (the `api` feature); never in the
+//! page's wasm, which cannot afford `std::fmt`'s float formatting.
 
 use std::f64::consts::TAU;
 use std::fmt::Write;
@@ -11,21 +14,42 @@ use std::fmt::Write;
 use crate::model::{solve, Scenario};
 use crate::scene::{Align, Cmd, Dash, DisplayList, Font, Pose, Scene, SceneOptions, View};
 
-/// A number for SVG, to 0.01 px.
+/// The paper behind the drawing: the element's canvas background (`--paper` in template.js).
+const PAPER: &str = "#fcfcfa";
+
+/// A number for SVG, to 0.01 px, without trailing zeros. Written by `numfmt`, not `std::fmt`,
+/// whose float code would add about 20 KB of gzipped wasm to the JS API module.
 fn n(v: f64) -> String {
     let r = (v * 100.0).round() / 100.0;
-    if r == 0.0 {
-        "0".into()
-    } else {
-        format!("{r}")
+    if r == 0.0 || !r.is_finite() {
+        return "0".into();
     }
+    let mut s = String::new();
+    crate::numfmt::push_fixed_ascii(&mut s, r, 2);
+    if s.contains('.') {
+        while s.ends_with('0') {
+            s.pop();
+        }
+        if s.ends_with('.') {
+            s.pop();
+        }
+    }
+    s
 }
 
+/// Text for XML, character by character (`str::replace`'s searchers cost kilobytes of wasm).
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn dash(d: Dash) -> &'static str {
@@ -54,10 +78,11 @@ pub fn render(
 ) -> String {
     let t = list.transform;
     let r_px = |r_mm: f64| (r_mm * t.px_per_mm).max(0.0);
+    let brand = &escape(brand);
     let mut out = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} \
          {h}\" role=\"img\"><title>{}</title><rect width=\"{w}\" height=\"{h}\" \
-         fill=\"#fcfcfa\"/><g stroke-linejoin=\"round\" stroke-linecap=\"round\">",
+         fill=\"{PAPER}\"/><g stroke-linejoin=\"round\" stroke-linecap=\"round\">",
         escape(title),
         w = n(width_px),
         h = n(height_px)
@@ -251,6 +276,31 @@ pub fn render(
     out
 }
 
+/// The neutral posture the element draws faintly behind every posture: its starting scenario
+/// with the head level (the Widget makes it once, in `Widget::new`).
+pub fn neutral_pose() -> Pose {
+    Pose::of(&solve(&Scenario {
+        head_tilt_deg: 0.0,
+        ..Scenario::page_start()
+    }))
+}
+
+/// One view of `pose` as the element draws it (over [`neutral_pose`], with `options`), as an SVG
+/// document `width_px` x `height_px` with `title`, colours resolved with `brand`.
+pub fn view_svg(
+    view: View,
+    pose: &Pose,
+    options: &SceneOptions,
+    brand: &str,
+    (width_px, height_px): (f64, f64),
+    title: &str,
+) -> String {
+    let mut scene = Scene::new();
+    scene.set_size_px(view, width_px, height_px);
+    scene.build_view(view, pose, &neutral_pose(), options);
+    render(scene.list(view), brand, (width_px, height_px), title)
+}
+
 /// The poster: the element's starting posture (`Scenario::page_start`, settled) in the back view,
 /// `width_px` x `height_px`, with the default brand.
 ///
@@ -259,17 +309,11 @@ pub fn render(
 /// assert!(svg.starts_with("<svg") && svg.contains("<path") && svg.contains("<text"));
 /// ```
 pub fn poster(width_px: f64, height_px: f64) -> String {
-    let scenario = Scenario::page_start();
-    let neutral = Pose::of(&solve(&Scenario {
-        head_tilt_deg: 0.0,
-        ..scenario
-    }));
-    let pose = Pose::of(&solve(&scenario));
-    let mut scene = Scene::new();
-    scene.set_size_px(View::Back, width_px, height_px);
-    scene.build_view(View::Back, &pose, &neutral, &SceneOptions::default());
-    render(
-        scene.list(View::Back),
+    let pose = Pose::of(&solve(&Scenario::page_start()));
+    view_svg(
+        View::Back,
+        &pose,
+        &SceneOptions::default(),
         crate::scene::DEFAULT_BRAND_CSS,
         (width_px, height_px),
         "The back view of the posture-chain illustration: a head tilted 5° to the right and the \
@@ -280,6 +324,22 @@ pub fn poster(width_px: f64, height_px: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_are_short_and_plain() {
+        for (v, text) in [
+            (0.0, "0"),
+            (-0.001, "0"),
+            (12.0, "12"),
+            (12.5, "12.5"),
+            (-3.456, "-3.46"),
+            (0.005, "0.01"),
+            (1234.567, "1234.57"),
+            (f64::NAN, "0"),
+        ] {
+            assert_eq!(n(v), text, "{v}");
+        }
+    }
 
     #[test]
     fn every_fill_stroke_block_and_label_becomes_one_element() {

@@ -1,7 +1,9 @@
 // How certain the numbers are: the model's uncertainty bands (a seeded Monte-Carlo over the
 // parameters the model card marks as assumed or weakly sourced), in words, for the reader who
 // asks. They come from the JS API module (`api/` beside the element), loaded only then: the
-// page's own wasm stays small and a reader who never asks downloads nothing more.
+// page's own wasm stays small and a reader who never asks downloads nothing more. This module
+// too is loaded only then (the element imports it on the button's first click), and writes the
+// section's words below its title.
 
 import { MEASURES, STEPS as STEP_KEYS } from './generated.js';
 import { UNIT } from './attributes.js';
@@ -12,9 +14,17 @@ export const BAND_SAMPLES = 100;
 
 let api = null;
 
-/** Loads the JS API module from `url` once; resolves to its exports, initialised. */
+/**
+ * Loads the JS API module from `url` once (or from `url()`, a function that resolves to the
+ * module, as the single-file offline page gives); resolves to its exports, initialised.
+ */
 export function loadApi(url) {
-  api ??= import(url).then(async (m) => {
+  // A sandboxed frame (an opaque origin) cannot fetch it without CORS: not tried, so that the
+  // browser logs no blocked request; the caller says it could not be worked out here.
+  if (typeof url === 'string' && self.origin === 'null') {
+    return Promise.reject(new Error('a sandboxed frame cannot load the JS API module'));
+  }
+  api ??= (typeof url === 'function' ? url() : import(url)).then(async (m) => {
     await m.default();
     return m;
   });
@@ -61,13 +71,20 @@ const SETTLE_MS = 400;
  * Wires the "How certain?" button of element `el` (its parts `ui`, its read-out rows `rows` as
  * readouts.js builds them, `current()` its inputs by key, or null before the wasm runs):
  * opening shows the spans for the current inputs, worked out by the JS API module at `apiUrl`;
- * while open, they follow the inputs once these rest.
+ * while open, they follow the inputs once these rest. The element loads this module on the
+ * button's first click, which has opened the section already: the spans are shown at once.
  */
 export function wireBands(el, ui, rows, current, apiUrl) {
   const { how, certainty } = ui;
-  const state = certainty.querySelector('.state');
-  const list = certainty.querySelector('.spans');
-  certainty.querySelector('.n').textContent = String(BAND_SAMPLES);
+  // The section's words, what it is working on, and the spans (the markup has only its title).
+  const about = document.createElement('p');
+  about.textContent = `Many of the model's values are measured in few people or assumed. The spans below come from ${BAND_SAMPLES} versions of the model, each with those values drawn at random: every joint's range of motion within ±30%, the couplings, the assumed constants and the way the effort is shared out. Nine in ten versions give a number inside its span. They show how much the model's answer rests on its assumptions, not how people differ. A minus sign means to the left, or the right side lower.`;
+  const state = document.createElement('p');
+  state.className = 'state';
+  state.setAttribute('aria-live', 'polite');
+  const list = document.createElement('div');
+  list.className = 'spans';
+  certainty.append(about, state, list);
   let timer = 0;
   let run = 0;
   const show = async () => {
@@ -112,11 +129,13 @@ export function wireBands(el, ui, rows, current, apiUrl) {
     if (!certainty.hidden) timer = setTimeout(show, SETTLE_MS);
   };
   el.addEventListener('change', later);
-  how.addEventListener('click', () => {
+  const toggle = () => {
     const open = certainty.hidden;
     certainty.hidden = !open;
     how.setAttribute('aria-expanded', String(open));
     if (open) show();
     else clearTimeout(timer);
-  });
+  };
+  how.addEventListener('click', toggle);
+  if (!certainty.hidden) show();
 }

@@ -5,7 +5,6 @@
 // layout, one view at a time) it is drawn as the dotted outline behind the figure
 // (Widget.setGhostStrategy). Under the views, in words: which read-outs differ, and by how much.
 
-import { Widget } from './pkg/posture_chain.js';
 import { MEASURES, STRATEGIES } from './generated.js';
 import { SLIDERS } from './attributes.js';
 import { WORDS, amount, differing, panelStyles } from './differences.js';
@@ -78,7 +77,8 @@ export function start(el, hooks) {
     ui.views.classList.add('twin');
     ui.views.append(...heads, ...views);
     const canvases = views.map((v) => v.querySelector('canvas'));
-    const widget = new Widget();
+    // The element's own Widget class: the glue and its canvas strings are loaded once, with it.
+    const widget = new el._widget.constructor();
     widget.setReducedMotion(matchMedia('(prefers-reduced-motion: reduce)').matches);
     const size = () => {
       const dpr = window.devicePixelRatio || 1;

@@ -14,7 +14,9 @@
 // Also loading="lazy" (the default: the wasm is fetched when the element nears the viewport) or
 // "eager". Each attribute is reflected by a camelCase property (element-props.js). Events: load,
 // change (detail: inputs, measures, source 'user' | 'autoplay' | 'attribute'), error (detail.type).
-// Methods: headPoint() (where the draggable head is drawn), measureFrame(deg) (timing hook).
+// Methods: getState() and setState(obj) (state.js, share.js), toBlob(type, options) and
+// toSVG(options) (export.js), headPoint() (where the draggable head is drawn), measureFrame(deg)
+// (timing hook). A link with a state in the page's URL fragment restores it (share.js).
 // Property: lastFrameMs (duration of the last animation frame's wasm work).
 
 import init, { Widget } from './pkg/posture_chain.js';
@@ -28,8 +30,8 @@ import {
 import { MARKUP, STYLE, parts } from './template.js';
 import { wireViews } from './views.js';
 import { wirePointer } from './pointer.js';
-import { wireBands } from './bands.js';
 import { wireStrategy } from './strategy.js';
+import { STATE_ATTRIBUTES, getState } from './state.js';
 
 const TAG = 'posture-chain';
 // The wasm module, started once however many elements there are.
@@ -38,12 +40,21 @@ const loadWasm = () => (ready ??= init({ module_or_path: wasm.source ?? new URL(
 // The inputs the element's sliders set (each slider's id in MARKUP is its attribute's name).
 const HEAD_TILT = inputIndex('headTiltDeg');
 const LAST_STEP = STEPS.length - 1;
+/** The JS API module (with solve), which lazily loaded features use. */
+const API_URL = new URL('./api/posture_chain.js', import.meta.url).href;
 
 /** presenter.js's entry, once it has loaded. */
 let present = null;
 
 /** Logs what was wrong with an attribute, and the value used instead. */
 const warn = (problem) => console.warn(`<${TAG}> ${problem}`);
+/** A lazily loaded part's promise, its failure to load a warning. */
+const later = (p) => p.catch((e) => warn(`could not load a part of itself: ${e}`));
+// The parts loaded on first use: the state's setter and the link, and the pictures.
+const SHARE = () => import('./share.js');
+const EXPORT = () => import('./export.js');
+/** Whether the page's URL may hold a state for an element (share.js reads it). */
+const linked = () => location.hash.includes(TAG);
 
 class PostureChain extends HTMLElement {
   static get observedAttributes() {
@@ -69,14 +80,30 @@ class PostureChain extends HTMLElement {
     fillLegend(this._ui.legend);
     this.lastFrameMs = NaN;
     this._tick = this._tick.bind(this);
+    this._onHash = () => linked() && later(this._part(SHARE, 'fromUrl'));
+    // Where the JS API module comes from (bands.js, export.js): beside this file, or given.
+    this._api = wasm.api ?? API_URL;
     this._wire();
     wireViews(this._ui, () => this._resize());
-    const api = new URL('./api/posture_chain.js', import.meta.url).href;
-    wireBands(this, this._ui, this._rows, () => this._inputs(), api);
-    this._strat = wireStrategy(this, api);
+    // "How certain?": the first click opens the section and fetches its code (bands.js).
+    const { how, certainty } = this._ui;
+    const bands = () => {
+      how.removeEventListener('click', bands);
+      certainty.hidden = false;
+      how.setAttribute('aria-expanded', 'true');
+      import('./bands.js').then((m) => m.wireBands(this, this._ui, this._rows, () => this._inputs(), this._api), (error) => {
+        how.addEventListener('click', bands);
+        warn(`could not load its "How certain?" code: ${error}`);
+      });
+    };
+    how.addEventListener('click', bands);
+    this._strat = wireStrategy(this, this._api);
   }
 
   connectedCallback() {
+    // The presentation attributes as the page gives them: where a link's state starts from.
+    this._pageAttrs ??= STATE_ATTRIBUTES.map(([name]) => this.getAttribute(name));
+    addEventListener('hashchange', this._onHash);
     this._stopWaiting = whenNear(this, () => loadWasm().then(() => this._start(), (error) => {
       console.warn(`<${TAG}> could not load its WebAssembly module:`, error);
       const fail = document.createElement('p');
@@ -90,6 +117,7 @@ class PostureChain extends HTMLElement {
 
   disconnectedCallback() {
     this._stopWaiting();
+    removeEventListener('hashchange', this._onHash);
     cancelAnimationFrame(this._raf);
     this._raf = 0;
     clearTimeout(this._liveTimer);
@@ -139,6 +167,8 @@ class PostureChain extends HTMLElement {
     this._motion.addEventListener('change', this._onMotion);
     this._onMotion();
     this._syncInputs();
+    if (this._queuedState) this.setState({});
+    this._onHash();
     this._resizeObserver = new ResizeObserver((entries) => this._resize(entries));
     ui.canvases.forEach((c) => {
       try {
@@ -238,6 +268,31 @@ class PostureChain extends HTMLElement {
     return performance.now() - t0;
   }
 
+  /** The state as a plain object (state.js): every input, the explain step, the presentation; null before the wasm runs. */
+  getState() {
+    return getState(this);
+  }
+
+  /** Applies a state object field by field (share.js, fetched on first use); a bad field warns and stays. Resolves once applied. */
+  setState(state) {
+    return later(this._part(SHARE, 'setState', state));
+  }
+
+  /** A picture (export.js): `type` 'image/png' (default), 'image/jpeg', 'image/webp' or 'image/svg+xml'; options { view, size: 'slide' | '2x' }. */
+  toBlob(type, options) {
+    return this._part(EXPORT, 'toBlob', type, options);
+  }
+
+  /** The views as SVG text (export.js, drawn by the JS API module's SVG backend); options { view }. */
+  toSVG(options) {
+    return this._part(EXPORT, 'toSVG', options);
+  }
+
+  /** Calls function `name` of a part loaded on first use (`load`: SHARE, EXPORT) with the element, `args` and warn. */
+  _part(load, name, ...args) {
+    return load().then((m) => m[name](this, ...args, warn));
+  }
+
   /** Where the draggable head is, in CSS pixels from the back view's top-left corner. */
   headPoint() {
     const z = this._z || 1;
@@ -287,6 +342,10 @@ class PostureChain extends HTMLElement {
         ui.explainBtn.focus();
       } else if (act === 'steps') {
         this._playSteps(ui.steps.getAttribute('aria-pressed') !== 'true');
+      } else if (act === 'link') {
+        later(this._part(SHARE, 'copyLink'));
+      } else if (act === 'png' || act === 'svg') {
+        later(this._part(EXPORT, 'save', act));
       }
       this._schedule();
     });

@@ -1,6 +1,6 @@
 // The shadow root of <posture-chain>: its styles (STYLE, adopted as a constructable stylesheet), its
 // markup (MARKUP, with `part` names for the host page: base, tools, views, view, view-back, view-side,
-// view-top, legend, explain, controls, measures, note) and the named parts of that markup that the
+// view-top, legend, explain, controls, measures, share, note) and the named parts of that markup that the
 // element and the panel write to (parts). Host pages may set --posture-chain-brand and --posture-chain-ink.
 // The light theme's colours come from generated.js (LIGHT_CSS); themes.js adds the others.
 
@@ -159,6 +159,11 @@ caption .how { font-size: 12px; min-height: 28px; padding: 1px 8px; margin-left:
 .s label { flex: none; }
 .s.buttons { margin-bottom: 10px; }
 .pc.puzzling .ctl:not(.s), .pc.puzzling [data-act], .pc.puzzling [data-strat] { display: none; }
+.share { margin-top: 12px; }
+.share p { flex-basis: 100%; margin: 0; font-size: 13px; }
+.share p:empty { display: none; }
+.share input { display: block; width: 100%; font: inherit; }
+@container (width < 560px) { .share { display: none; } }
 ${PRESENTER}${PHONE}@container (min-width: 560px) {
   .views { grid-template-columns: 1fr 1fr; }
   .views > :last-child { grid-column: 1 / -1; }
@@ -249,15 +254,13 @@ export const MARKUP = `
       </div>
       <section class="certainty" id="certainty" part="certainty" hidden aria-labelledby="certainty-title">
         <h3 id="certainty-title">How certain these numbers are</h3>
-        <p>Many of the model's values are measured in few people or assumed. The spans below come
-          from <span class="n">100</span> versions of the model, each with those values drawn at random: every joint's range
-          of motion within ±30%, the couplings, the assumed constants and the way the effort is
-          shared out. Nine in ten versions give a number inside its span. They
-          show how much the model's answer rests on its assumptions, not how people differ. A minus
-          sign means to the left, or the right side lower.</p>
-        <p class="state" aria-live="polite"></p>
-        <div class="spans"></div>
       </section>
+      <div class="share buttons" part="share" role="group" aria-label="Share this view">
+        <button type="button" data-act="link">Copy link</button>
+        <button type="button" data-act="png">Save picture</button>
+        <button type="button" data-act="svg">Save SVG</button>
+        <p aria-live="polite"></p>
+      </div>
     </div>
   </div>
   <p class="note" part="note">An educational illustration of a simplified model, not a diagnosis. Usual ranges are guides from published figures for adults, not limits; where no source gives one, the table says so.</p>

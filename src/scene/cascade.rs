@@ -162,14 +162,16 @@ impl Cascade {
     }
 
     /// Advances the clock to `now_ms` (never backwards) and updates the current pose. Returns
-    /// true while something still moves.
+    /// true while something still moves, and on the step that arrives (so that the final pose is
+    /// drawn however late the last frame before it came).
     pub fn step(&mut self, now_ms: f64) -> bool {
         if now_ms.is_finite() && now_ms > self.now_ms {
             self.now_ms = now_ms;
         }
         if self.is_settled() {
+            let arrived = self.current != self.to;
             self.current = self.to;
-            return false;
+            return arrived;
         }
         self.current = Pose::mix(&self.from, &self.to, &self.weights());
         true
@@ -204,7 +206,9 @@ mod tests {
         let w = c.weights();
         assert!(w[0] > 0.0 && w[4] == 0.0, "{w:?}");
         assert!(w.windows(2).all(|p| p[0] >= p[1]), "top leads: {w:?}");
-        assert!(!c.step(1000.0 + CASCADE_MS));
+        // The arriving step draws the end; after it nothing moves.
+        assert!(c.step(1000.0 + CASCADE_MS));
+        assert!(!c.step(1000.0 + CASCADE_MS + 16.0));
         assert!(c.is_settled());
         assert_eq!(c.current(), &b);
     }
@@ -240,7 +244,9 @@ mod tests {
         let w = c.weights();
         assert!(w[4] > 0.0 && w[0] == 0.0, "{w:?}");
         assert!(w.windows(2).all(|p| p[0] <= p[1]), "bottom leads: {w:?}");
-        assert!(!c.step(1000.0 + CASCADE_MS));
+        // The arriving step draws the end; after it nothing moves.
+        assert!(c.step(1000.0 + CASCADE_MS));
+        assert!(!c.step(1000.0 + CASCADE_MS + 16.0));
         assert_eq!(c.current(), &b);
     }
 
@@ -262,6 +268,19 @@ mod tests {
         assert!(head_moved > 0.0, "a moving head sets off at once");
         c.step(300.0 + CASCADE_MS);
         assert_eq!(c.current(), &c_pose);
+    }
+
+    #[test]
+    fn the_step_that_arrives_says_so_once() {
+        let (a, b) = (Pose::for_tilt(0.0), Pose::for_tilt(10.0));
+        let mut c = Cascade::new(&a);
+        c.retarget(&b, 0.0);
+        assert!(c.step(REGION_MS * 0.5));
+        assert_ne!(c.current(), &b);
+        // The next frame comes only after everything has settled: it must still be drawn.
+        assert!(c.step(10_000.0), "the arriving step reports a change");
+        assert_eq!(c.current(), &b);
+        assert!(!c.step(10_016.0));
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! The JS `solve(scenario)` export: a plain object in, a plain object out.
+//! The JS API module's exports: `solve(scenario)` and `solveBands`, a plain object in, a plain
+//! object out, and `sceneSvg`, a view of the settled posture as SVG text (`crate::svg`).
 //!
 //! Only conversion lives here: the JS value becomes [`RawValue`] pairs, the model's lenient parser
 //! reads them (units as the field names say: degrees, millimetres, centimetres, kilograms), the
@@ -12,8 +13,9 @@ use wasm_bindgen::JsCast;
 
 use crate::model::{
     parse_scenario, solve as solve_model, solve_bands, Band, BandOptions, CascadeStep, Measure,
-    RawValue, MAX_SAMPLES,
+    RawValue, Scenario, MAX_SAMPLES,
 };
+use crate::scene::{Pose, SceneOptions, StepWeights, View, DEFAULT_BRAND_CSS};
 
 /// How deep nested objects are followed (the scenario has one nested object, `coupling`).
 const MAX_DEPTH: usize = 4;
@@ -148,6 +150,184 @@ pub fn solve_bands_js(scenario: JsValue, options: JsValue) -> JsValue {
         seed: b.seed as f64,
         warnings,
     };
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    out.serialize(&serializer).unwrap_or(JsValue::NULL)
+}
+
+/// What `sceneSvg` returns: the SVG document and what was wrong with the arguments.
+#[derive(Serialize)]
+struct SvgOut {
+    svg: String,
+    warnings: Vec<String>,
+}
+
+/// The size a view is drawn at when none (or a bad one) is given, in CSS pixels: the element's
+/// back view on a desktop, as the poster.
+const DEFAULT_SIZE_PX: (f64, f64) = (360.0, 480.0);
+/// The sizes a view may be drawn at, in CSS pixels.
+const SIZE_RANGE_PX: std::ops::RangeInclusive<f64> = 16.0..=8192.0;
+
+/// Reads the view: `"back"`, `"side"`, `"top"` or its index 0..=2; anything else the back view.
+fn scene_view(v: &RawValue, warnings: &mut Vec<String>) -> View {
+    let found = match v {
+        RawValue::Text(t) => View::ALL
+            .into_iter()
+            .find(|view| view_name(*view) == t.as_str()),
+        RawValue::Number(n) if n.fract() == 0.0 && *n >= 0.0 => View::from_index(*n as usize),
+        _ => None,
+    };
+    found.unwrap_or_else(|| {
+        warnings.push("view: must be \"back\", \"side\" or \"top\"; using \"back\"".into());
+        View::Back
+    })
+}
+
+fn view_name(view: View) -> &'static str {
+    match view {
+        View::Back => "back",
+        View::Side => "side",
+        View::Top => "top",
+    }
+}
+
+/// Reads a width or height in CSS pixels, 16..=8192; else `default`.
+fn scene_px(v: &RawValue, name: &str, default: f64, warnings: &mut Vec<String>) -> f64 {
+    match v {
+        RawValue::Number(n) if SIZE_RANGE_PX.contains(n) => *n,
+        RawValue::Other(t) if t == "undefined" => default,
+        _ => {
+            // Whole pixels: `std::fmt`'s float code would add kilobytes to this module.
+            warnings.push(format!(
+                "{name}: must be a number of CSS pixels, 16..8192; using {}",
+                default as u32
+            ));
+            default
+        }
+    }
+}
+
+/// How `sceneSvg` draws, apart from the posture.
+struct SvgOptions {
+    scene: SceneOptions,
+    brand: String,
+    title: String,
+}
+
+/// Reads `{ explain, magnify, brand, title, theme }`: `explain` 0 (off) or a step 1..=5 as
+/// the element numbers them, `magnify` 1..=5 (or true for the element's 3), `brand` a CSS colour
+/// (letters, digits, `#(),.%/+-` and spaces), `title` any text, `theme` "light" (the only one
+/// so far); anything else is named in `warnings` and the default used.
+fn svg_options(v: &RawValue, warnings: &mut Vec<String>) -> SvgOptions {
+    let mut o = SvgOptions {
+        scene: SceneOptions::default(),
+        brand: DEFAULT_BRAND_CSS.to_string(),
+        title: String::new(),
+    };
+    let RawValue::Object(fields) = v else {
+        if !matches!(v, RawValue::Other(_)) {
+            warnings.push("options: not an object; using the defaults".into());
+        }
+        return o;
+    };
+    let steps = CascadeStep::ALL.len();
+    for (key, value) in fields {
+        match (key.as_str(), value) {
+            ("explain", RawValue::Number(n))
+                if n.fract() == 0.0 && (0.0..=steps as f64).contains(n) =>
+            {
+                o.scene.highlight = (*n as usize).checked_sub(1);
+            }
+            ("explain", _) => warnings.push(format!(
+                "explain: must be 0 (off) or a step 1..{steps}; using 0"
+            )),
+            ("magnify", RawValue::Bool(on)) => o.scene.magnify = if *on { 3.0 } else { 1.0 },
+            ("magnify", RawValue::Number(n)) if (1.0..=5.0).contains(n) => o.scene.magnify = *n,
+            ("magnify", _) => {
+                warnings.push("magnify: must be true, false or a factor 1..5; using 1".into())
+            }
+            ("brand", RawValue::Text(t)) if is_plain_colour(t) => o.brand = t.trim().to_string(),
+            ("brand", _) => warnings.push(format!(
+                "brand: must be a CSS colour such as \"#1d5f8a\"; using {DEFAULT_BRAND_CSS}"
+            )),
+            ("title", RawValue::Text(t)) => o.title = t.clone(),
+            ("title", _) => warnings.push("title: must be text; using none".into()),
+            ("theme", RawValue::Text(t)) if t == "light" => {}
+            ("theme", _) => warnings.push("theme: only \"light\" so far; using \"light\"".into()),
+            (other, _) => warnings.push(format!("unknown option \"{other}\" ignored")),
+        }
+    }
+    o
+}
+
+/// A CSS colour's characters only (a name, `#hex`, `rgb(…)`, `hsl(…)`, …), at most 64 of them:
+/// nothing that could leave an SVG attribute.
+fn is_plain_colour(t: &str) -> bool {
+    let t = t.trim();
+    // Bytes and a byte slice: `str::contains(char)`'s searcher costs 5 KB of gzipped wasm.
+    !t.is_empty()
+        && t.len() <= 64
+        && t.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"#(),.%/+- ".contains(&b))
+}
+
+/// The posture the element shows once its animation has arrived, for `scenario` and explain
+/// step `highlight` (as `Widget::resolve` makes it: in explain mode the uncompensated posture
+/// with the corrections of the steps up to this one applied).
+fn settled_pose(scenario: &Scenario, highlight: Option<usize>) -> Pose {
+    let compensated = Pose::of(&solve_model(scenario));
+    let Some(step) = highlight else {
+        return compensated;
+    };
+    let bare = Pose::of(&solve_model(&Scenario {
+        compensation: 0.0,
+        ..*scenario
+    }));
+    let mut w: StepWeights = [0.0; CascadeStep::COUNT];
+    for (k, wk) in w.iter_mut().enumerate() {
+        *wk = if k <= step { 1.0 } else { 0.0 };
+    }
+    Pose::mix(&bare, &compensated, &w)
+}
+
+/// One view of the settled posture for a scenario as an SVG document (vector, text as text),
+/// drawn by the display list's SVG backend as the element draws it on its canvas, e.g.
+/// `sceneSvg({ headTiltDeg: 8 }, 'back', 360, 480, { explain: 2, brand: '#8a1d5f' })`.
+/// Returns `{ svg, warnings }`; never throws.
+#[wasm_bindgen(js_name = sceneSvg)]
+pub fn scene_svg(
+    scenario: JsValue,
+    view: JsValue,
+    width_px: JsValue,
+    height_px: JsValue,
+    options: JsValue,
+) -> JsValue {
+    let (s, input_warnings) = parse_scenario(&raw_value(&scenario, 0));
+    let mut warnings: Vec<String> = input_warnings.into_iter().map(String::from).collect();
+    let view = scene_view(&raw_value(&view, 0), &mut warnings);
+    let w = scene_px(
+        &raw_value(&width_px, 0),
+        "widthPx",
+        DEFAULT_SIZE_PX.0,
+        &mut warnings,
+    );
+    let h = scene_px(
+        &raw_value(&height_px, 0),
+        "heightPx",
+        DEFAULT_SIZE_PX.1,
+        &mut warnings,
+    );
+    let o = svg_options(&raw_value(&options, 0), &mut warnings);
+    let pose = settled_pose(&s, o.scene.highlight);
+    let title = if o.title.is_empty() {
+        format!(
+            "The {} view of the posture-chain illustration",
+            view_name(view)
+        )
+    } else {
+        o.title
+    };
+    let svg = crate::svg::view_svg(view, &pose, &o.scene, &o.brand, (w, h), &title);
+    let out = SvgOut { svg, warnings };
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     out.serialize(&serializer).unwrap_or(JsValue::NULL)
 }

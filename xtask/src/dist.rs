@@ -2,12 +2,16 @@
 //!
 //! - `posture-chain-<version>/`: a self-contained folder to upload to any static host (or a
 //!   WordPress media folder), which is also the npm package (`npm pack` in it): the element as one
-//!   ES module with its wasm in `pkg/` (found relative to the module's own URL), the iframe page
+//!   ES module (with the chunks and lazily loaded modules esbuild split out beside it) and its
+//!   wasm in `pkg/` (found relative to the module's own URL), the iframe page
 //!   `embed.html` and its host helper `embed-resize.js`, the JS API in `api/`, the poster
 //!   `poster.svg` (the starting posture drawn by the scene code, `examples/poster.rs`), `package.json`,
-//!   the TypeScript types, `README.md` (docs/embedding.md) and the licence files.
+//!   the TypeScript types, `README.md` (docs/embedding.md), the licence files, and
+//!   `posture-chain-offline.html`, the demo page as one file with both wasm modules inlined,
+//!   that works opened from `file://` with no network (`embed::write_offline`).
 //! - `posture-chain-wordpress-<version>.zip`: the WordPress plugin (`wordpress/posture-chain/`)
-//!   with the element's files inside, for the admin's "Upload plugin".
+//!   with the element's files inside (and the JS API module its lazy features load), for the
+//!   admin's "Upload plugin".
 
 use std::fs;
 use std::io::Write;
@@ -67,15 +71,17 @@ pub fn version(project: &Project) -> Result<String, DynError> {
 fn folder_files(project: &Project) -> Result<Vec<(String, PathBuf)>, DynError> {
     let site = project.site();
     let embed = project.root().join("embed");
-    let mut files: Vec<(String, PathBuf)> = [
-        ELEMENT_FILE.to_string(),
-        format!("pkg/{WASM_FILE}"),
-        EMBED_PAGE.to_string(),
-        RESIZE_HELPER.to_string(),
-    ]
-    .into_iter()
-    .map(|f| (f.clone(), site.join(&f)))
-    .collect();
+    let modules = build::element_modules(&site)?;
+    let mut files: Vec<(String, PathBuf)> = modules
+        .all()
+        .cloned()
+        .chain([
+            format!("pkg/{WASM_FILE}"),
+            EMBED_PAGE.to_string(),
+            RESIZE_HELPER.to_string(),
+        ])
+        .map(|f| (f.clone(), site.join(&f)))
+        .collect();
     // The JS API module, whole: its glue, its wasm and any snippets wasm-bindgen wrote.
     let mut api = Vec::new();
     collect(&site, &site.join("api"), &mut api)?;
@@ -96,8 +102,10 @@ fn folder_files(project: &Project) -> Result<Vec<(String, PathBuf)>, DynError> {
     Ok(files)
 }
 
-/// package.json for the folder.
-fn package_json(version: &str) -> String {
+/// package.json for the folder; `modules` are the element's files after its entry (its chunks
+/// and lazily loaded modules, all beside it).
+fn package_json(version: &str, modules: &[String]) -> String {
+    let modules: String = modules.iter().map(|m| format!("\n    \"{m}\",")).collect();
     format!(
         r#"{{
   "name": "{PACKAGE}",
@@ -123,7 +131,7 @@ fn package_json(version: &str) -> String {
     "./package.json": "./package.json"
   }},
   "files": [
-    "{ELEMENT_FILE}",
+    "{ELEMENT_FILE}",{modules}
     "posture-chain.d.ts",
     "pkg/",
     "api/",
@@ -159,7 +167,23 @@ pub fn write(project: &Project) -> Result<Dist, DynError> {
         fs::copy(&source, &to)
             .map_err(|e| format!("cannot copy {} to {}: {e}", source.display(), to.display()))?;
     }
-    fs::write(folder.join("package.json"), package_json(&version))?;
+    let modules = build::element_modules(&project.site())?;
+    let after_entry: Vec<String> = modules.all().skip(1).cloned().collect();
+    fs::write(
+        folder.join("package.json"),
+        package_json(&version, &after_entry),
+    )?;
+    // One file for a lecture hall with no network or a USB stick: the demo page, both wasm
+    // modules inlined, working from file://.
+    let offline = crate::embed::write_offline(
+        project,
+        &project.site(),
+        &folder.join(crate::embed::OFFLINE_PAGE),
+    )?;
+    println!(
+        "dist: {} is {offline} bytes, the demo page in one file (opens from file://, no network)",
+        crate::embed::OFFLINE_PAGE
+    );
     // The poster: the starting posture's back view, drawn by the scene code as SVG.
     cmd::run(
         project
@@ -188,13 +212,22 @@ pub fn write(project: &Project) -> Result<Dist, DynError> {
         }
         entries.push((format!("{PACKAGE}/{name}"), bytes));
     }
-    for name in [
-        ELEMENT_FILE.to_string(),
-        format!("pkg/{WASM_FILE}"),
-        POSTER.into(),
-        "LICENSE-MIT".into(),
-        "LICENSE-APACHE".into(),
-    ] {
+    // The element (its entry, chunks and lazily loaded modules), its wasm, and the JS API module
+    // that its lazily loaded features ("How certain?", the SVG picture) load from `api/`.
+    let mut api = Vec::new();
+    collect(&folder, &folder.join("api"), &mut api)?;
+    api.sort();
+    for name in modules
+        .all()
+        .cloned()
+        .chain([
+            format!("pkg/{WASM_FILE}"),
+            POSTER.into(),
+            "LICENSE-MIT".into(),
+            "LICENSE-APACHE".into(),
+        ])
+        .chain(api.into_iter().map(|(name, _)| name))
+    {
         entries.push((format!("{PACKAGE}/{name}"), fs::read(folder.join(&name))?));
     }
     let plugin_zip = dist.join(format!("{PACKAGE}-wordpress-{version}.zip"));

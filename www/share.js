@@ -1,0 +1,235 @@
+// Sharing the state of a <posture-chain> (state.js says what a state holds): setState(), which
+// checks each field on its own, and the link that carries a state, loaded on first use. "Copy
+// link" writes the fields that differ from how the element starts into the host page's URL
+// fragment, `#posture-chain=head-tilt:8;leg-length:5;explain:2` (`#posture-chain.ID=…` for an
+// element with an id, so several on a page keep theirs apart; the fragment's other `&` parts are
+// kept), or for embed.html, whose element takes its attributes from the query, into the query,
+// `embed.html?head-tilt=8&leg-length=5&explain=2`. A field is named by its input's attribute where
+// it has one, else by its key (`statureCm:180`). Opening such a link, or changing the fragment,
+// restores that state exactly; a bad field in it warns, naming it, and takes its starting value.
+
+import { INPUTS } from './generated.js';
+import { STEPS, showSweepPlaying } from './readouts.js';
+import { parseInput, tidy } from './attributes.js';
+import { STATE_ATTRIBUTES, getState } from './state.js';
+
+/** Where a link carries the state: the host page's fragment, or (embed.js sets it) the query. */
+export const place = { query: false };
+
+/** The fragment's name for the state of `el`. */
+export const linkKey = (el) => (el.id ? `posture-chain.${el.id}` : 'posture-chain');
+
+/** A field's name in a link, by its key in a state object, and back. */
+const linkName = (key) => INPUTS.find((s) => s.key === key)?.attribute ?? key;
+const fieldKey = (name) => INPUTS.find((s) => s.attribute === name)?.key ?? name;
+
+/** Every field's name in a link (embed.js tells them from the element's own parameters). */
+export const linkNames = () => [...INPUTS.map((s) => linkName(s.key)), 'explain', 'magnify', ...STATE_ATTRIBUTES.map(([n]) => n)];
+
+/**
+ * Applies the fields of `state` to `el`, the others left as they are; before its wasm runs they
+ * wait for it. Tells `warn(message)` what was wrong with each bad field, which then keeps its
+ * current value. Numbers may come as text, an input's words as its attribute takes them
+ * (`compensation: 'full'`).
+ */
+export function setState(el, state, warn) {
+  if (state === null || typeof state !== 'object' || Array.isArray(state)) {
+    warn(`setState() takes an object of fields such as getState() returns, not ${Array.isArray(state) ? 'an array' : state === null ? 'null' : typeof state}; nothing changed.`);
+    return;
+  }
+  if (!el._widget) {
+    el._queuedState = { ...el._queuedState, ...state };
+    return;
+  }
+  const queued = el._queuedState;
+  el._queuedState = null;
+  applied(el, [[{ ...queued, ...state }, 'setState']], warn);
+}
+
+/** Applies each [state, from] in turn, then sends the inputs to the model once. */
+function applied(el, states, warn) {
+  const w = el._widget;
+  if (w.autoplay()) {
+    w.setAutoplay(false);
+    showSweepPlaying(el._ui, false);
+  }
+  let explain = null;
+  for (const [state, from] of states) explain = apply(el, state, warn, from) ?? explain;
+  el._syncInputs('attribute');
+  // After the inputs, so that the step's caption words the new posture.
+  if (explain !== null) el._setExplain(explain - 1);
+}
+
+/**
+ * Sets the controls and the model from the fields of `state` (not yet sent on: see applied);
+ * returns the explain step asked for, or null. `from` names the caller in the warnings:
+ * 'setState', or 'link' (the fields then named as in a link).
+ */
+function apply(el, state, warn, from) {
+  const w = el._widget;
+  const ui = el._ui;
+  const name = (key) => (from === 'link' ? linkName(key) : key);
+  const kept = from === 'link' ? 'using its start value' : 'kept as it was';
+  const bad = (key, raw, should, used = kept) => warn(`${from}: ${name(key)} ${JSON.stringify(raw) ?? String(raw)} should be ${should}; ${used}.`);
+  let explain = null;
+  for (const [key, raw] of Object.entries(state)) {
+    const spec = INPUTS.find((s) => s.key === key);
+    const attr = STATE_ATTRIBUTES.find(([n]) => n === key);
+    if (spec) {
+      const v = Object.hasOwn(spec.words, raw) ? spec.words[raw] : typeof raw === 'string' && raw.trim() ? Number(raw) : raw;
+      if (typeof v !== 'number' || !Number.isFinite(v)) {
+        bad(key, raw, `a number, ${spec.min}..${spec.max}`);
+        continue;
+      }
+      const used = Math.min(spec.max, Math.max(spec.min, v));
+      if (used !== v) bad(key, raw, `within ${spec.min}..${spec.max}`, `using ${used}`);
+      const control = spec.attribute && ui.root.getElementById(spec.attribute);
+      if (control) control.value = String(tidy(used * spec.sliderScale));
+      else w.setInput(spec.index, used);
+    } else if (key === 'explain') {
+      const step = typeof raw === 'string' && raw.trim() ? Number(raw) : raw;
+      if (Number.isInteger(step) && step >= 0 && step <= STEPS.length) explain = step;
+      else bad(key, raw, `0 (off) or a step, 1..${STEPS.length}`);
+    } else if (key === 'magnify') {
+      const on = raw === true || raw === 'true' ? true : raw === false || raw === 'false' ? false : null;
+      if (on === null) {
+        bad(key, raw, 'true or false');
+        continue;
+      }
+      ui.magnify.checked = on;
+      w.setMagnify(on ? 3 : 1);
+    } else if (attr) {
+      if (!attr.includes(raw, 1)) bad(key, raw, `one of ${attr.slice(1).map((v) => JSON.stringify(v)).join(', ')}`);
+      else if (raw === attr[1]) el.removeAttribute(key);
+      else el.setAttribute(key, raw);
+    } else {
+      warn(`${from}: unknown field "${name(key)}" ignored; the fields are ${from === 'link' ? linkNames().join(', ') : Object.keys(getState(el)).join(', ')}.`);
+    }
+  }
+  return explain;
+}
+
+/**
+ * The state `el` starts in without a link: its inputs' attributes (for embed.html, whose link
+ * sets those, the table's start values), the other inputs at their starts, explain off, no
+ * magnifying, and the presentation attributes as the page gave them when the element was
+ * added (the element keeps them: setState and the page's own controls may change them since).
+ */
+function baseState(el) {
+  const base = {};
+  for (const s of INPUTS) base[s.key] = s.attribute && !place.query ? tidy(parseInput(s, el.getAttribute(s.attribute))) : s.start;
+  base.explain = 0;
+  base.magnify = false;
+  STATE_ATTRIBUTES.forEach(([n, ...values], i) => {
+    const page = place.query ? null : el._pageAttrs?.[i];
+    base[n] = values.includes(page) ? page : values[0];
+  });
+  return base;
+}
+
+/** The fields of the state of `el` that differ from its start, as [link name, text] pairs. */
+export function linkFields(el) {
+  const state = getState(el);
+  if (!state) return [];
+  const base = baseState(el);
+  return Object.keys(state).filter((k) => state[k] !== base[k]).map((k) => [linkName(k), String(state[k])]);
+}
+
+/** The fragment's value for `key` (undecoded), or null. */
+function fragmentValue(key) {
+  for (const token of location.hash.slice(1).split('&')) {
+    const at = token.indexOf('=');
+    if (at > 0 && safeDecode(token.slice(0, at)) === key) return token.slice(at + 1);
+  }
+  return null;
+}
+
+const safeDecode = (text) => {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * Restores the state the page's URL fragment holds for `el`, if it holds one it has not
+ * restored or written already: the fields given, the rest at their start (baseState).
+ */
+export function fromUrl(el, warn) {
+  const value = fragmentValue(linkKey(el));
+  if (value === null || value === el._link || !el._widget) return;
+  el._link = value;
+  const fields = Object.create(null);
+  for (const part of value.split(';')) {
+    if (!part) continue;
+    const at = part.indexOf(':');
+    const [name, text] = [safeDecode(part.slice(0, at)), safeDecode(part.slice(at + 1))];
+    if (at < 1 || name === null || text === null) {
+      warn(`link: "${part}" should be name:value, such as head-tilt:8; ignored.`);
+      continue;
+    }
+    fields[fieldKey(name)] = text;
+  }
+  applied(el, [[baseState(el), 'setState'], [fields, 'link']], warn);
+}
+
+/** The page's URL with the state of `el` in it (see the top of this file). */
+export function linkUrl(el) {
+  const fields = linkFields(el);
+  const url = new URL(location.href);
+  if (place.query) {
+    for (const n of linkNames()) url.searchParams.delete(n);
+    for (const [n, v] of fields) url.searchParams.append(n, v);
+    return [url, null];
+  }
+  const key = linkKey(el);
+  const value = fields.map(([n, v]) => `${n}:${encodeURIComponent(v)}`).join(';');
+  const tokens = location.hash.slice(1).split('&').filter((t) => t && safeDecode(t.split('=')[0]) !== key);
+  if (value) tokens.push(`${encodeURIComponent(key)}=${value}`);
+  url.hash = tokens.join('&');
+  return [url, value];
+}
+
+/**
+ * "Copy link": puts the state of `el` into the page's URL (without a new history entry) and the
+ * link on the clipboard; where the clipboard is not available (an insecure page, a frame not
+ * allowed it), shows the link in a field, selected, to copy by hand. Resolves to the link.
+ */
+export async function copyLink(el, warn) {
+  const [url, value] = linkUrl(el);
+  try {
+    history.replaceState(history.state, '', url);
+    if (value !== null) el._link = value;
+  } catch {
+    // A sandboxed frame (an opaque origin) may not rewrite its URL; the link is still right.
+  }
+  // A frame not allowed the clipboard: asking would log a policy violation as an error.
+  const policy = document.permissionsPolicy ?? document.featurePolicy;
+  try {
+    if (policy && !policy.allowsFeature('clipboard-write')) throw new Error('no clipboard here');
+    await navigator.clipboard.writeText(url.href);
+    say(el, 'Link copied. It opens the illustration as it is now.');
+  } catch {
+    say(el, 'The link could not be copied here: copy it from this field.', url.href);
+  }
+  return url.href;
+}
+
+/**
+ * Says `text` in the share block's status line (a polite live region); with `link`, a field
+ * under it holds the link, focused and selected, to copy by hand.
+ */
+export function say(el, text, link) {
+  const line = el._ui.root.querySelector('.share p');
+  line.textContent = text;
+  if (link === undefined) return;
+  const label = document.createElement('label');
+  const field = document.createElement('input');
+  field.readOnly = true;
+  field.value = link;
+  label.append('Link to this view', field);
+  line.append(label);
+  field.focus();
+  field.select();
+}
