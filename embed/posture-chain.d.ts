@@ -47,6 +47,9 @@ export interface PostureChainEventMap extends Omit<HTMLElementEventMap, 'load' |
   error: CustomEvent<PostureChainErrorDetail>;
 }
 
+/** The colour themes ('auto': light or dark, as the reader's system is). */
+export type PostureChainTheme = 'light' | 'dark' | 'projector' | 'auto';
+
 /** The attributes, as HTML (and JSX) take them. */
 export interface PostureChainAttributes {
   /** -20 to 20 deg (start 5). */
@@ -63,6 +66,8 @@ export interface PostureChainAttributes {
   'tone-spread'?: number | string;
   /** Any CSS colour but var(); the accent of the controls and the drawing. */
   'brand-color'?: string;
+  /** The colour theme (default 'light'); 'auto' follows prefers-color-scheme. */
+  theme?: PostureChainTheme;
   /** 'lazy' (default): the wasm loads when the element nears the viewport. */
   loading?: 'lazy' | 'eager';
 }
@@ -82,6 +87,8 @@ export interface PostureChainElement extends HTMLElement {
   toneSpread: number;
   /** Reflects `brand-color`. */
   brandColor: string | null;
+  /** Reflects `theme` (null: none, the light theme). */
+  theme: string | null;
   /** Reflects `loading`. */
   loading: 'lazy' | 'eager';
   /** Milliseconds of wasm work in the last frame. */

@@ -1,5 +1,5 @@
 //! Writes every file generated from the Rust definitions, or checks that each is current: the JS
-//! tables (`www/generated.js`), the model card's generated sections (`docs/model.md`), and the
+//! tables (`www/generated.js`, the colour themes in `www/generated-themes.js`), the model card's generated sections (`docs/model.md`), and the
 //! embed kit's WordPress input table and TypeScript types (`wordpress/…/inputs.php`, `embed/*.d.ts`).
 //!
 //! Run through `cargo xtask codegen [--check]` from the project's root. With `--check` it writes
@@ -38,6 +38,11 @@ fn run(check: bool) -> Result<bool, String> {
     let card = card::refresh(&doc).map_err(|e| format!("{}: {e}", card_path.display()))?;
     let js = codegen::js_tables();
     let mut current = ensure_file_contents(Path::new(codegen::JS_PATH), &js, check)?;
+    current &= ensure_file_contents(
+        Path::new(codegen::THEMES_JS_PATH),
+        &codegen::theme_tables(),
+        check,
+    )?;
     current &= ensure_file_contents(card_path, &card, check)?;
     current &= embed_files(check)?;
     Ok(current)
@@ -74,8 +79,9 @@ fn main() -> ExitCode {
     match run(check) {
         Ok(true) => {
             println!(
-                "generated files are current ({}, docs/model.md, {}, {} and {})",
+                "generated files are current ({}, {}, docs/model.md, {}, {} and {})",
                 codegen::JS_PATH,
+                codegen::THEMES_JS_PATH,
                 codegen::PHP_PATH,
                 codegen::DTS_PATH,
                 codegen::API_DTS_PATH

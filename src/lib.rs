@@ -24,8 +24,8 @@ mod trig;
 pub use model::*;
 pub use scene::{
     push_fixed, Align, BoundsMm, BoxPx, Cascade, Cmd, Colour, Dash, DisplayList, Font, Origin,
-    Pose, Scene, SceneOptions, StepWeights, View, ViewTransform, CASCADE_MS, DEFAULT_BRAND_CSS,
-    LOAD_CSS, LOAD_STEP_UPPER, P2,
+    PageColours, Palette, Pose, Scene, SceneOptions, StepWeights, View, ViewTransform, CASCADE_MS,
+    DARK, DEFAULT_BRAND_CSS, LIGHT, LOAD_CSS, LOAD_STEP_UPPER, P2, PROJECTOR, SLOT_COUNT, THEMES,
 };
 
 #[cfg(target_arch = "wasm32")]

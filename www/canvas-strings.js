@@ -1,7 +1,8 @@
 // The strings of the wasm canvas backend, kept on the JS side (imported by the wasm through
 // wasm-bindgen): the palette's CSS colours and the fonts are sent once and then named by a slot
 // number (the brand's two slots give way to the canvas's own brand, its `data-brand`, which the
-// element sets: widgets on one page may differ in brand); a label crosses as a key (a hash of its bytes) and a
+// element sets: widgets on one page may differ in brand; a canvas in another colour theme holds
+// that theme's colours by slot, its `pcStyles`); a label crosses as a key (a hash of its bytes) and a
 // pointer into the wasm memory, and is decoded only the first time its key is seen. Decoding
 // every style and label anew on every frame was about a fifth of a frame's time. (Bitmaps of the
 // labels drawn most, copied with drawImage, were tried and saved nothing: in headless Chromium's
@@ -33,7 +34,9 @@ export function setStyle(slot, ptr, len) {
 /** The brand's slots: the brand and its wash (drawn at a lower alpha). */
 const BRAND = 8;
 const BRAND_WASH = 9;
-const style = (ctx, slot) => ((slot === BRAND || slot === BRAND_WASH) && ctx.canvas.dataset.brand) || styles[slot];
+// A canvas drawn in a theme other than light holds that theme's colours by slot as `pcStyles`
+// (themes.js sets it); the others draw in the light palette the wasm sent.
+const style = (ctx, slot, c = ctx.canvas) => ((slot === BRAND || slot === BRAND_WASH) && c.dataset.brand) || (c.pcStyles ?? styles)[slot];
 
 export function fillStyle(ctx, slot) {
   ctx.fillStyle = style(ctx, slot);

@@ -91,7 +91,9 @@ export function start(el, hooks) {
         const [bw, bh] = [Math.max(1, Math.round(w * dpr)), Math.max(1, Math.round(h * dpr))];
         if (c.width !== bw) c.width = bw;
         if (c.height !== bh) c.height = bh;
-        widget.resize(i, w, h, dpr);
+        // Drawn as much larger as the element's own views (the projector theme, full screen).
+        const z = el._zoom(w, h, dpr);
+        widget.resize(i, w / z, h / z, dpr * z);
       });
       el._schedule();
     };
@@ -99,7 +101,7 @@ export function start(el, hooks) {
     canvases.forEach((c) => observer.observe(c));
     last.fill(NaN);
     const caps = views.map((v) => v.querySelector('figcaption'));
-    twin = { widget, canvases, ctxs: canvases.map((c) => c.getContext('2d')), heads, caps, nodes: [...heads, ...views], observer, magnify: NaN, step: NaN, brand: '' };
+    twin = { widget, canvases, ctxs: canvases.map((c) => c.getContext('2d')), heads, caps, nodes: [...heads, ...views], observer, magnify: NaN, step: NaN, brand: '', size };
     size();
   };
   const dropTwin = () => {
@@ -168,11 +170,14 @@ export function start(el, hooks) {
       const magnify = ui.magnify.checked ? 3 : 1;
       if (magnify !== twin.magnify) t.setMagnify((twin.magnify = magnify));
       if (el._step !== twin.step) t.setExplainStep((twin.step = el._step));
+      // The main canvases' brand and theme colours (themes.js's pcStyles), followed.
       const brand = ui.canvases[0].dataset.brand ?? '';
-      if (brand !== twin.brand) {
-        twin.canvases.forEach((c) => { c.dataset.brand = brand; });
+      const styles = ui.canvases[0].pcStyles;
+      if (brand !== twin.brand || styles !== twin.styles) {
+        twin.canvases.forEach((c) => { c.dataset.brand = brand; c.pcStyles = styles; });
         twin.brand = brand;
-        t.redraw();
+        twin.styles = styles;
+        twin.size();
       }
       if (t.frame(now, ...twin.ctxs)) el._schedule();
     }

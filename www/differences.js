@@ -61,7 +61,7 @@ export function differing(a, b, clearly = false) {
 
 const PANEL_CSS = `
 .cmp, .puz { margin-top: 10px; padding: 10px 12px; border-left: 4px solid var(--brand);
-  background: color-mix(in srgb, var(--brand) 6%, #fff); border-radius: 0 6px 6px 0; font-size: 14px; }
+  background: color-mix(in srgb, var(--brand) 6%, var(--surface)); border-radius: 0 6px 6px 0; font-size: 14px; }
 .cmp h3, .puz h3 { margin: 0 0 4px; }
 .cmp p, .puz p { margin: 4px 0; max-width: 64ch; }
 .cmp ul, .puz ul { margin: 4px 0; padding-left: 18px; }

@@ -27,7 +27,7 @@ export function adoptStyles(root, css) {
 
 /**
  * Adds the reflected properties: one per slider (its value in the input's unit; setting it sets
- * the attribute, null removes it), and `brandColor`, `puzzle` and `loading` as strings.
+ * the attribute, null removes it), and `brandColor`, `puzzle`, `theme` and `loading` as strings.
  */
 export function defineProps(cls) {
   const reflect = (attr, get) => Object.defineProperty(cls.prototype, camel(attr), {
@@ -43,6 +43,7 @@ export function defineProps(cls) {
   }
   reflect('brand-color', (el) => el.getAttribute('brand-color'));
   reflect('puzzle', (el) => el.getAttribute('puzzle'));
+  reflect('theme', (el) => el.getAttribute('theme'));
   reflect('loading', (el) => (el.getAttribute('loading') === 'eager' ? 'eager' : 'lazy'));
 }
 

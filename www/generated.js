@@ -92,3 +92,6 @@ export const LOAD_SCALE = [
 
 /** The accent colour when the host page gives none. */
 export const DEFAULT_BRAND = '#1d5f8a';
+
+/** The light theme's colours of the controls, as the element's custom properties (the other themes: generated-themes.js). */
+export const LIGHT_CSS = '--ink:var(--posture-chain-ink,#1f2328);--brand:var(--posture-chain-brand,#1d5f8a);--muted:#4f5761;--line:#d5d2ca;--paper:#fcfcfa;--surface:#ffffff;--track:#eceae4;--alert:#a3261b;';

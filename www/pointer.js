@@ -8,7 +8,9 @@ export function wirePointer(el, stopAutoplay) {
   const back = ui.canvases[0];
   const local = (e) => {
     const r = back.getBoundingClientRect();
-    return [e.clientX - r.left, e.clientY - r.top];
+    // In the widget's CSS pixels, as the scene has them (it may draw the canvas zoomed: el._z).
+    const z = el._z || 1;
+    return [(e.clientX - r.left) / z, (e.clientY - r.top) / z];
   };
   back.addEventListener('touchstart', (e) => {
     const t = e.touches[0];

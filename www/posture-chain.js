@@ -8,7 +8,9 @@
 // Attributes, all optional: head-tilt, forward-head, leg-length, compensation, strategy,
 // tone-spread (their units, ranges and start values are the model's input table, INPUTS in
 // generated.js; docs/model.md §9), brand-color and puzzle (strategy.js, puzzle.js). A bad value logs a console warning and a safe one is used (the nearest in range, or
-// the start value). Reset returns to the attributes' values.
+// the start value). Reset returns to the attributes' values. theme="light" | "dark" | "auto" |
+// "projector" (themes.js, loaded when set). Full screen, the keyboard shortcuts and their help
+// dialog are presenter.js's, loaded on first use.
 // Also loading="lazy" (the default: the wasm is fetched when the element nears the viewport) or
 // "eager". Each attribute is reflected by a camelCase property (element-props.js). Events: load,
 // change (detail: inputs, measures, source 'user' | 'autoplay' | 'attribute'), error (detail.type).
@@ -18,7 +20,7 @@
 // Property: lastFrameMs (duration of the last animation frame's wasm work).
 
 import init, { Widget } from './pkg/posture_chain.js';
-import { SLIDERS, inkOn, inputIndex, parseBrand, sliderValue } from './attributes.js';
+import { DEFAULT_BRAND, SLIDERS, inkOn, inputIndex, parseBrand, sliderValue } from './attributes.js';
 import { adoptStyles, defineProps, emit, wasm, whenNear } from './element-props.js';
 import { MEASURES } from './generated.js';
 import {
@@ -42,6 +44,9 @@ const LAST_STEP = STEPS.length - 1;
 /** The JS API module (with solve), which lazily loaded features use. */
 const API_URL = new URL('./api/posture_chain.js', import.meta.url).href;
 
+/** presenter.js's entry, once it has loaded. */
+let present = null;
+
 /** Logs what was wrong with an attribute, and the value used instead. */
 const warn = (problem) => console.warn(`<${TAG}> ${problem}`);
 /** A lazily loaded part's promise, its failure to load a warning. */
@@ -54,7 +59,7 @@ const linked = () => location.hash.includes(TAG);
 
 class PostureChain extends HTMLElement {
   static get observedAttributes() {
-    return [...SLIDERS.map((s) => s.attribute), 'brand-color', 'lang'];
+    return [...SLIDERS.map((s) => s.attribute), 'brand-color', 'theme', 'lang'];
   }
 
   constructor() {
@@ -172,6 +177,7 @@ class PostureChain extends HTMLElement {
     clearInterval(this._stepsTimer);
     this._resizeObserver?.disconnect();
     this._strat.stop?.();
+    this._unpresent?.();
     this._motion?.removeEventListener('change', this._onMotion);
     this._widget?.free();
     this._widget = null;
@@ -181,11 +187,9 @@ class PostureChain extends HTMLElement {
     const ui = this._ui;
     this._lang();
     if (name === 'lang') return this._setLang();
+    if (name === 'theme') return this._theme();
     if (name === 'brand-color') {
-      const brand = parseBrand(raw, warn);
-      this.style.setProperty('--brand', brand);
-      this.style.setProperty('--on-brand', inkOn(ui.root, brand));
-      this._setBrand(brand);
+      this._brand(raw, warn);
     } else {
       const spec = SLIDERS.find((s) => s.attribute === name);
       ui.root.getElementById(name).value = sliderValue(spec, raw, warn);
@@ -212,9 +216,8 @@ class PostureChain extends HTMLElement {
       return emit(this, 'error', { type: 'canvas' });
     }
     const custom = getComputedStyle(this).getPropertyValue('--posture-chain-brand').trim();
-    const brand = parseBrand(this.getAttribute('brand-color') ?? (custom || null), warn);
-    this._setBrand(brand);
-    this.style.setProperty('--on-brand', inkOn(ui.root, brand));
+    this._brand(this.getAttribute('brand-color') ?? (custom || null), warn);
+    this._theme();
     this._motion = matchMedia('(prefers-reduced-motion: reduce)');
     this._onMotion = () => this._widget?.setReducedMotion(this._motion.matches);
     this._motion.addEventListener('change', this._onMotion);
@@ -234,18 +237,37 @@ class PostureChain extends HTMLElement {
     emit(this, 'load');
   }
 
-  /** The brand colour the canvases draw the head and highlights in (read by the canvas backend). */
-  _setBrand(brand) {
+  /** Sets the brand colour of the controls and of the drawing (each canvas's data-brand, read by
+   * the canvas backend): `raw` (the attribute's or the host's custom property's value), or the
+   * theme's default (under forced colours, themes.js passes the system's highlight). */
+  _brand(raw, w) {
+    const brand = raw === null ? this._look?.brand ?? DEFAULT_BRAND : parseBrand(raw, w);
+    this.style.setProperty('--brand', brand);
+    this.style.setProperty('--on-brand', inkOn(this._ui.root, brand));
     for (const c of this._ui.canvases) c.dataset.brand = brand;
     this._widget?.redraw();
     this._schedule();
   }
 
-  /** Sizes each canvas's backing store to its content box in device pixels (crisp at any zoom). */
+  /** Applies the `theme` attribute (themes.js, loaded only when there is one or the system forces
+   * its colours). */
+  _theme() {
+    if (this._look !== undefined || this.hasAttribute('theme') || matchMedia('(forced-colors: active)').matches) {
+      import('./themes.js').then((m) => m.applyTheme(this, warn));
+    }
+  }
+
+  /** Sizes each canvas's backing store to its content box in device pixels (crisp at any zoom).
+   * The projector theme and full screen draw strokes and labels larger: the scene is told of a
+   * canvas z times smaller, drawn at z times the device pixels; z stops where the scene would lay
+   * a view out smaller than 300 x 330 CSS px (the sizes its layout tests check), or at 4 device
+   * pixels per CSS pixel. The back view's z is `_z` (the head's drag reads it). */
   _resize(entries = []) {
     if (!this._widget) return;
     const dpr = window.devicePixelRatio || 1;
-    const exact = new Map(entries.map((e) => [e.target, e]));
+    // The observer's last exact sizes (fractional CSS px), also when called without them.
+    const exact = (this._boxes ??= new Map());
+    for (const e of entries) exact.set(e.target, e);
     this._ui.canvases.forEach((canvas, i) => {
       const entry = exact.get(canvas);
       const box = entry?.contentBoxSize?.[0];
@@ -256,9 +278,16 @@ class PostureChain extends HTMLElement {
       const bh = Math.max(1, device ? device.blockSize : Math.round(h * dpr));
       if (canvas.width !== bw) canvas.width = bw;
       if (canvas.height !== bh) canvas.height = bh;
-      this._widget.resize(i, w, h, bw / Math.max(w, 1));
+      const z = this._zoom(w, h, dpr);
+      if (!i) this._z = z;
+      this._widget.resize(i, w / z, h / z, (bw / Math.max(w, 1)) * z);
     });
     this._schedule();
+  }
+
+  /** How many times larger a canvas of w x h CSS px draws strokes and labels (see _resize). */
+  _zoom(w, h, dpr) {
+    return Math.min(4 / dpr, Math.max(1, Math.min((this._themeZoom || 1) * (this._fsZoom || 1), w / 300, h / 330)));
   }
 
   _schedule() {
@@ -323,7 +352,8 @@ class PostureChain extends HTMLElement {
 
   /** Where the draggable head is, in CSS pixels from the back view's top-left corner. */
   headPoint() {
-    return this._widget ? { x: this._widget.headPx(0), y: this._widget.headPx(1) } : null;
+    const z = this._z || 1;
+    return this._widget ? { x: this._widget.headPx(0) * z, y: this._widget.headPx(1) * z } : null;
   }
 
   _wire() {
@@ -342,7 +372,9 @@ class PostureChain extends HTMLElement {
       this._schedule();
     });
     ui.root.addEventListener('click', (e) => {
-      const act = e.target.closest?.('button')?.dataset.act;
+      const button = e.target.closest?.('button');
+      if (button?.dataset.tool) return this._present(button.dataset.tool);
+      const act = button?.dataset.act;
       if (!act) return;
       this._lang();
       if (act !== 'play') stopAutoplay();
@@ -380,9 +412,19 @@ class PostureChain extends HTMLElement {
         this._setExplain(-1);
         ui.explainBtn.focus();
       }
+      // The shortcuts (presenter.js: it leaves out keys with Ctrl, Alt or Meta and text fields).
+      if (/^[[\],.1-5prf?]$/i.test(e.key)) this._present(e);
     });
 
     wirePointer(this, stopAutoplay);
+  }
+
+  /** Full screen, the help dialog (`what`: 'fullscreen', 'help') or a shortcut (a keydown event
+   * inside the widget): presenter.js, loaded on first use, then called at once (so that it can
+   * take the keys it acts on from the host page). */
+  _present(what) {
+    if (present) present(this, what);
+    else import('./presenter.js').then((m) => (present = m.present)(this, what));
   }
 
   /** Shows explain step 0..LAST_STEP, or leaves explain mode with -1. */

@@ -1,10 +1,11 @@
 // The shadow root of <posture-chain>: its styles (STYLE, adopted as a constructable stylesheet), its
-// markup (MARKUP, with `part` names for the host page: base, views, view, view-back, view-side,
+// markup (MARKUP, with `part` names for the host page: base, tools, views, view, view-back, view-side,
 // view-top, legend, explain, controls, measures, share, note) and the named parts of that markup that the
 // element and the panel write to (parts). Host pages may set --posture-chain-brand and --posture-chain-ink.
+// The light theme's colours come from generated.js (LIGHT_CSS); themes.js adds the others.
 
-import { DEFAULT_BRAND, SLIDERS, tidy } from './attributes.js';
-import { STRATEGIES } from './generated.js';
+import { SLIDERS, tidy } from './attributes.js';
+import { LIGHT_CSS, STRATEGIES } from './generated.js';
 import { strategyLabel, t } from './words.js';
 
 /** The input an attribute sets (from the generated table). */
@@ -62,15 +63,22 @@ td.range, .note, .sources { font-size: 12px; }
 }
 `;
 
+// The presenter's toolbar (presenter.js's full screen and shortcuts), not in the phone layout (no
+// room there; F and ? still work), and what printing leaves (the views as drawn, the measures and
+// the note, on one page). Written tight: the styles ship as they are written.
+const PRESENTER = `.tools{justify-content:flex-end;margin:0 0 8px}@container (width<560px){.tools{display:none}}
+@media print{.pc{border:0;padding:0;zoom:.85}.tabs,.tools,fieldset,.explain .buttons,.sources,.how,.certainty,.hint{display:none}
+.pc .views{grid-template-columns:1fr 1fr 1fr}.pc .views>.view{grid-column:auto;position:static;visibility:visible}
+.pc .view canvas{height:260px;object-fit:contain}.pc .panel{grid-template-columns:1fr}}
+`;
+
 export const STYLE = `
-:host { all: initial; display: block; text-align: left;
-  --brand: var(--posture-chain-brand, ${DEFAULT_BRAND}); --on-brand: #fff; --ink: var(--posture-chain-ink, #1f2328);
-  --muted: #4f5761; --line: #d5d2ca; --paper: #fcfcfa; --alert: #a3261b;
+:host { all: initial; display: block; text-align: left; ${LIGHT_CSS} --on-brand: #fff;
   color: var(--ink); font: 15px/1.45 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; }
 :host([hidden]) { display: none; }
 * { box-sizing: border-box; }
 .cq { container-type: inline-size; }
-.pc { border: 1px solid var(--line); border-radius: 10px; background: #fff; padding: 12px; }
+.pc { border: 1px solid var(--line); border-radius: 10px; background: var(--surface); padding: 12px; }
 .views { display: grid; grid-template-columns: 1fr; gap: 10px; margin: 0; }
 figure { margin: 0; min-width: 0; }
 figcaption { font-weight: 600; font-size: 14px; margin: 0 0 4px; }
@@ -103,10 +111,10 @@ input[type=range] { width: 100%; margin: 4px 0 0; accent-color: var(--brand); he
 .check { display: flex; gap: 8px; align-items: center; font-size: 14px; margin: 0 0 10px; }
 .check input { width: 18px; height: 18px; accent-color: var(--brand); }
 .buttons { display: flex; flex-wrap: wrap; gap: 8px; }
-button { font: inherit; font-size: 14px; font-weight: 600; color: var(--ink); background: #fff;
+button { font: inherit; font-size: 14px; font-weight: 600; color: var(--ink); background: var(--surface);
   border: 2px solid var(--brand); border-radius: 6px; padding: 6px 12px; min-height: 36px; cursor: pointer; }
 button[aria-pressed=true], .tabs [aria-selected=true] { background: var(--brand); color: var(--on-brand); }
-button:hover { background: color-mix(in srgb, var(--brand) 10%, #fff); }
+button:hover { background: color-mix(in srgb, var(--brand) 10%, var(--surface)); }
 button[aria-pressed=true]:hover { background: var(--brand); }
 :focus-visible { outline: 3px solid var(--brand); outline-offset: 2px; }
 canvas:focus-visible { outline-offset: -3px; }
@@ -122,12 +130,12 @@ tr.out td.val { color: var(--alert); font-weight: 700; }
   border: 1px solid var(--alert); border-radius: 3px; padding: 0 4px; margin-left: 4px; }
 .weight { margin-top: 10px; font-size: 14px; }
 .bar { display: grid; grid-template-columns: minmax(4.2em, auto) 1fr minmax(3.2em, auto); align-items: center; gap: 6px; margin: 3px 0; }
-.track { height: 12px; background: #eceae4; border-radius: 3px; overflow: hidden; }
+.track { height: 12px; background: var(--track); border-radius: 3px; overflow: hidden; }
 .fill { height: 100%; background: var(--muted); width: 50%; }
 .fill.left { background: var(--brand); }
 .bar .pct { text-align: right; font-variant-numeric: tabular-nums; font-weight: 600; }
 .explain { margin-top: 12px; padding: 10px 12px; border-left: 4px solid var(--brand);
-  background: color-mix(in srgb, var(--brand) 6%, #fff); border-radius: 0 6px 6px 0; }
+  background: color-mix(in srgb, var(--brand) 6%, var(--surface)); border-radius: 0 6px 6px 0; }
 .explain[hidden] { display: none; }
 .explain .step { font-weight: 700; margin: 0; }
 .explain .caption { margin: 4px 0 10px; max-width: 60ch; }
@@ -158,7 +166,7 @@ caption .how { font-size: 12px; min-height: 28px; padding: 1px 8px; margin-left:
 .share p:empty { display: none; }
 .share input { display: block; width: 100%; font: inherit; }
 @container (width < 560px) { .share { display: none; } }
-${PHONE}@container (min-width: 560px) {
+${PRESENTER}${PHONE}@container (min-width: 560px) {
   .views { grid-template-columns: 1fr 1fr; }
   .views > :last-child { grid-column: 1 / -1; }
   canvas.top { height: 320px; }
@@ -173,6 +181,7 @@ ${PHONE}@container (min-width: 560px) {
 
 export const MARKUP = `
 <div class="cq"><div class="pc" part="base" lang="en" dir="ltr">
+  <div class="buttons tools" part="tools"><button type="button" data-tool="fullscreen" aria-keyshortcuts="f" data-t="tools.fullscreen"></button><button type="button" data-tool="help" aria-haspopup="dialog" aria-keyshortcuts="?" data-t="tools.help"></button></div>
   <div class="tabs" role="tablist" data-t-label="views">
     <button type="button" role="tab" id="tab-back" data-view="back" aria-controls="view-back" aria-selected="true" data-t="view.back"></button>
     <button type="button" role="tab" id="tab-side" data-view="side" aria-controls="view-side" aria-selected="false" tabindex="-1" data-t="view.side"></button>
@@ -295,5 +304,6 @@ export function parts(root) {
     views: $('.views'), panels: [...root.querySelectorAll('.view')],
     primary: $('.ctl.primary'), tryIt: $('fieldset > legend'),
     how: $('caption .how'), certainty: $('.certainty'),
+    box: $('.cq'), fullscreen: $('[data-tool=fullscreen]'),
   };
 }

@@ -22,7 +22,10 @@ pub use crate::numfmt::push_fixed;
 pub use cascade::{Cascade, Origin, CASCADE_MS};
 pub use list::{Align, BoxPx, Cmd, Colour, Dash, DisplayList, Font};
 pub use options::SceneOptions;
-pub use palette::{DEFAULT_BRAND_CSS, LOAD_CSS, LOAD_STEP_UPPER};
+pub use palette::{
+    PageColours, Palette, DARK, DEFAULT_BRAND_CSS, LIGHT, LOAD_CSS, LOAD_STEP_UPPER, PROJECTOR,
+    SLOT_COUNT, THEMES,
+};
 pub use point::P2;
 pub use pose::{Pose, StepWeights};
 pub use transform::{BoundsMm, ViewTransform};

@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::CanvasRenderingContext2d;
 
-use crate::scene::{Align, Cmd, Colour, Dash, DisplayList, Font, DEFAULT_BRAND_CSS, LOAD_CSS, P2};
+use crate::scene::{Align, Cmd, Colour, Dash, DisplayList, Font, DEFAULT_BRAND_CSS, P2};
 
 // The context seen through another type, for the calls a frame makes most that cannot throw
 // with the values given here (radii are never negative; non-finite numbers are ignored, not
@@ -51,41 +51,9 @@ extern "C" {
     fn fill_label(ctx: &CanvasRenderingContext2d, key: f64, ptr: u32, len: u32, x: f64, y: f64);
 }
 
-/// Every colour of the palette, in slot order.
-fn colours() -> impl Iterator<Item = Colour> {
-    [
-        Colour::Ink,
-        Colour::Muted,
-        Colour::Ghost,
-        Colour::Bone,
-        Colour::Rib,
-        Colour::Skin,
-        Colour::SkinLine,
-        Colour::Guide,
-        Colour::Brand,
-        Colour::BrandWash,
-        Colour::Alert,
-    ]
-    .into_iter()
-    .chain((0..LOAD_CSS.len() as u8).map(Colour::Load))
-}
-
-/// A colour's slot on the JS side.
+/// A colour's slot on the JS side (the page's themes name the colours by the same slots).
 fn colour_slot(colour: Colour) -> u32 {
-    match colour {
-        Colour::Ink => 0,
-        Colour::Muted => 1,
-        Colour::Ghost => 2,
-        Colour::Bone => 3,
-        Colour::Rib => 4,
-        Colour::Skin => 5,
-        Colour::SkinLine => 6,
-        Colour::Guide => 7,
-        Colour::Brand => 8,
-        Colour::BrandWash => 9,
-        Colour::Alert => 10,
-        Colour::Load(step) => 11 + u32::from(step),
-    }
+    colour.slot()
 }
 
 /// A font's slot on the JS side, after the colours'.
@@ -105,7 +73,7 @@ pub fn share_strings() {
     for font in Font::ALL {
         send(font_slot(font), font.css());
     }
-    for colour in colours() {
+    for colour in Colour::slots() {
         send(colour_slot(colour), colour.css(DEFAULT_BRAND_CSS));
     }
 }

@@ -33,6 +33,12 @@ fn the_elements_tables_are_up_to_date() {
         codegen::JS_PATH,
         codegen::COMMAND
     );
+    assert!(
+        read(codegen::THEMES_JS_PATH) == codegen::theme_tables(),
+        "{} is stale: run `{}`",
+        codegen::THEMES_JS_PATH,
+        codegen::COMMAND
+    );
 }
 
 /// The cells of the row of a generated table whose first cell is `first`.
