@@ -287,7 +287,7 @@ test('in the pseudo-locale nothing clips or runs off, at 320, 390 and 1280 px, i
   }
 });
 
-test('the parts loaded on first use speak the element\'s language: compare, the puzzle, "How certain?", the link', TIMEOUT, async () => {
+test('the parts loaded on first use speak the element\'s language: compare, the puzzle, "How certain?", the link, the shortcuts', TIMEOUT, async () => {
   const { page: p, problems } = await open('/de.html');
   await settled(p);
   await shadow(p, (root) => root.querySelector('[data-strat=compare]').click());
@@ -311,6 +311,11 @@ test('the parts loaded on first use speak the element\'s language: compare, the 
   await p.waitForFunction(() => document.querySelector('posture-chain').shadowRoot.querySelector('.share p')?.textContent);
   assert.match(await text(p, '.share p'), /Link/);
   assert.doesNotMatch(await text(p, '.share p'), /could not|copied/);
+  assert.equal(await text(p, '[data-tool=help]'), 'Tastenkürzel');
+  await shadow(p, (root) => root.querySelector('[data-tool=help]').click());
+  await p.waitForFunction(() => document.querySelector('posture-chain').shadowRoot.querySelector('#help-title'));
+  assert.equal(await text(p, '#help-title'), 'Tastenkürzel');
+  assert.match(await shadow(p, (root) => root.querySelector('#help-title').parentElement.textContent), /Erklärschritt 1 bis 5/);
   assert.deepEqual(problems.list(), []);
 });
 
