@@ -225,8 +225,9 @@ test('compare mode: side by side on a wide element, the ghost on a narrow one; t
     const el = p.locator('posture-chain');
     const button = el.locator('[data-strat=compare]');
     await button.click();
-    assert.equal(await button.getAttribute('aria-pressed'), 'true');
+    // compare.js is fetched on the first click: wait for it before reading the button's state.
     await el.locator('.views.twin .tw canvas').first().waitFor();
+    assert.equal(await button.getAttribute('aria-pressed'), 'true');
     assert.equal(await el.locator('.views.twin .view').count(), 6, 'three views a side');
     const twinBack = () => document.querySelector('posture-chain').shadowRoot.querySelector('.tw.back canvas');
     await waitForCanvasStable(p, twinBack);
