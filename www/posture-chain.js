@@ -44,8 +44,10 @@ const LAST_STEP = STEPS.length - 1;
 /** The JS API module (with solve), which lazily loaded features use. */
 const API_URL = new URL('./api/posture_chain.js', import.meta.url).href;
 
-/** presenter.js's entry, once it has loaded. */
+/** presenter.js's entry once it has loaded, and its loading (one, so that keys pressed meanwhile
+ * are acted on in order). */
 let present = null;
+let presenting = null;
 
 /** Logs what was wrong with an attribute, and the value used instead. */
 const warn = (problem) => console.warn(`<${TAG}> ${problem}`);
@@ -424,7 +426,7 @@ class PostureChain extends HTMLElement {
    * take the keys it acts on from the host page). */
   _present(what) {
     if (present) present(this, what);
-    else import('./presenter.js').then((m) => (present = m.present)(this, what));
+    else (presenting ??= import('./presenter.js').then((m) => (present = m.present))).then((p) => p(this, what));
   }
 
   /** Shows explain step 0..LAST_STEP, or leaves explain mode with -1. */

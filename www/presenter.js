@@ -54,7 +54,8 @@ const CSS = `
 @container (min-width: 900px) {
   .fs .pc { display: grid; gap: 8px 32px; padding: 8px 24px 24px; align-content: start;
     grid-template-columns: minmax(0, 1fr) minmax(0, 1.7fr);
-    grid-template-areas: "top top" "views views" "explain measures" "note note" "controls controls" "sources sources"; }
+    grid-template-areas: "top top" "badge badge" "views views" "explain measures" "note note" "controls controls" "sources sources"; }
+  .fs .badge { grid-area: badge; margin: 0; }
   .fs .tools { grid-area: top; justify-self: end; margin: 0; }
   .fs .legend { grid-area: top; justify-self: start; align-self: center; max-width: calc(100% - 320px); margin: 0; font-size: 16px; }
   .fs .views { grid-area: views; grid-template-columns: repeat(3, minmax(0, 1fr)); }
@@ -62,11 +63,13 @@ const CSS = `
   .fs figcaption { font-size: 22px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
   .fs figcaption span { font-size: 17px; }
   .fs .hint { display: none; }
-  .fs canvas, .fs canvas.top { height: max(320px, calc(100vh - 480px), 55vh); }
+  .fs canvas, .fs canvas.top { height: max(320px, calc(100vh - 500px), 55vh); }
   .fs .panel { display: contents; }
   .fs fieldset { grid-area: controls; zoom: 1.3; }
   .fs [part=measures] { grid-area: measures; display: grid; grid-template-columns: minmax(0, 1fr) 300px; gap: 0 28px; align-items: start; }
   .fs .explain[hidden] ~ .panel > [part=measures] { grid-column: 1 / -1; }
+  .fs [part=measures] > table { grid-row: span 2; }
+  .fs [part=measures] > .share { grid-column: 2; margin: 12px 0 0; }
   .fs .certainty { grid-column: 1 / -1; }
   .fs .explain { grid-area: explain; margin: 0; align-self: start; }
   .fs .explain .step { font-size: 24px; }

@@ -67,7 +67,7 @@ td.range, .note, .sources { font-size: 12px; }
 // room there; F and ? still work), and what printing leaves (the views as drawn, the measures and
 // the note, on one page). Written tight: the styles ship as they are written.
 const PRESENTER = `.tools{justify-content:flex-end;margin:0 0 8px}@container (width<560px){.tools{display:none}}
-@media print{.pc{border:0;padding:0;zoom:.85}.tabs,.tools,fieldset,.explain .buttons,.sources,.how,.certainty,.hint{display:none}
+@media print{.pc{border:0;padding:0;zoom:.85}.tabs,.tools,.share,fieldset,.sources,.certainty,.hint,.pc button{display:none}
 .pc .views{grid-template-columns:1fr 1fr 1fr}.pc .views>.view{grid-column:auto;position:static;visibility:visible}
 .pc .view canvas{height:260px;object-fit:contain}.pc .panel{grid-template-columns:1fr}}
 `;

@@ -491,8 +491,9 @@ test('the shortcuts act only with focus in the widget, not outside it, not with 
     assert.equal(s.tilt, start.tilt);
     assert.equal(s.explain, null);
     assert.equal(s.live, 'Reset to the starting posture.');
-    // The keys the widget acted on did not reach the host page's handler.
-    const hostSaw = await page.evaluate(() => window.hostKeys.slice(21));
+    // The keys the widget acted on did not reach the host page's handler (but the first, which
+    // went on while the shortcuts' module loaded: docs/embedding.md says so).
+    const hostSaw = await page.evaluate(() => window.hostKeys.slice(22));
     assert.deepEqual(hostSaw.filter((k) => /^[[\],.1-5pPrf?]$/.test(k)), [], `the host saw ${hostSaw}`);
     // With Ctrl, Alt or Meta held, nothing.
     for (const key of ['Control+2', 'Alt+2', 'Meta+2', 'Control+p', 'Alt+]']) {
@@ -591,11 +592,12 @@ test('printing puts the three views, the measures and the note on one A4 and one
         return {
           views: visible('canvas'), measures: visible('tbody tr'), note: visible('.note'),
           controls: r.querySelector('fieldset').getClientRects().length, tools: r.querySelector('.tools').getClientRects().length,
+          buttons: [...r.querySelectorAll('button')].filter((b) => b.getClientRects().length).map((b) => b.textContent),
           bottom: box.bottom,
           drawn: [...r.querySelectorAll('canvas')].every((c) => c.width > 0),
         };
       });
-      assert.deepEqual({ ...shown, bottom: 0 }, { views: true, measures: true, note: true, controls: 0, tools: 0, bottom: 0, drawn: true });
+      assert.deepEqual({ ...shown, bottom: 0 }, { views: true, measures: true, note: true, controls: 0, tools: 0, buttons: [], bottom: 0, drawn: true });
       await screenshot(page, `presenter-print-${path ? 'element' : 'demo'}`);
       assert.deepEqual(problems.list(), []);
     } finally {
