@@ -79,6 +79,8 @@ export function canvasWords(table) {
   let of = null;
   return (key, text) => {
     const tb = table();
+    // English (no canvas section) is drawn as it is: nothing to remember, so nothing grows.
+    if (!tb.canvas && !tb._pseudo) return text;
     if (tb !== of) [cache, of] = [new Map(), tb];
     let out = cache.get(key);
     if (out === undefined) {
