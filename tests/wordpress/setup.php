@@ -1,25 +1,30 @@
 <?php
-// Sets the test WordPress up for tests/wordpress/*.test.mjs, from PHP's command line (Debian has
+// Sets one test WordPress up for tests/wordpress/*.test.mjs, from PHP's command line (Debian has
 // no wp-cli): installs the site if it is not, makes an Editor and an Author, installs the plugin
 // from its zip with WordPress's own installer (what the admin's "Upload Plugin" runs) and activates
 // it, then publishes three posts, each as its role with kses on, so that WordPress filters what
 // the role may not post: the Editor's Custom HTML block with the script and the element, the
-// Author's shortcodes (one hostile) and the Author's block. Prints the posts' URLs as JSON.
+// Author's shortcodes (one hostile) and the Author's block. Prints the WordPress version and the
+// posts' URLs as JSON.
 //
-// Usage (as root, run by `cargo xtask test`): php tests/wordpress/setup.php <plugin.zip> <site-url>
+// Usage (as root, run by `cargo xtask test` once per site):
+//   php tests/wordpress/setup.php <plugin.zip> <site-url> <wordpress-dir>
 
-if ($argc < 3) {
-	fwrite(STDERR, "usage: php setup.php <plugin.zip> <site-url>\n");
+if ($argc < 4) {
+	fwrite(STDERR, "usage: php setup.php <plugin.zip> <site-url> <wordpress-dir>\n");
 	exit(2);
 }
 $zip = $argv[1];
 $url = $argv[2];
-$_SERVER['HTTP_HOST'] = '127.0.0.1';
+$root = rtrim($argv[3], '/');
+$site = parse_url($url);
+// Debian's wp-config.php picks /etc/wordpress/config-<host>.php from the host (without its port).
+$_SERVER['HTTP_HOST'] = $site['host'] . (isset($site['port']) ? ':' . $site['port'] : '');
 $_SERVER['REQUEST_URI'] = '/';
-$_SERVER['SERVER_NAME'] = '127.0.0.1';
+$_SERVER['SERVER_NAME'] = $site['host'];
 // Lets wp-load.php run before the site is installed (it would redirect to the installer).
 define('WP_INSTALLING', true);
-require '/usr/share/wordpress/wp-load.php';
+require $root . '/wp-load.php';
 require_once ABSPATH . 'wp-admin/includes/upgrade.php';
 require_once ABSPATH . 'wp-admin/includes/plugin.php';
 require_once ABSPATH . 'wp-admin/includes/file.php';
@@ -111,4 +116,4 @@ foreach ($posts as $key => $id) {
 $urls = array_map('get_permalink', $posts);
 $urls['login'] = wp_login_url();
 $urls['newPost'] = admin_url('post-new.php');
-echo wp_json_encode($urls) . "\n";
+echo wp_json_encode(array('version' => get_bloginfo('version'), 'posts' => $urls)) . "\n";

@@ -1,20 +1,23 @@
-// The plugin and the script + element in a real WordPress (Debian's 6.1, set up by the
-// `wordpress` stage of `cargo xtask test`, which passes the posts' URLs in WP_POSTS): each post
-// opens in Chromium with no console error and no request to another origin, its widget draws
-// with the attributes it was given, and dragging its slider changes the read-outs. The
-// shortcode's page loads the module once for all its widgets, and its hostile attributes reach
-// neither the markup nor the page, only a console warning.
+// The plugin and the script + element in real WordPresses (Debian's 6.1 and Playground's builds
+// of 6.5 and the nightly, set up by the `wordpress` stage of `cargo xtask test`, which passes
+// each site's version and posts' URLs in WP_SITES); the same tests run on each: each post opens
+// in Chromium with no console error and no request to another origin, its widget draws with the
+// attributes it was given, and dragging its slider changes the read-outs. The shortcode's page
+// loads the module once for all its widgets, through wp_enqueue_script_module where WordPress
+// has it (6.5 and later) and the plugin's own footer tag where it does not, and its hostile
+// attributes reach neither the markup nor the page, only a console warning.
 
-import { after, before, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchBrowser, openPage } from '../e2e/lib.mjs';
 
 const TIMEOUT = { timeout: 90_000 };
-const POSTS = JSON.parse(process.env.WP_POSTS ?? 'null');
+/** @type {{ version: string, posts: Record<string, string> }[]} */
+const SITES = JSON.parse(process.env.WP_SITES ?? '[]');
 
 let browser;
 before(async () => {
-  assert.ok(POSTS, 'WP_POSTS is not set: run this through `cargo xtask test` (the wordpress stage)');
+  assert.ok(SITES.length, 'WP_SITES is not set: run this through `cargo xtask wordpress` (or the wordpress stage of `cargo xtask test`)');
   browser = await launchBrowser();
 });
 after(async () => {
@@ -58,6 +61,44 @@ async function dragSlider(page, n, expected) {
   assert.notEqual(await el.locator('tbody').innerText(), table, 'the read-outs changed');
 }
 
+/** Whether a WordPress version has the script-module API (6.5 and later), from its number alone. */
+function hasScriptModules(version) {
+  const [major, minor] = version.split(/[.-]/).map(Number);
+  return major > 6 || (major === 6 && minor >= 5);
+}
+
+/**
+ * The page loaded the plugin's module once, however many widgets: one tag, one request for it
+ * and one for the element's file, and the tag is the one WordPress's script-module API prints
+ * (`<script type="module" id="posture-chain-js-module">`) from 6.5 on, or the plugin's
+ * fallback (no id, in the footer) before.
+ */
+async function checkModuleLoadedOnce(page, version) {
+  const tags = await page.evaluate(() => [...document.querySelectorAll('script[src*="posture-chain-wp.js"]')].map((s) => ({
+    type: s.type,
+    id: s.id,
+    src: s.getAttribute('src'),
+    inHead: s.parentElement === document.head,
+    afterWidgets: [...document.querySelectorAll('posture-chain')].every((w) => w.compareDocumentPosition(s) & Node.DOCUMENT_POSITION_FOLLOWING),
+  })));
+  assert.equal(tags.length, 1, `one module tag: ${JSON.stringify(tags)}`);
+  const [tag] = tags;
+  assert.equal(tag.type, 'module');
+  assert.match(tag.src, /\/wp-content\/plugins\/posture-chain\/posture-chain-wp\.js\?ver=/);
+  if (hasScriptModules(version)) {
+    assert.equal(tag.id, 'posture-chain-js-module', `WordPress ${version} prints it through wp_enqueue_script_module`);
+  } else {
+    assert.equal(tag.id, '', `WordPress ${version} has no script modules: the plugin's own tag`);
+    assert.ok(tag.afterWidgets && !tag.inHead, 'the fallback tag is printed in the footer');
+    assert.equal(await page.locator('#posture-chain-js-module').count(), 0);
+  }
+  const requests = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
+  for (const file of ['posture-chain-wp.js', 'posture-chain.js']) {
+    const count = requests.filter((path) => path.endsWith(`/plugins/posture-chain/${file}`)).length;
+    assert.equal(count, 1, `${file} requested once: ${requests.filter((path) => path.includes('posture-chain')).join(' ')}`);
+  }
+}
+
 /** The axe-core violations inside the widgets (the theme around them is WordPress's). */
 async function axeOnWidgets(page) {
   const { createRequire } = await import('node:module');
@@ -69,121 +110,123 @@ async function axeOnWidgets(page) {
   });
 }
 
-test("an Editor's Custom HTML block with the script and the element", TIMEOUT, async () => {
-  const { page, problems } = await open(POSTS.editor);
-  try {
-    assert.equal(await page.locator('posture-chain').count(), 1, 'WordPress kept the element for an Editor');
-    await dragSlider(page, 0, '6');
-    assert.deepEqual(await axeOnWidgets(page), []);
-    assert.deepEqual(problems.list(), []);
-  } finally {
-    await page.context().close();
-  }
-});
-
-test("the same Custom HTML by an Author is stripped: why the plugin exists", TIMEOUT, async () => {
-  const { page, problems } = await open(POSTS.authorHtml);
-  try {
-    assert.equal(await page.locator('posture-chain').count(), 0);
-    assert.equal(await page.locator('script[src*="posture-chain"]').count(), 0);
-    assert.deepEqual(problems.list(), []);
-  } finally {
-    await page.context().close();
-  }
-});
-
-test("an Author's shortcodes: validated, escaped, the module loaded once", TIMEOUT, async () => {
-  const { page, problems } = await open(POSTS.shortcode);
-  try {
-    assert.equal(await page.locator('posture-chain').count(), 3);
-    const html = await page.content();
-    const tags = html.match(/<script[^>]*posture-chain-wp\.js[^>]*>/g) ?? [];
-    assert.equal(tags.length, 1, `one module tag for three widgets: ${tags}`);
-    assert.match(tags[0], /type="module"/);
-    await dragSlider(page, 0, '8');
-    const first = page.locator('posture-chain').nth(0);
-    assert.equal(await first.locator('#leg-length').inputValue(), '10');
-    assert.equal(await first.locator('#compensation').inputValue(), '50');
-    assert.equal(await page.locator('posture-chain').nth(1).getAttribute('brand-color'), '#8a1d5f');
-    const poster = await page.evaluate(async () => {
-      const img = document.querySelector('posture-chain img');
-      const response = await fetch(img.src);
-      return { src: img.src, status: response.status, type: response.headers.get('content-type') };
+for (const { version, posts } of SITES) {
+  describe(`WordPress ${version}`, () => {
+    test("an Editor's Custom HTML block with the script and the element", TIMEOUT, async () => {
+      const { page, problems } = await open(posts.editor);
+      try {
+        assert.equal(await page.locator('posture-chain').count(), 1, 'WordPress kept the element for an Editor');
+        await dragSlider(page, 0, '6');
+        assert.deepEqual(await axeOnWidgets(page), []);
+        assert.deepEqual(problems.list(), []);
+      } finally {
+        await page.context().close();
+      }
     });
-    assert.match(poster.src, /\/wp-content\/plugins\/posture-chain\/poster\.svg$/);
-    assert.deepEqual([poster.status, poster.type], [200, 'image/svg+xml'], 'the fallback poster is bundled in the plugin');
-    // The hostile one: only known attributes with safe values reach the markup.
-    const hostile = page.locator('posture-chain').nth(2);
-    const names = await hostile.evaluate((e) => e.getAttributeNames());
-    assert.deepEqual(names.filter((n) => n !== 'data-warnings'), ['leg-length'], `attributes: ${names}`);
-    assert.equal(await hostile.getAttribute('leg-length'), '30', 'clamped to the range');
-    await hostile.scrollIntoViewIfNeeded();
-    await page.waitForFunction(() => document.querySelectorAll('posture-chain')[2]._widget?.isSettled());
-    assert.equal(await hostile.locator('#head-tilt').inputValue(), '5', 'a bad value falls back to the start');
-    await hostile.locator('#head-tilt').hover();
-    await hostile.locator('[data-act=reset]').click();
-    assert.equal(await page.evaluate(() => window.pwned), undefined, 'nothing injected ran');
-    const warnings = await page.evaluate(() => window.warnings);
-    for (const part of ['head-tilt="5" onmouseover', 'leg-length="99" is outside', 'brand-color="red" onclick', 'unknown attribute "bogus"']) {
-      assert.ok(warnings.some((w) => w.includes(part)), `a warning names ${part}: ${warnings.join(' | ')}`);
-    }
-    assert.deepEqual(await axeOnWidgets(page), []);
-    assert.deepEqual(problems.list(), []);
-  } finally {
-    await page.context().close();
-  }
-});
 
-test("an Author's block, rendered on the server like the shortcode", TIMEOUT, async () => {
-  const { page, problems } = await open(POSTS.block);
-  try {
-    assert.equal(await page.locator('posture-chain').count(), 1);
-    await dragSlider(page, 0, '-9');
-    assert.equal(await page.locator('posture-chain #leg-length').inputValue(), '12');
-    assert.deepEqual(problems.list(), []);
-  } finally {
-    await page.context().close();
-  }
-});
-
-test("the block in the editor, as an Author: its sidebar's controls set the attributes", TIMEOUT, async () => {
-  const { page, problems } = await openPage(browser, POSTS.login, { viewport: { width: 1280, height: 900 } });
-  try {
-    await page.fill('#user_login', 'author');
-    await page.fill('#user_pass', 'posture-chain-test');
-    await Promise.all([page.waitForURL(/wp-admin/), page.click('#wp-submit')]);
-    await page.goto(POSTS.newPost);
-    await page.waitForFunction(() => window.wp?.blocks?.getBlockType?.('posture-chain/widget'), null, { timeout: 30_000 });
-    const attributes = await page.evaluate(() => Object.keys(wp.blocks.getBlockType('posture-chain/widget').attributes));
-    for (const name of ['headTilt', 'forwardHead', 'legLength', 'compensation', 'brandColor']) {
-      assert.ok(attributes.includes(name), `the block has ${name}: ${attributes}`);
-    }
-    await page.evaluate(() => {
-      if (wp.data.select('core/edit-post').isFeatureActive('welcomeGuide')) wp.data.dispatch('core/edit-post').toggleFeature('welcomeGuide');
-      const block = wp.blocks.createBlock('posture-chain/widget', { headTilt: 4 });
-      wp.data.dispatch('core/block-editor').insertBlocks(block);
-      wp.data.dispatch('core/block-editor').selectBlock(block.clientId);
-      wp.data.dispatch('core/edit-post').openGeneralSidebar('edit-post/block');
+    test("the same Custom HTML by an Author is stripped: why the plugin exists", TIMEOUT, async () => {
+      const { page, problems } = await open(posts.authorHtml);
+      try {
+        assert.equal(await page.locator('posture-chain').count(), 0);
+        assert.equal(await page.locator('script[src*="posture-chain"]').count(), 0);
+        assert.deepEqual(problems.list(), []);
+      } finally {
+        await page.context().close();
+      }
     });
-    const control = page.locator('.components-range-control').filter({ hasText: 'head tilt' });
-    await control.waitFor();
-    const number = control.locator('input[type=number]');
-    assert.equal(await number.inputValue(), '4');
-    await number.fill('11');
-    await page.waitForFunction(() => wp.data.select('core/block-editor').getBlocks().some((b) => b.attributes.headTilt === 11));
-    const saved = await page.evaluate(() => wp.blocks.serialize(wp.data.select('core/block-editor').getBlocks()));
-    assert.match(saved, /<!-- wp:posture-chain\/widget \{"headTilt":11\} \/-->/);
-    // WordPress's admin makes requests of its own that fail here: pictures from gravatar.com
-    // and s.w.org (refused on this network), a compression probe aborted by the log-in's
-    // redirect, the theme's template that an Author may not read (403). They are core's. What
-    // fails the test: any uncaught error, any console error that is not about loading a
-    // resource, any failed or refused request for the plugin's files, any other host.
-    const all = problems.list();
-    const ours = all.filter((p) => p.includes('posture-chain') && !p.startsWith('console error: Failed to load resource'));
-    const errors = all.filter((p) => p.startsWith('page error') || (p.startsWith('console error') && !p.startsWith('console error: Failed to load resource')));
-    const hosts = all.filter((p) => p.startsWith('third-party request')).filter((p) => !/\/\/([\w-]+\.)?(gravatar\.com|s\.w\.org)\//.test(p));
-    assert.deepEqual([...ours, ...errors, ...hosts], [], all.join('\n'));
-  } finally {
-    await page.context().close();
-  }
-});
+
+    test("an Author's shortcodes: validated, escaped, the module loaded once", TIMEOUT, async () => {
+      const { page, problems } = await open(posts.shortcode);
+      try {
+        assert.equal(await page.locator('posture-chain').count(), 3);
+        await dragSlider(page, 0, '8');
+        const first = page.locator('posture-chain').nth(0);
+        assert.equal(await first.locator('#leg-length').inputValue(), '10');
+        assert.equal(await first.locator('#compensation').inputValue(), '50');
+        assert.equal(await page.locator('posture-chain').nth(1).getAttribute('brand-color'), '#8a1d5f');
+        const poster = await page.evaluate(async () => {
+          const img = document.querySelector('posture-chain img');
+          const response = await fetch(img.src);
+          return { src: img.src, status: response.status, type: response.headers.get('content-type') };
+        });
+        assert.match(poster.src, /\/wp-content\/plugins\/posture-chain\/poster\.svg$/);
+        assert.deepEqual([poster.status, poster.type], [200, 'image/svg+xml'], 'the fallback poster is bundled in the plugin');
+        // The hostile one: only known attributes with safe values reach the markup.
+        const hostile = page.locator('posture-chain').nth(2);
+        const names = await hostile.evaluate((e) => e.getAttributeNames());
+        assert.deepEqual(names.filter((n) => n !== 'data-warnings'), ['leg-length'], `attributes: ${names}`);
+        assert.equal(await hostile.getAttribute('leg-length'), '30', 'clamped to the range');
+        await hostile.scrollIntoViewIfNeeded();
+        await page.waitForFunction(() => document.querySelectorAll('posture-chain')[2]._widget?.isSettled());
+        assert.equal(await hostile.locator('#head-tilt').inputValue(), '5', 'a bad value falls back to the start');
+        await hostile.locator('#head-tilt').hover();
+        await hostile.locator('[data-act=reset]').click();
+        assert.equal(await page.evaluate(() => window.pwned), undefined, 'nothing injected ran');
+        const warnings = await page.evaluate(() => window.warnings);
+        for (const part of ['head-tilt="5" onmouseover', 'leg-length="99" is outside', 'brand-color="red" onclick', 'unknown attribute "bogus"']) {
+          assert.ok(warnings.some((w) => w.includes(part)), `a warning names ${part}: ${warnings.join(' | ')}`);
+        }
+        await checkModuleLoadedOnce(page, version);
+        assert.deepEqual(await axeOnWidgets(page), []);
+        assert.deepEqual(problems.list(), []);
+      } finally {
+        await page.context().close();
+      }
+    });
+
+    test("an Author's block, rendered on the server like the shortcode", TIMEOUT, async () => {
+      const { page, problems } = await open(posts.block);
+      try {
+        assert.equal(await page.locator('posture-chain').count(), 1);
+        await dragSlider(page, 0, '-9');
+        assert.equal(await page.locator('posture-chain #leg-length').inputValue(), '12');
+        await checkModuleLoadedOnce(page, version);
+        assert.deepEqual(problems.list(), []);
+      } finally {
+        await page.context().close();
+      }
+    });
+
+    test("the block in the editor, as an Author: its sidebar's controls set the attributes", TIMEOUT, async () => {
+      const { page, problems } = await openPage(browser, posts.login, { viewport: { width: 1280, height: 900 } });
+      try {
+        await page.fill('#user_login', 'author');
+        await page.fill('#user_pass', 'posture-chain-test');
+        await Promise.all([page.waitForURL(/wp-admin/), page.click('#wp-submit')]);
+        await page.goto(posts.newPost);
+        await page.waitForFunction(() => window.wp?.blocks?.getBlockType?.('posture-chain/widget'), null, { timeout: 30_000 });
+        const attributes = await page.evaluate(() => Object.keys(wp.blocks.getBlockType('posture-chain/widget').attributes));
+        for (const name of ['headTilt', 'forwardHead', 'legLength', 'compensation', 'brandColor']) {
+          assert.ok(attributes.includes(name), `the block has ${name}: ${attributes}`);
+        }
+        await page.evaluate(() => {
+          if (wp.data.select('core/edit-post').isFeatureActive('welcomeGuide')) wp.data.dispatch('core/edit-post').toggleFeature('welcomeGuide');
+          const block = wp.blocks.createBlock('posture-chain/widget', { headTilt: 4 });
+          wp.data.dispatch('core/block-editor').insertBlocks(block);
+          wp.data.dispatch('core/block-editor').selectBlock(block.clientId);
+          wp.data.dispatch('core/edit-post').openGeneralSidebar('edit-post/block');
+        });
+        const control = page.locator('.components-range-control').filter({ hasText: 'head tilt' });
+        await control.waitFor();
+        const number = control.locator('input[type=number]');
+        assert.equal(await number.inputValue(), '4');
+        await number.fill('11');
+        await page.waitForFunction(() => wp.data.select('core/block-editor').getBlocks().some((b) => b.attributes.headTilt === 11));
+        const saved = await page.evaluate(() => wp.blocks.serialize(wp.data.select('core/block-editor').getBlocks()));
+        assert.match(saved, /<!-- wp:posture-chain\/widget \{"headTilt":11\} \/-->/);
+        // WordPress's admin makes requests of its own that fail here: pictures from gravatar.com
+        // and s.w.org (refused on this network), a compression probe aborted by the log-in's
+        // redirect, the theme's template that an Author may not read (403). They are core's. What
+        // fails the test: any uncaught error, any console error that is not about loading a
+        // resource, any failed or refused request for the plugin's files, any other host.
+        const all = problems.list();
+        const ours = all.filter((p) => p.includes('posture-chain') && !p.startsWith('console error: Failed to load resource'));
+        const errors = all.filter((p) => p.startsWith('page error') || (p.startsWith('console error') && !p.startsWith('console error: Failed to load resource')));
+        const hosts = all.filter((p) => p.startsWith('third-party request')).filter((p) => !/\/\/([\w-]+\.)?(gravatar\.com|s\.w\.org)\//.test(p));
+        assert.deepEqual([...ours, ...errors, ...hosts], [], all.join('\n'));
+      } finally {
+        await page.context().close();
+      }
+    });
+  });
+}

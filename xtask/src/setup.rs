@@ -517,13 +517,14 @@ pub fn ensure_browser(project: &Project) -> Result<Browser, DynError> {
 }
 
 /// Debian's packages for the WordPress stage: WordPress itself (6.1 on Debian 12), its database,
-/// and Apache with PHP (toolchain.md).
-pub const WORDPRESS_PACKAGES: [&str; 5] = [
+/// and Apache with PHP (toolchain.md); unzip for the newer WordPress builds from npm.
+pub const WORDPRESS_PACKAGES: [&str; 6] = [
     "wordpress",
     "mariadb-server",
     "apache2",
     "libapache2-mod-php",
     "php-mysql",
+    "unzip",
 ];
 
 /// Makes sure Debian's WordPress, MariaDB, Apache and PHP are installed (about 30 s with apt the

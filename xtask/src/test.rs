@@ -410,17 +410,13 @@ pub fn run(project: &Project) -> Result<(), DynError> {
     })?;
 
     let wordpress_rerun = format!(
-        "cargo xtask test (the stage sets WordPress up on 127.0.0.1:{}, then runs node --test \
-         tests/wordpress/ with WP_POSTS)",
-        wordpress::PORT
+        "cargo xtask wordpress (sets WordPress 6.1, 6.5 and nightly up on 127.0.0.1:{}-{}, then \
+         runs node --test tests/wordpress/ with WP_SITES)",
+        wordpress::PORT,
+        wordpress::PORT + 2
     );
     report.stage("wordpress", &wordpress_rerun, || {
-        let mark = wordpress::error_log_mark();
-        let posts = wordpress::prepare(project, &kit.plugin_zip).map_err(no_counts)?;
-        let files = test_files(project, "wordpress").map_err(no_counts)?;
-        let outcome = node_tests(project, &browser, &files, &[("WP_POSTS", posts.as_str())])?;
-        wordpress::check_error_log(mark).map_err(no_counts)?;
-        Ok(outcome)
+        wordpress_stage(project, &browser, &kit.plugin_zip)
     })?;
 
     // A quick count of the fuzz (`cargo xtask fuzz` runs 100,000 and 10,000).
@@ -467,6 +463,20 @@ pub fn run(project: &Project) -> Result<(), DynError> {
     Ok(())
 }
 
+/// The wordpress stage: the sites set up with the plugin from `zip`, tests/wordpress/ run on
+/// each (the sites in `WP_SITES`), PHP's log read for the plugin's warnings; the note names the
+/// WordPress versions that ran.
+fn wordpress_stage(project: &Project, browser: &Browser, zip: &std::path::Path) -> StageResult<()> {
+    let no_counts = |e: DynError| (e, Counts::default());
+    let mark = wordpress::error_log_mark();
+    let sites = wordpress::prepare(project, zip).map_err(no_counts)?;
+    let files = test_files(project, "wordpress").map_err(no_counts)?;
+    let ((), mut outcome) = node_tests(project, browser, &files, &[("WP_SITES", &sites.json)])?;
+    wordpress::check_error_log(mark).map_err(no_counts)?;
+    outcome.note = format!("{}; WordPress {}", outcome.note, sites.versions.join(", "));
+    Ok(((), outcome))
+}
+
 /// `cargo xtask wordpress`: only what the wordpress stage needs (set-up, build, dist), then it.
 pub fn run_wordpress(project: &Project) -> Result<(), DynError> {
     let mut report = Report::default();
@@ -482,12 +492,7 @@ pub fn run_wordpress(project: &Project) -> Result<(), DynError> {
         Ok((kit, Outcome::note("built")))
     })?;
     report.stage("wordpress", "cargo xtask wordpress", || {
-        let mark = wordpress::error_log_mark();
-        let posts = wordpress::prepare(project, &kit.plugin_zip).map_err(no_counts)?;
-        let files = test_files(project, "wordpress").map_err(no_counts)?;
-        let outcome = node_tests(project, &browser, &files, &[("WP_POSTS", posts.as_str())])?;
-        wordpress::check_error_log(mark).map_err(no_counts)?;
-        Ok(outcome)
+        wordpress_stage(project, &browser, &kit.plugin_zip)
     })?;
     report.print();
     println!(
