@@ -2,10 +2,11 @@
 // Sets one test WordPress up for tests/wordpress/*.test.mjs, from PHP's command line (Debian has
 // no wp-cli): installs the site if it is not, makes an Editor and an Author, installs the plugin
 // from its zip with WordPress's own installer (what the admin's "Upload Plugin" runs) and activates
-// it, then publishes three posts, each as its role with kses on, so that WordPress filters what
+// it, then publishes its posts, each as its role with kses on, so that WordPress filters what
 // the role may not post: the Editor's Custom HTML block with the script and the element, the
-// Author's shortcodes (one hostile) and the Author's block. Prints the WordPress version and the
-// posts' URLs as JSON.
+// Author's shortcodes (one hostile), the Author's presentation attributes (theme, language,
+// puzzles; one hostile) and the Author's block. Prints the WordPress version and the posts' URLs
+// as JSON.
 //
 // Usage (as root, run by `cargo xtask test` once per site):
 //   php tests/wordpress/setup.php <plugin.zip> <site-url> <wordpress-dir>
@@ -106,6 +107,10 @@ $posts = array(
 	// The same Custom HTML as the Editor's, by an Author: WordPress strips it (no unfiltered_html).
 	'authorHtml' => publish_as($author, 'pc-author-html', 'An Author\'s post: script and element in Custom HTML',
 		"<!-- wp:html -->\n<script type=\"module\" src=\"$script\"></script>\n<posture-chain head-tilt=\"6\"></posture-chain>\n<!-- /wp:html -->"),
+	// The presentation attributes: a theme, a language, two puzzles (of four entries, two bad),
+	// and a hostile one.
+	'presentation' => publish_as($author, 'pc-author-presentation', 'An Author\'s post: theme, language, puzzles',
+		"<!-- wp:shortcode -->\n[posture-chain theme=\"dark\" lang=\"de\" puzzle=\"head:8; leg:12 ;head:99;leg:x\"]\n<!-- /wp:shortcode -->\n<!-- wp:shortcode -->\n[posture-chain theme='dark\" onmouseover=\"window.pwned=3' lang='de\" onclick=\"window.pwned=4' puzzle='head:8\" onclick=\"window.pwned=5']\n<!-- /wp:shortcode -->"),
 	'block' => publish_as($author, 'pc-author-block', 'An Author\'s post: the block',
 		"<!-- wp:paragraph --><p>The block.</p><!-- /wp:paragraph -->\n<!-- wp:posture-chain/widget {\"headTilt\":-9,\"legLength\":12} /-->"),
 );

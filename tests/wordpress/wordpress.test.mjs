@@ -5,11 +5,17 @@
 // attributes it was given, and dragging its slider changes the read-outs. The shortcode's page
 // loads the module once for all its widgets, through wp_enqueue_script_module where WordPress
 // has it (6.5 and later) and the plugin's own footer tag where it does not, and its hostile
-// attributes reach neither the markup nor the page, only a console warning.
+// attributes reach neither the markup nor the page, only a console warning. The presentation
+// attributes (theme, lang, puzzle) are checked against the element's own values and used.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { launchBrowser, openPage } from '../e2e/lib.mjs';
+import { STATE_ATTRIBUTES } from '../../www/state.js';
+import { LOCALES } from '../../www/i18n.js';
+
+const DE = JSON.parse(readFileSync(new URL('../../www/locales/de.json', import.meta.url), 'utf8'));
 
 const TIMEOUT = { timeout: 90_000 };
 /** @type {{ version: string, posts: Record<string, string> }[]} */
@@ -184,6 +190,45 @@ for (const { version, posts } of SITES) {
       }
     });
 
+    test("an Author's theme, language and puzzles: validated, and the element uses them", TIMEOUT, async () => {
+      const { page, problems } = await open(posts.presentation);
+      try {
+        const widgets = page.locator('posture-chain');
+        assert.equal(await widgets.count(), 2);
+        const first = widgets.nth(0);
+        // The attributes as the server wrote them (the live element adds a style of its own).
+        const served = await page.evaluate(async () => {
+          const html = await (await fetch(location.href)).text();
+          const doc = new DOMParser().parseFromString(html, 'text/html');
+          return [...doc.querySelectorAll('posture-chain')].map((e) => Object.fromEntries(e.getAttributeNames().filter((n) => n !== 'data-warnings').map((n) => [n, e.getAttribute(n)])));
+        });
+        assert.deepEqual(served[0], { theme: 'dark', lang: 'de', puzzle: 'head:8;leg:12' }, 'the good entries, rewritten; the bad ones left out');
+        assert.deepEqual(served[1], {}, 'no hostile value reaches the markup');
+        await dragSlider(page, 0, '5');
+        assert.equal((await first.evaluate((e) => e.getState())).theme, 'dark');
+        assert.equal(await first.locator('[data-act=reset]').innerText(), DE.reset, 'worded in German');
+        const tables = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.includes('/locales/')));
+        assert.deepEqual(tables, ['/wp-content/plugins/posture-chain/locales/de.json'], 'the German table, bundled in the plugin');
+        await first.locator('[data-strat=puzzle]').click();
+        const title = DE['puz.titleOf'].replace('{n}', '1').replace('{of}', '2');
+        await first.locator('[part=puzzle]').getByText(title).waitFor();
+        const hostile = widgets.nth(1);
+        await hostile.scrollIntoViewIfNeeded();
+        await page.waitForFunction(() => document.querySelectorAll('posture-chain')[1]._widget?.isSettled());
+        await hostile.locator('#head-tilt').hover();
+        await hostile.locator('[data-act=reset]').click();
+        assert.equal(await page.evaluate(() => window.pwned), undefined, 'nothing injected ran');
+        const warnings = await page.evaluate(() => window.warnings);
+        for (const part of ['entry 3, "head:99" head must be within -20..20', 'entry 4, "leg:x" is not head:<degrees>,leg:<mm>', 'theme="dark" onmouseover', 'lang="de" onclick', 'puzzle: entry 1, "head:8" onclick']) {
+          assert.ok(warnings.some((w) => w.includes(part)), `a warning names ${part}: ${warnings.join(' | ')}`);
+        }
+        assert.deepEqual(await axeOnWidgets(page), []);
+        assert.deepEqual(problems.list(), []);
+      } finally {
+        await page.context().close();
+      }
+    });
+
     test("an Author's block, rendered on the server like the shortcode", TIMEOUT, async () => {
       const { page, problems } = await open(posts.block);
       try {
@@ -206,9 +251,13 @@ for (const { version, posts } of SITES) {
         await page.goto(posts.newPost);
         await page.waitForFunction(() => window.wp?.blocks?.getBlockType?.('posture-chain/widget'), null, { timeout: 30_000 });
         const attributes = await page.evaluate(() => Object.keys(wp.blocks.getBlockType('posture-chain/widget').attributes));
-        for (const name of ['headTilt', 'forwardHead', 'legLength', 'compensation', 'brandColor']) {
+        for (const name of ['headTilt', 'forwardHead', 'legLength', 'compensation', 'strategy', 'toneSpread', 'brandColor', 'theme', 'lang', 'puzzle']) {
           assert.ok(attributes.includes(name), `the block has ${name}: ${attributes}`);
         }
+        // The values the plugin accepts are the element's: its themes and its languages.
+        const options = await page.evaluate(() => window.postureChainOptions);
+        assert.deepEqual(options.theme, STATE_ATTRIBUTES.find(([name]) => name === 'theme').slice(1));
+        assert.deepEqual([...options.lang].sort(), [...LOCALES].sort());
         await page.evaluate(() => {
           if (wp.data.select('core/edit-post').isFeatureActive('welcomeGuide')) wp.data.dispatch('core/edit-post').toggleFeature('welcomeGuide');
           const block = wp.blocks.createBlock('posture-chain/widget', { headTilt: 4 });

@@ -1,6 +1,7 @@
 // The "Posture chain" block for the editor: plain JS on wp.blocks and wp.element, no build step.
 // Its attributes are the element's (camelCase, with the ranges from inputs.php, which the plugin
-// passes in as window.postureChainInputs), set in the sidebar; the page renders it on the server
+// passes in as window.postureChainInputs, and the theme, language and puzzles, whose values it
+// passes in as window.postureChainOptions), set in the sidebar; the page renders it on the server
 // like the shortcode (posture_chain_markup), so it validates the same way. MIT OR Apache-2.0.
 (function (wp) {
   if (!wp || !wp.blocks || !wp.element) return;
@@ -8,7 +9,9 @@
   var be = wp.blockEditor;
   var c = wp.components;
   var inputs = window.postureChainInputs || {};
-  var attributes = { brandColor: { type: 'string' } };
+  // The values the plugin accepts for the presentation attributes (posture_chain_options()).
+  var options = window.postureChainOptions || { theme: [], lang: [] };
+  var attributes = { brandColor: { type: 'string' }, theme: { type: 'string' }, lang: { type: 'string' }, puzzle: { type: 'string' } };
   Object.keys(inputs).forEach(function (name) {
     attributes[inputs[name].property] = { type: 'number' };
   });
@@ -40,6 +43,19 @@
       controls.push(el(c.TextControl, {
         key: 'brand', label: 'Brand colour (#hex)', value: a.brandColor || '',
         onChange: function (v) { props.setAttributes({ brandColor: v || undefined }); },
+      }));
+      var choice = function (key, label, first, values) {
+        return el(c.SelectControl, {
+          key: key, label: label, value: a[key] || '',
+          options: [{ label: first, value: '' }].concat(values.map(function (v) { return { label: v, value: v }; })),
+          onChange: function (v) { var set = {}; set[key] = v || undefined; props.setAttributes(set); },
+        });
+      };
+      controls.push(choice('theme', 'Theme', 'light (default)', options.theme.filter(function (v) { return v !== 'light'; })));
+      controls.push(choice('lang', 'Language', "the page's", options.lang));
+      controls.push(el(c.TextControl, {
+        key: 'puzzle', label: 'Puzzles (head:8;leg:12;…, empty: random)', value: a.puzzle || '',
+        onChange: function (v) { props.setAttributes({ puzzle: v || undefined }); },
       }));
       var summary = Object.keys(inputs).map(function (name) {
         var s = inputs[name];

@@ -8,9 +8,11 @@
  * License:           MIT OR Apache-2.0
  *
  * The widget's own files (posture-chain.js and its wasm in pkg/) are bundled in this folder by
- * `cargo xtask dist`. Every attribute is validated here against inputs.php, which is generated
- * from the model's input table (`cargo xtask codegen`), and escaped; what was wrong is logged in
- * the browser's console (posture-chain-wp.js) and a safe value is used.
+ * `cargo xtask dist`. Every attribute is validated here, and escaped: the model's inputs against
+ * inputs.php, which is generated from the model's input table (`cargo xtask codegen`); theme,
+ * lang and puzzle against the element's values (posture_chain_options()); what was wrong is
+ * logged in the browser's console (posture-chain-wp.js) and a safe value is used or the
+ * attribute left out.
  */
 
 defined('ABSPATH') || exit;
@@ -64,6 +66,102 @@ function posture_chain_colour($raw) {
 }
 
 /**
+ * The values the element takes for its presentation attributes, for the checks below and the
+ * block's sidebar: `theme`, the element's themes (STATE_ATTRIBUTES in www/state.js; the
+ * WordPress test checks that these are the same); `lang`, each language whose string table is
+ * bundled in locales/ (English's own file among them) and the pseudo-locale en-XA (pseudo.js).
+ */
+function posture_chain_options() {
+	static $options = null;
+	if (null === $options) {
+		$langs = array();
+		foreach (glob(__DIR__ . '/locales/*.json') ?: array() as $file) {
+			$name = basename($file, '.json');
+			if (preg_match('/^[a-z]{2,3}$/', $name)) {
+				$langs[] = $name;
+			}
+		}
+		if (in_array('en', $langs, true) && file_exists(__DIR__ . '/pseudo.js')) {
+			$langs[] = 'en-XA';
+		}
+		$options = array(
+			'theme' => array('light', 'dark', 'auto', 'projector'),
+			'lang'  => $langs,
+		);
+	}
+	return $options;
+}
+
+/**
+ * A `lang` tag (`de`, `de-AT`, `en-XA`) whose language the plugin has strings for, or null. A
+ * region is kept (the element falls back from it to its language, as it does for the page's).
+ */
+function posture_chain_lang($raw) {
+	$text = trim((string) $raw);
+	if (!preg_match('/^([a-z]{2,3})(-[a-z0-9]{1,8}){0,3}$/i', $text, $m)) {
+		return null;
+	}
+	$langs = posture_chain_options()['lang'];
+	if (0 === strcasecmp($text, 'en-XA')) {
+		return in_array('en-XA', $langs, true) ? 'en-XA' : null;
+	}
+	return in_array(strtolower($m[1]), $langs, true) ? $text : null;
+}
+
+/**
+ * The `puzzle` attribute, as the element reads it (puzzle.js): `random`, or entries
+ * `head:<degrees>,leg:<mm>` separated by `;` (a field left out is 0) within the sliders' ranges
+ * (inputs.php). Returns array(the entries that make a puzzle, rewritten from the parsed numbers,
+ * or 'random', or null for none; what was wrong with the others).
+ */
+function posture_chain_puzzle($raw) {
+	$text = trim((string) $raw);
+	if (0 === strcasecmp($text, 'random')) {
+		return array('random', array());
+	}
+	$inputs = posture_chain_inputs();
+	$specs = array('head' => $inputs['head-tilt'], 'leg' => $inputs['leg-length']);
+	$good = array();
+	$problems = array();
+	foreach (explode(';', $text) as $k => $entry) {
+		$body = trim($entry);
+		if ('' === $body) {
+			continue;
+		}
+		$cause = array('head' => 0.0, 'leg' => 0.0);
+		$bad = null;
+		foreach (explode(',', $body) as $field) {
+			if (!preg_match('/^\s*(head|leg)\s*:\s*(-?[0-9]+(\.[0-9]+)?)\s*$/i', $field, $m)) {
+				$bad = 'is not head:<degrees>,leg:<mm>';
+				break;
+			}
+			$name = strtolower($m[1]);
+			$v = (float) $m[2];
+			if ($v < $specs[$name]['min'] || $v > $specs[$name]['max']) {
+				$bad = sprintf('%s must be within %s..%s', $name, posture_chain_number($specs[$name]['min']), posture_chain_number($specs[$name]['max']));
+				break;
+			}
+			$cause[$name] = $v;
+		}
+		if (null === $bad && 0.0 === $cause['head'] && 0.0 === $cause['leg']) {
+			$bad = 'has no cause (head and leg both 0)';
+		}
+		if (null !== $bad) {
+			$problems[] = sprintf('entry %d, "%s" %s', $k + 1, substr($body, 0, 40), $bad);
+			continue;
+		}
+		$fields = array();
+		foreach ($cause as $name => $v) {
+			if (0.0 !== $v) {
+				$fields[] = $name . ':' . posture_chain_number($v);
+			}
+		}
+		$good[] = implode(',', $fields);
+	}
+	return array($good ? implode(';', $good) : null, $problems);
+}
+
+/**
  * The element's markup for shortcode or block attributes (attribute names, or for the block
  * the properties' camelCase names). Unknown names are ignored with a warning.
  */
@@ -71,7 +169,7 @@ function posture_chain_markup($atts) {
 	$atts = is_array($atts) ? $atts : array();
 	$out = '';
 	$warnings = array();
-	$known = array('brand-color' => true, 'brandcolor' => true, 'loading' => true, 'classname' => true);
+	$known = array('brand-color' => true, 'brandcolor' => true, 'loading' => true, 'classname' => true, 'theme' => true, 'lang' => true, 'puzzle' => true);
 	foreach (posture_chain_inputs() as $name => $spec) {
 		$known[$name] = true;
 		$known[strtolower($spec['property'])] = true;
@@ -107,6 +205,30 @@ function posture_chain_markup($atts) {
 			$out .= sprintf(' loading="%s"', $atts['loading']);
 		} else {
 			$warnings[] = sprintf('loading="%s" should be lazy or eager; using lazy.', substr((string) $atts['loading'], 0, 40));
+		}
+	}
+	if (isset($atts['theme']) && '' !== $atts['theme']) {
+		if (in_array($atts['theme'], posture_chain_options()['theme'], true)) {
+			$out .= sprintf(' theme="%s"', esc_attr($atts['theme']));
+		} else {
+			$warnings[] = sprintf('theme="%s" should be %s; using light.', substr((string) $atts['theme'], 0, 40), implode(', ', posture_chain_options()['theme']));
+		}
+	}
+	if (isset($atts['lang']) && '' !== $atts['lang']) {
+		$lang = posture_chain_lang($atts['lang']);
+		if (null === $lang) {
+			$warnings[] = sprintf('lang="%s" is not a language this plugin has strings for (%s); using the page\'s.', substr((string) $atts['lang'], 0, 40), implode(', ', posture_chain_options()['lang']));
+		} else {
+			$out .= sprintf(' lang="%s"', esc_attr($lang));
+		}
+	}
+	if (isset($atts['puzzle']) && '' !== $atts['puzzle']) {
+		list($puzzle, $problems) = posture_chain_puzzle($atts['puzzle']);
+		if ($problems) {
+			$warnings[] = sprintf('puzzle: %s; %s.', implode('; ', $problems), null === $puzzle ? 'no entry left, so the puzzles are random' : 'left out');
+		}
+		if (null !== $puzzle) {
+			$out .= sprintf(' puzzle="%s"', esc_attr($puzzle));
 		}
 	}
 	foreach ($atts as $key => $v) {
@@ -145,7 +267,7 @@ function posture_chain_enqueue() {
 	);
 }
 
-/** [posture-chain head-tilt="5" leg-length="10" compensation="partial" brand-color="#8a1d5f"] */
+/** [posture-chain head-tilt="5" leg-length="10" compensation="partial" brand-color="#8a1d5f" theme="dark" lang="de" puzzle="head:8;leg:12"] */
 function posture_chain_shortcode($atts) {
 	return posture_chain_markup($atts);
 }
@@ -153,7 +275,7 @@ function posture_chain_shortcode($atts) {
 /** The block's editor script, its attributes (the properties' names, from inputs.php), the shortcode. */
 function posture_chain_init() {
 	add_shortcode('posture-chain', 'posture_chain_shortcode');
-	$attributes = array('brandColor' => array('type' => 'string'));
+	$attributes = array('brandColor' => array('type' => 'string'), 'theme' => array('type' => 'string'), 'lang' => array('type' => 'string'), 'puzzle' => array('type' => 'string'));
 	foreach (posture_chain_inputs() as $spec) {
 		$attributes[$spec['property']] = array('type' => 'number');
 	}
@@ -164,7 +286,7 @@ function posture_chain_init() {
 		POSTURE_CHAIN_VERSION,
 		true
 	);
-	wp_add_inline_script('posture-chain-block', 'window.postureChainInputs = ' . wp_json_encode(posture_chain_inputs()) . ';', 'before');
+	wp_add_inline_script('posture-chain-block', 'window.postureChainInputs = ' . wp_json_encode(posture_chain_inputs()) . '; window.postureChainOptions = ' . wp_json_encode(posture_chain_options()) . ';', 'before');
 	register_block_type(
 		'posture-chain/widget',
 		array(

@@ -217,11 +217,17 @@ pub fn write(project: &Project) -> Result<Dist, DynError> {
         }
         entries.push((format!("{PACKAGE}/{name}"), bytes));
     }
-    // The element (its entry, chunks and lazily loaded modules), its wasm, and the JS API module
-    // that its lazily loaded features ("How certain?", the SVG picture) load from `api/`.
+    // The element (its entry, chunks and lazily loaded modules), its wasm, the JS API module
+    // that its lazily loaded features ("How certain?", the SVG picture) load from `api/`, and
+    // its string tables in `locales/`.
     let mut api = Vec::new();
     collect(&folder, &folder.join("api"), &mut api)?;
     api.sort();
+    // The string tables it fetches for a reader's language (a site's <html lang="de-DE"> too).
+    let mut locales = Vec::new();
+    collect(&folder, &folder.join("locales"), &mut locales)?;
+    locales.sort();
+    api.extend(locales);
     for name in modules
         .all()
         .cloned()

@@ -124,7 +124,9 @@ impl Site {
             "define('DB_NAME', '{db}');\ndefine('DB_USER', '{DB_USER}');\n\
              define('DB_PASSWORD', '{DB_PASSWORD}');\ndefine('DB_HOST', 'localhost');\n\
              define('WP_HOME', '{url}');\ndefine('WP_SITEURL', '{url}');\n\
-             define('FS_METHOD', 'direct');\n"
+             define('FS_METHOD', 'direct');\n// The site asks no one outside for updates or \
+             anything else (a loopback to itself is still allowed).\n\
+             define('WP_HTTP_BLOCK_EXTERNAL', true);\ndefine('AUTOMATIC_UPDATER_DISABLED', true);\n"
         );
         let header = format!(
             "<?php\n// Written by `cargo xtask test` (the wordpress stage) for the test site on \
