@@ -465,3 +465,38 @@ pub fn check_error_log(mark: u64) -> Result<(), DynError> {
         .into())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_npm_pack_json() {
+        let json = "[\n  {\n    \"id\": \"@wp-playground/wordpress-builds@0.9.19\",\n    \
+                    \"integrity\": \"sha512-abc+/==\",\n    \"filename\": \"x-0.9.19.tgz\",\n    \
+                    \"files\": []\n  }\n]\n";
+        assert_eq!(
+            json_string(json, "integrity").as_deref(),
+            Some("sha512-abc+/==")
+        );
+        assert_eq!(
+            json_string(json, "filename").as_deref(),
+            Some("x-0.9.19.tgz")
+        );
+        assert_eq!(json_string(json, "missing"), None);
+        let setup = r#"{"version":"6.5.5","posts":{"editor":"http:\/\/127.0.0.1:8090\/"}}"#;
+        assert_eq!(json_string(setup, "version").as_deref(), Some("6.5.5"));
+    }
+
+    #[test]
+    fn sites_have_their_own_port_database_and_directory() {
+        for (i, a) in SITES.iter().enumerate() {
+            for b in &SITES[i + 1..] {
+                assert_ne!(a.port, b.port);
+                assert_ne!(a.db, b.db);
+                assert_ne!(a.docroot(), b.docroot());
+            }
+            assert!(a.vhost().contains(&format!("Listen 127.0.0.1:{}", a.port)));
+        }
+    }
+}
