@@ -98,7 +98,7 @@ function posture_chain_options() {
  */
 function posture_chain_lang($raw) {
 	$text = trim((string) $raw);
-	if (!preg_match('/^([a-z]{2,3})(-[a-z0-9]{1,8}){0,3}$/i', $text, $m)) {
+	if (!preg_match('/^([a-z]{2,3})(-[a-z0-9]{1,8}){0,3}$/iD', $text, $m)) {
 		return null;
 	}
 	$langs = posture_chain_options()['lang'];
