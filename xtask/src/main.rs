@@ -31,7 +31,8 @@ Tasks:
   test                  set up the tools, then run every check: rustfmt, codegen --check,
                         clippy (native and wasm32), native tests, wasm tests in headless Chromium, the release
                         build, the embed kit (dist), the browser tests in tests/e2e/, and
-                        a real WordPress on 127.0.0.1:8089 (tests/wordpress/; needs root)
+                        real WordPress sites (Debian's 6.1 on 127.0.0.1:8089, 6.5 and the
+                        nightly from Playground's npm builds on :8090, :8091; tests/wordpress/; needs root)
   dist                  build, then write the embed kit in target/dist: the versioned folder
                         that is also the npm package, and the WordPress plugin's zip
   wordpress             build and dist, then only the WordPress stage of `test` (needs root)
