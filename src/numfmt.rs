@@ -1,14 +1,38 @@
 //! Small number formatting for labels and messages, without `std::fmt`'s float code (which would
 //! add about 10 KB of gzipped wasm) and without allocating beyond the buffer it appends to.
+//! The labels' numbers ([`push_fixed`]) follow the reader's locale: its decimal sign and minus
+//! sign, set with [`set_separators`] (the Widget sets its own before it draws).
 
-/// Appends `value` rounded to `decimals` places (at most 3), with a typographic minus sign.
-/// A value that rounds to zero is written without a sign; a non-finite value is written as "–".
+use core::sync::atomic::{AtomicU32, Ordering::Relaxed};
+
+/// The decimal sign and minus sign of [`push_fixed`], as `char` values.
+static DECIMAL: AtomicU32 = AtomicU32::new('.' as u32);
+static MINUS: AtomicU32 = AtomicU32::new('−' as u32);
+
+/// Sets the decimal sign and minus sign labels are written with (`'.'`, `'−'` by default), as
+/// `char` values; a value that is not a character leaves that sign as it was.
+// Only the Widget (wasm) sets them.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub fn set_separators(decimal: u32, minus: u32) {
+    if char::from_u32(decimal).is_some() {
+        DECIMAL.store(decimal, Relaxed);
+    }
+    if char::from_u32(minus).is_some() {
+        MINUS.store(minus, Relaxed);
+    }
+}
+
+/// Appends `value` rounded to `decimals` places (at most 3), with a typographic minus sign and
+/// the locale's decimal sign ([`set_separators`]). A value that rounds to zero is written
+/// without a sign; a non-finite value is written as "–".
 pub fn push_fixed(buf: &mut String, value: f64, decimals: u8) {
     if !value.is_finite() {
         buf.push('–');
         return;
     }
-    push_fixed_with(buf, value, decimals.min(3), '−');
+    let sign = |cell: &AtomicU32, or| char::from_u32(cell.load(Relaxed)).unwrap_or(or);
+    let (decimal, minus) = (sign(&DECIMAL, '.'), sign(&MINUS, '−'));
+    push_fixed_with(buf, value, decimals.min(3), minus, decimal);
 }
 
 /// Like [`push_fixed`] but with an ASCII hyphen-minus, for plain-text messages.
@@ -17,7 +41,7 @@ pub(crate) fn push_fixed_ascii(buf: &mut String, value: f64, decimals: u8) {
         push_special(buf, value);
         return;
     }
-    push_fixed_with(buf, value, decimals, '-');
+    push_fixed_with(buf, value, decimals, '-', '.');
 }
 
 /// Appends any number readably for a message, as JavaScript would name it where it can:
@@ -69,7 +93,7 @@ fn push_special(buf: &mut String, value: f64) {
 /// Appends a non-negative finite value to `decimals` places, then drops trailing zeros.
 fn push_trimmed(buf: &mut String, value: f64, decimals: u8) {
     let start = buf.len();
-    push_fixed_unsigned(buf, value, decimals);
+    push_fixed_unsigned(buf, value, decimals, '.');
     // `get`, not indexing: an index's panic path would bring `Debug` of `str` into the wasm.
     if buf.get(start..).is_some_and(|t| t.contains('.')) {
         while buf.ends_with('0') {
@@ -81,7 +105,7 @@ fn push_trimmed(buf: &mut String, value: f64, decimals: u8) {
     }
 }
 
-fn push_fixed_with(buf: &mut String, value: f64, decimals: u8, minus: char) {
+fn push_fixed_with(buf: &mut String, value: f64, decimals: u8, minus: char, decimal: char) {
     let decimals = decimals.min(6) as u32;
     let scale = 10_u64.pow(decimals);
     let scaled = (value.abs() * scale as f64).round();
@@ -92,10 +116,10 @@ fn push_fixed_with(buf: &mut String, value: f64, decimals: u8, minus: char) {
     if value < 0.0 && scaled != 0.0 {
         buf.push(minus);
     }
-    push_fixed_unsigned(buf, value.abs(), decimals as u8);
+    push_fixed_unsigned(buf, value.abs(), decimals as u8, decimal);
 }
 
-fn push_fixed_unsigned(buf: &mut String, value: f64, decimals: u8) {
+fn push_fixed_unsigned(buf: &mut String, value: f64, decimals: u8, decimal: char) {
     let decimals = decimals.min(12) as u32;
     let scale = 10_u64.pow(decimals);
     let scaled = (value * scale as f64).round();
@@ -106,7 +130,7 @@ fn push_fixed_unsigned(buf: &mut String, value: f64, decimals: u8) {
     let scaled = scaled as u64;
     push_uint(buf, scaled / scale);
     if decimals > 0 {
-        buf.push('.');
+        buf.push(decimal);
         let frac = scaled % scale;
         let mut div = scale / 10;
         while div > 0 {
@@ -182,6 +206,17 @@ mod tests {
         check_number(f64::NAN, "NaN");
         check_number(f64::INFINITY, "Infinity");
         check_number(f64::NEG_INFINITY, "-Infinity");
+    }
+
+    #[test]
+    fn labels_can_take_a_locale_s_signs() {
+        // The signs `set_separators` sets are global (the browser tests set them through the
+        // Widget); here the writer they feed, with a German decimal comma and a hyphen-minus.
+        let mut s = String::from("x ");
+        push_fixed_with(&mut s, -12.34, 1, '-', ',');
+        push_fixed_with(&mut s, 5.0, 0, '-', ',');
+        push_fixed_with(&mut s, 0.25, 2, '−', ',');
+        assert_eq!(s, "x -12,350,25");
     }
 
     #[test]

@@ -6,8 +6,12 @@
 // section's words below its title.
 
 import { MEASURES, STEPS as STEP_KEYS } from './generated.js';
-import { UNIT } from './attributes.js';
-import { STEPS, num } from './readouts.js';
+import { stepTitle } from './readouts.js';
+import { addEnglish, num, t, unit as withUnit } from './words.js';
+import CERTAINTY from './locales/en-certainty.json' with { type: 'json' };
+
+// The English words of this section, which load with this module.
+addEnglish(CERTAINTY);
 
 /** Samples per reading: about 10-40 ms in Chromium for 100 (`cargo xtask perf` times 200). */
 export const BAND_SAMPLES = 100;
@@ -34,10 +38,8 @@ export function loadApi(url) {
 /** "about 3–5 mm" (or "about 4 mm" when the 5th and 95th percentiles read the same). */
 export function bandWords({ p5, p95 }, unit, decimals) {
   const [lo, hi] = [num(p5, decimals), num(p95, decimals)];
-  const u = UNIT[unit] ?? '';
-  if (lo === hi) return `about ${lo}${u}`;
-  const joiner = p5 < 0 ? ' to ' : '–';
-  return `about ${lo}${joiner}${hi}${u}`;
+  if (lo === hi) return t('band.about', { v: withUnit(unit, lo) });
+  return t(p5 < 0 ? 'band.to' : 'band.span', { lo, hi: withUnit(unit, hi) });
 }
 
 /**
@@ -78,7 +80,7 @@ export function wireBands(el, ui, rows, current, apiUrl) {
   const { how, certainty } = ui;
   // The section's words, what it is working on, and the spans (the markup has only its title).
   const about = document.createElement('p');
-  about.textContent = `Many of the model's values are measured in few people or assumed. The spans below come from ${BAND_SAMPLES} versions of the model, each with those values drawn at random: every joint's range of motion within ±30%, the couplings, the assumed constants and the way the effort is shared out. Nine in ten versions give a number inside its span. They show how much the model's answer rests on its assumptions, not how people differ. A minus sign means to the left, or the right side lower.`;
+  about.textContent = t('certainty.about', { n: BAND_SAMPLES });
   const state = document.createElement('p');
   state.className = 'state';
   state.setAttribute('aria-live', 'polite');
@@ -89,15 +91,17 @@ export function wireBands(el, ui, rows, current, apiUrl) {
   let run = 0;
   const show = async () => {
     const mine = ++run;
+    el._lang?.();
     const inputs = current();
     if (!inputs) {
-      state.textContent = 'The spans appear once the illustration has started.';
+      state.textContent = t('certainty.wait');
       return;
     }
-    state.textContent = 'Working out the spans…';
+    state.textContent = t('certainty.working');
     try {
       const b = await bandsFor(apiUrl, inputs);
       if (mine !== run) return;
+      el._lang?.();
       const words = new Map(b.measures.map((m) => [m.key, m.words]));
       const group = (title, items) => {
         const h = document.createElement('h4');
@@ -113,14 +117,15 @@ export function wireBands(el, ui, rows, current, apiUrl) {
         return [h, dl];
       };
       list.replaceChildren(
-        ...group('Measures', rows.filter(({ row }) => words.has(row.key)).map(({ row }) => [row.name, words.get(row.key)])),
-        ...group('Share of the correcting', b.steps.map((st, i) => [STEPS[i][0], st.words])),
+        ...group(t('certainty.measures'), rows.filter(({ row }) => words.has(row.key)).map(({ row }) => [row.name, words.get(row.key)])),
+        ...group(t('certainty.shares'), b.steps.map((st, i) => [stepTitle(i), st.words])),
       );
       state.textContent = '';
     } catch (error) {
       if (mine !== run) return;
+      el._lang?.();
       console.warn('<posture-chain> could not work out the certainty spans:', error);
-      state.textContent = 'The spans could not be worked out here.';
+      state.textContent = t('certainty.failed');
       list.replaceChildren();
     }
   };
@@ -138,4 +143,11 @@ export function wireBands(el, ui, rows, current, apiUrl) {
   };
   how.addEventListener('click', toggle);
   if (!certainty.hidden) show();
+  // A new language: the section's words, and the open spans worded again.
+  return {
+    words: () => {
+      about.textContent = t('certainty.about', { n: BAND_SAMPLES });
+      if (!certainty.hidden) show();
+    },
+  };
 }

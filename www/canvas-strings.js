@@ -6,7 +6,8 @@
 // pointer into the wasm memory, and is decoded only the first time its key is seen. Decoding
 // every style and label anew on every frame was about a fifth of a frame's time. (Bitmaps of the
 // labels drawn most, copied with drawImage, were tried and saved nothing: in headless Chromium's
-// software canvas a copy costs about what fillText does.)
+// software canvas a copy costs about what fillText does.) A canvas may carry `pcWords(key,
+// text)`, which gives a label in the reader's language (i18n.js: the element sets it).
 
 /** Labels kept, oldest dropped first: every label of a few widgets and a drag's numbers. */
 const LIMIT = 512;
@@ -69,5 +70,11 @@ export function fillLabel(ctx, key, ptr, len, x, y) {
     if (labels.size >= LIMIT) labels.delete(labels.keys().next().value);
     labels.set(key, text);
   }
-  ctx.fillText(text, x, y);
+  // The element's words for the label, in its reader's language (i18n.js), when it gives them;
+  // longer than the English the scene made room for, they are narrowed to the canvas's edge.
+  const said = ctx.canvas.pcWords?.(key, text) ?? text;
+  if (said === text) return ctx.fillText(text, x, y);
+  const w = ctx.canvas.width / (ctx.getTransform().a || 1);
+  const room = ctx.textAlign === 'left' ? w - x : ctx.textAlign === 'right' ? x : 2 * Math.min(x, w - x);
+  ctx.fillText(said, x, y, Math.max(1, room - 2));
 }

@@ -8,21 +8,23 @@
 import { MEASURES, STRATEGIES } from './generated.js';
 import { SLIDERS } from './attributes.js';
 import { WORDS, amount, differing, panelStyles } from './differences.js';
+import { strategyLabel, t } from './words.js';
 
-// Every string this module shows (a later locales issue moves them to string tables).
+// Every string this module shows is in the string tables (i18n.js).
 const TEXT = {
-  title: 'Two strategies at once',
-  with: 'Compare with',
-  beside: (a, b) => `On the left: ${a}. On the right: ${b}. Both follow the sliders.`,
-  ghost: (a, b) => `The figure: ${a}. The dotted outline over it: ${b}. Both follow the sliders.`,
-  same: 'Both show the same strategy: choose another one to compare with.',
-  none: 'No read-out differs between the two for these inputs.',
-  some: (n) => `${n} read-out${n === 1 ? ' differs' : 's differ'} between the two, as the table shows them:`,
-  line: (name, a, la, b, lb, by) => `${name}: ${a} (${la}) vs ${b} (${lb}), ${by} apart.`,
-  views: ['Back view', 'Side view', 'Top view'],
-  on: (a, b) => `Comparing ${a} with ${b}.`,
-  off: 'Comparison closed.',
+  get title() { return t('cmp.title'); },
+  get with() { return t('cmp.with'); },
+  beside: (a, b) => t('cmp.beside', { a, b }),
+  ghost: (a, b) => t('cmp.ghost', { a, b }),
+  get same() { return t('cmp.same'); },
+  get none() { return t('cmp.none'); },
+  some: (n) => t(n === 1 ? 'cmp.some.one' : 'cmp.some.many', { n }),
+  line: (name, a, la, b, lb, by) => t('cmp.line', { name, a, la, b, lb, by }),
+  get views() { return ['back', 'side', 'top'].map((v) => t(`view.${v}`)); },
+  on: (a, b) => t('cmp.on', { a, b }),
+  get off() { return t('cmp.off'); },
 };
+const label = strategyLabel;
 const VIEWS = ['back', 'side', 'top'];
 const STRATEGY = SLIDERS.find((s) => s.key === 'strategy');
 /** How often the words may change while the body moves (a sweep), in ms. */
@@ -30,8 +32,10 @@ const WORDS_MS = 250;
 
 /** A strategy's short name for the difference lines: "least effort", "whole chain, hypothesis". */
 const short = (i) => {
-  const s = STRATEGIES[i];
-  return `${s.label.replace(/ \(.*\)$/, '').toLowerCase()}${s.established ? '' : ', hypothesis'}`;
+  const name = strategyLabel(i).replace(/ \(.*\)$/, '');
+  // German nouns keep their capital.
+  const lower = t('_lower') === 'no' ? name : name.toLowerCase();
+  return t(STRATEGIES[i].established ? 'cmp.short' : 'cmp.short.hypothesis', { name: lower });
 };
 
 /** Opens compare mode on element `el` (a PostureChain; `hooks` from strategy.js), or closes it. */
@@ -53,7 +57,7 @@ export function start(el, hooks) {
   panel.setAttribute('part', 'compare');
   panel.setAttribute('aria-labelledby', 'cmp-title');
   panel.innerHTML = `<h3 id="cmp-title">${TEXT.title}</h3>
-    <p><label for="cmp-with">${TEXT.with}</label> <select id="cmp-with">${STRATEGIES.map((s, i) => `<option value="${i}">${s.label}</option>`).join('')}</select></p>
+    <p><label for="cmp-with">${TEXT.with}</label> <select id="cmp-with">${STRATEGIES.map((s, i) => `<option value="${i}">${label(i)}</option>`).join('')}</select></p>
     <p class="how"></p><p class="sum"></p><ul class="diffs"></ul>`;
   ui.legend.before(panel);
   const [withSelect, how, sum, list] = ['select', '.how', '.sum', '.diffs'].map((s) => panel.querySelector(s));
@@ -134,10 +138,10 @@ export function start(el, hooks) {
     const key = `${m} ${other} ${twin ? 1 : 0} ${a.join()} ${b.join()}`;
     if (key === wordsKey) return;
     wordsKey = key;
-    how.textContent = (twin ? TEXT.beside : TEXT.ghost)(STRATEGIES[m].label, STRATEGIES[other].label);
+    how.textContent = (twin ? TEXT.beside : TEXT.ghost)(label(m), label(other));
     if (twin) {
-      twin.heads.forEach((h, k) => { h.textContent = STRATEGIES[k ? other : m].label; });
-      twin.caps.forEach((c, i) => { c.textContent = `${TEXT.views[i]} — ${STRATEGIES[other].label}`; });
+      twin.heads.forEach((h, k) => { h.textContent = label(k ? other : m); });
+      twin.caps.forEach((c, i) => { c.textContent = t('cmp.viewOf', { view: TEXT.views[i], strategy: label(other) }); });
     }
     const diffs = m === other ? [] : differing(a, b);
     sum.textContent = m === other ? TEXT.same : diffs.length ? TEXT.some(diffs.length) : TEXT.none;
@@ -187,7 +191,7 @@ export function start(el, hooks) {
     hooks.sync();
     last.fill(NaN);
     layout();
-    ui.live.textContent = hooks.note() + TEXT.on(STRATEGIES[main()].label, STRATEGIES[other].label);
+    ui.live.textContent = hooks.note() + TEXT.on(label(main()), label(other));
   };
   withSelect.addEventListener('input', onWith);
   const follow = new ResizeObserver(layout);
@@ -198,15 +202,23 @@ export function start(el, hooks) {
     dropTwin();
     el._widget?.setGhostStrategy(-1);
     panel.remove();
-    Object.assign(hooks, { other: -1, frame: null, stop: null, closeCompare: null });
+    Object.assign(hooks, { other: -1, frame: null, stop: null, closeCompare: null, words: null });
     hooks.sync();
     button.setAttribute('aria-pressed', 'false');
     ui.live.textContent = TEXT.off;
     el._schedule();
   };
-  Object.assign(hooks, { other, stop: close, closeCompare: close });
+  // A new language: the panel's own words again, and the rest at the next frame.
+  const relabel = () => {
+    panel.querySelector('h3').textContent = TEXT.title;
+    panel.querySelector('label').textContent = TEXT.with;
+    withSelect.querySelectorAll('option').forEach((o, i) => { o.textContent = label(i); });
+    wordsKey = '';
+    el._schedule();
+  };
+  Object.assign(hooks, { other, stop: close, closeCompare: close, words: relabel });
   hooks.sync();
   button.setAttribute('aria-pressed', 'true');
   layout();
-  ui.live.textContent = hooks.note() + TEXT.on(STRATEGIES[main()].label, STRATEGIES[other].label);
+  ui.live.textContent = hooks.note() + TEXT.on(label(main()), label(other));
 }

@@ -4,33 +4,45 @@
 // two postures give differently as the table shows them and by how much, and the panels' styles.
 
 import { MEASURES } from './generated.js';
-import { UNIT } from './attributes.js';
-import { ROWS, num } from './readouts.js';
+import { ROWS } from './readouts.js';
+import { addEnglish, num, t, unit } from './words.js';
+import MODES from './locales/en-modes.json' with { type: 'json' };
 
-const side = (v, pos, neg) => (v > 0 ? pos : neg);
+// The English words of compare and the puzzle, which load with this module.
+addEnglish(MODES);
+
+// A read-out's words by side: its `level` key under `below`, else its side's, with the size.
+const sided = (key, below, decimals) => (v) => (Math.abs(v) < below ? t(`own.${key}.level`)
+  : t(`own.${key}.${v > 0 ? 'r' : 'l'}`, { v: num(Math.abs(v), decimals) }));
 // The read-outs the table words inside another row or as bars (and the shoulder row, whose text
-// there carries two of them), by key: [name, words(value)].
+// there carries two of them), by key: words(value); their names are `own.<key>` in the tables.
 const OWN = {
-  shoulderHeightDiffMm: ['Shoulder height difference', (v) => (Math.abs(v) < 0.5 ? 'level' : `${num(Math.abs(v), 0)}\u00a0mm, ${side(v, 'right', 'left')} higher`)],
-  shoulderTiltDeg: ['Shoulder tilt', (v) => (Math.abs(v) < 0.05 ? 'level' : `${num(Math.abs(v), 1)}°, ${side(v, 'right', 'left')} higher`)],
-  shoulderElevationDiffMm: ['Shoulder girdles', (v) => (Math.abs(v) < 0.5 ? 'even' : `${side(v, 'right', 'left')} one raised ${num(Math.abs(v), 0)}\u00a0mm more`)],
-  weightLeftPct: ['Weight on the left foot', (v) => `${num(v, 0)}%`],
+  shoulderHeightDiffMm: sided('shoulderHeightDiffMm', 0.5, 0),
+  shoulderTiltDeg: sided('shoulderTiltDeg', 0.05, 1),
+  shoulderElevationDiffMm: sided('shoulderElevationDiffMm', 0.5, 0),
+  weightLeftPct: (v) => unit('pct', num(v, 0)),
 };
 
-/** [name, words(value)] of every read-out, in MEASURES' order (the Widget's readout(i)). */
+/** [name, words(value)] of every read-out, in MEASURES' order (the Widget's readout(i)), in the
+ * reader's language when read. */
 export const WORDS = MEASURES.map((m) => {
   const row = ROWS.find((r) => r.key === m.key);
-  return OWN[m.key] ?? [row.name, (v) => row.text(v)];
+  return OWN[m.key] ? { get 0() { return t(`own.${m.key}`); }, 1: OWN[m.key], [Symbol.iterator]: pair }
+    : { get 0() { return row.name; }, 1: (v) => row.text(v), [Symbol.iterator]: pair };
 });
+function* pair() {
+  yield this[0];
+  yield this[1];
+}
 
 /** A read-out as the table shows it (rounded to its decimals), as a number. */
-export const shown = (i, v) => Number(num(v, MEASURES[i].decimals).replace('−', '-'));
+export const shown = (i, v) => Number(v.toFixed(MEASURES[i].decimals));
 
 /** One step of read-out i's last digit: the smallest difference the table can show. */
 export const digit = (i) => 10 ** -MEASURES[i].decimals;
 
 /** A difference in words: "0.6°", "4\u00a0mm", "2%" (of the body weight: percentage points). */
-export const amount = (i, d) => `${num(Math.abs(d), MEASURES[i].decimals)}${UNIT[MEASURES[i].unit] ?? ''}`;
+export const amount = (i, d) => unit(MEASURES[i].unit, num(Math.abs(d), MEASURES[i].decimals));
 
 /**
  * The read-outs that `a` and `b` (arrays in MEASURES' order) give differently: as the table shows

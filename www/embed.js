@@ -10,8 +10,17 @@ import { SLIDERS } from './attributes.js';
 import { wasm } from './element-props.js';
 import { linkNames, place } from './share.js';
 import './posture-chain.js';
+import { provide } from './i18n.js';
+import DE from './locales/de.json' with { type: 'json' };
+import ES from './locales/es.json' with { type: 'json' };
+import FR from './locales/fr.json' with { type: 'json' };
 
-const NAMES = [...SLIDERS.map((s) => s.attribute), 'brand-color', 'loading', 'puzzle'];
+// The frame fetches nothing: every language's strings are inlined (about 5 KB gzip each).
+provide('de', DE);
+provide('es', ES);
+provide('fr', FR);
+
+const NAMES = [...SLIDERS.map((s) => s.attribute), 'brand-color', 'loading', 'puzzle', 'lang'];
 // The rest of a state (share.js): the inputs without an attribute (by key), the explain step,
 // magnify and the presentation attributes, which "Copy link" writes into this page's query.
 const FIELDS = linkNames().filter((n) => !NAMES.includes(n));

@@ -13,6 +13,7 @@ import { R, readAll } from './readouts.js';
 import { getState } from './state.js';
 import { loadApi } from './bands.js';
 import { say } from './share.js';
+import { t } from './words.js';
 
 const VIEWS = ['back', 'side', 'top'];
 const SIZES = ['slide', '2x'];
@@ -58,17 +59,13 @@ function words(el) {
   const r = new Float64Array(MEASURES.length);
   readAll(w, r, true);
   const state = getState(el);
-  const parts = [
-    `Head tilt ${ui.tiltOut.textContent}`,
-    `forward head ${ui.fwdOut.textContent}`,
-    `leg-length difference ${ui.legOut.textContent}`,
-    `compensation ${ui.compOut.textContent}`,
-  ];
-  const step = state.explain > 0 ? ` — ${ui.stepTitle.textContent}` : '';
-  const rows = el._rows.map(({ row }) => `${row.name}: ${row.text(r[R[row.key]], r)}`);
+  el._lang?.();
+  const step = state.explain > 0 ? t('export.step', { title: ui.stepTitle.textContent }) : '';
+  const title = t('export.title', { tilt: ui.tiltOut.textContent, fwd: ui.fwdOut.textContent, leg: ui.legOut.textContent, comp: ui.compOut.textContent, step });
+  const rows = el._rows.map(({ row }) => t('export.row', { name: row.name, value: row.text(r[R[row.key]], r) }));
   const legend = [...ui.legend.querySelectorAll('li')].map((li) => [li.textContent, li.querySelector('.sw')?.style.background || '']);
   const note = ui.root.querySelector('.note').textContent;
-  return { title: `posture-chain: ${parts.join(', ')}${step}`, rows, legend, note };
+  return { title, rows, legend, note };
 }
 
 /** Splits `text` into lines no wider than `width` as `measure(text)` measures them. */
@@ -128,6 +125,7 @@ function drawViews(el, Widget, sizes, dpr) {
   const w = new Widget();
   try {
     w.setReducedMotion(true);
+    w.setNumberFormat((el._table?._decimal ?? '.').codePointAt(0), 0x2212);
     for (const s of INPUTS) w.setInput(s.index, state[s.key]);
     w.setMagnify(state.magnify ? 3 : 1);
     w.setExplainStep(state.explain - 1);
@@ -136,6 +134,8 @@ function drawViews(el, Widget, sizes, dpr) {
       c.width = Math.round(cw * dpr);
       c.height = Math.round(ch * dpr);
       c.dataset.brand = el._ui.canvases[i].dataset.brand;
+      // The labels in the reader's language, as on screen (i18n.js).
+      c.pcWords = el._ui.canvases[i].pcWords;
       w.resize(i, cw, ch, dpr);
       return c;
     });
@@ -313,7 +313,8 @@ export async function toSVG(el, options, warn) {
  * URL; the share block's status line says how it went.
  */
 export async function save(el, kind, warn) {
-  say(el, kind === 'png' ? 'Drawing the picture…' : 'Drawing the SVG…');
+  el._lang?.();
+  say(el, t(`export.drawing.${kind}`));
   try {
     const blob = await toBlob(el, kind === 'png' ? 'image/png' : 'image/svg+xml', null, warn);
     const url = URL.createObjectURL(blob);
@@ -322,14 +323,13 @@ export async function save(el, kind, warn) {
     a.download = `posture-chain.${kind}`;
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    const file = `posture-chain.${kind} (${Math.round(blob.size / 1000)} KB)`;
+    el._lang?.();
+    const file = t('export.file', { name: `posture-chain.${kind}`, kb: Math.round(blob.size / 1000) });
     // A sandboxed frame may not be allowed to save files, and nothing tells it so.
-    say(el, self.origin === 'null' && parent !== window
-      ? `${file} was handed to the browser; if nothing was saved, this frame may not save files (its iframe needs sandbox="allow-scripts allow-downloads").`
-      : `Saved as ${file}.`);
+    say(el, t(self.origin === 'null' && parent !== window ? 'export.handed' : 'export.saved', { file }));
   } catch (error) {
     warn(`could not make the ${kind === 'png' ? 'picture' : 'SVG'}: ${error}`);
-    const why = kind === 'svg' && self.origin === 'null' ? ' (a sandboxed frame cannot load the JS API module that draws it)' : '';
-    say(el, `The ${kind === 'png' ? 'picture' : 'SVG'} could not be made here${why}.`);
+    el._lang?.();
+    say(el, t(kind === 'svg' && self.origin === 'null' ? 'export.failed.svg.sandbox' : `export.failed.${kind}`));
   }
 }

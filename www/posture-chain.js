@@ -24,10 +24,11 @@ import { DEFAULT_BRAND, SLIDERS, inkOn, inputIndex, parseBrand, sliderValue } fr
 import { adoptStyles, defineProps, emit, wasm, whenNear } from './element-props.js';
 import { MEASURES } from './generated.js';
 import {
-  STEPS, buildMeasures, fillLegend, fillSources, postureSentence, readAll, showControls,
+  STEPS, buildMeasures, fillLegend, fillSources, postureSentence, rangeWords, readAll, showControls,
   showExplain, showReadouts, showStepsPlaying, showSweepPlaying, showTilt, showWarnings,
 } from './readouts.js';
-import { MARKUP, STYLE, parts } from './template.js';
+import { MARKUP, STYLE, applyWords, markupValues, parts } from './template.js';
+import { canvasWords, current, load, localeOf, t, use } from './i18n.js';
 import { wireViews } from './views.js';
 import { wirePointer } from './pointer.js';
 import { wireStrategy } from './strategy.js';
@@ -60,7 +61,7 @@ const linked = () => location.hash.includes(TAG);
 
 class PostureChain extends HTMLElement {
   static get observedAttributes() {
-    return [...SLIDERS.map((s) => s.attribute), 'brand-color', 'theme'];
+    return [...SLIDERS.map((s) => s.attribute), 'brand-color', 'theme', 'lang'];
   }
 
   constructor() {
@@ -69,6 +70,9 @@ class PostureChain extends HTMLElement {
     root.innerHTML = MARKUP;
     adoptStyles(root, STYLE);
     this._ui = parts(root);
+    // The reader's language (i18n.js): English until the element knows its `lang`.
+    this._locale = 'en';
+    this._table = current();
     this._widget = null;
     this._ctxs = null;
     this._raf = 0;
@@ -76,10 +80,10 @@ class PostureChain extends HTMLElement {
     this._stepsTimer = 0;
     this._liveTimer = 0;
     this._readouts = new Float64Array(MEASURES.length);
+    this._lang();
     this._rows = buildMeasures(this._ui.tbody);
-    fillSources(this._ui.sources);
     // Before the wasm: filled later, the legend would push everything below it down.
-    fillLegend(this._ui.legend);
+    this._ui.canvases.forEach((c) => { c.pcWords = canvasWords(() => this._table); });
     this.lastFrameMs = NaN;
     this._tick = this._tick.bind(this);
     this._onHash = () => linked() && later(this._part(SHARE, 'fromUrl'));
@@ -93,16 +97,65 @@ class PostureChain extends HTMLElement {
       how.removeEventListener('click', bands);
       certainty.hidden = false;
       how.setAttribute('aria-expanded', 'true');
-      import('./bands.js').then((m) => m.wireBands(this, this._ui, this._rows, () => this._inputs(), this._api), (error) => {
+      import('./bands.js').then((m) => { this._bands = m.wireBands(this, this._ui, this._rows, () => this._inputs(), this._api); }, (error) => {
         how.addEventListener('click', bands);
         warn(`could not load its "How certain?" code: ${error}`);
       });
     };
     how.addEventListener('click', bands);
     this._strat = wireStrategy(this, this._api);
+    this._words();
+  }
+
+  /** Makes this element's string table the one words are looked up in (i18n.js). */
+  _lang() {
+    use(this._table);
+  }
+
+  /** Follows the `lang` attribute (or the nearest ancestor's): loads the locale's table, then
+   * words everything again, keeping every input and mode. */
+  _setLang() {
+    const locale = localeOf(this);
+    if (locale === this._locale) return;
+    this._locale = locale;
+    load(locale).then((table) => {
+      if (this._locale !== locale) return;
+      this._table = table;
+      this._words();
+    });
+  }
+
+  /** Writes every word of the element in its reader's language (at the start and on a change
+   * of language): the markup's words, the legend, the sources, the table, the read-outs, the
+   * open panels and, through the Widget's number format and the canvases' words, the canvases. */
+  _words() {
+    this._lang();
+    const ui = this._ui;
+    const table = this._table;
+    ui.root.querySelector('.pc').lang = table._lang ?? this._locale;
+    applyWords(ui.root, markupValues());
+    fillLegend(ui.legend);
+    ui.sources.replaceChildren();
+    fillSources(ui.sources);
+    for (const entry of this._rows) {
+      entry.th.textContent = entry.row.name;
+      entry.range.textContent = rangeWords(entry.row);
+      entry.last = '';
+    }
+    showSweepPlaying(ui, !!this._widget?.autoplay());
+    showStepsPlaying(ui, !!this._stepsTimer);
+    this._widget?.setNumberFormat((table._decimal ?? '.').codePointAt(0), 0x2212);
+    this._widget?.redraw();
+    this._syncInputs();
+    this._showReadouts();
+    if (this._step >= 0) this._caption();
+    this._bands?.words();
+    this._strat.words?.();
+    if (this._ui.live.textContent) this._speak(true);
   }
 
   connectedCallback() {
+    this._setLang();
     // The presentation attributes as the page gives them: where a link's state starts from.
     this._pageAttrs ??= STATE_ATTRIBUTES.map(([name]) => this.getAttribute(name));
     addEventListener('hashchange', this._onHash);
@@ -110,7 +163,7 @@ class PostureChain extends HTMLElement {
       console.warn(`<${TAG}> could not load its WebAssembly module:`, error);
       const fail = document.createElement('p');
       fail.className = 'fail';
-      fail.textContent = 'The interactive illustration could not start in this browser.';
+      fail.textContent = t('fail');
       // The light-DOM fallback (a poster, a sentence) shows under the message.
       this._ui.root.querySelector('.pc').replaceChildren(fail, document.createElement('slot'));
       emit(this, 'error', { type: 'wasm', error });
@@ -134,6 +187,8 @@ class PostureChain extends HTMLElement {
 
   attributeChangedCallback(name, _old, raw) {
     const ui = this._ui;
+    this._lang();
+    if (name === 'lang') return this._setLang();
     if (name === 'theme') return this._theme();
     if (name === 'brand-color') {
       this._brand(raw, warn);
@@ -156,6 +211,7 @@ class PostureChain extends HTMLElement {
     if (!this.isConnected || this._widget) return;
     const ui = this._ui;
     this._widget = new Widget();
+    this._widget.setNumberFormat((this._table._decimal ?? '.').codePointAt(0), 0x2212);
     this._ctxs = ui.canvases.map((c) => c.getContext('2d'));
     if (this._ctxs.some((c) => !c)) {
       console.warn(`<${TAG}> this browser gave no 2-D canvas context.`);
@@ -244,6 +300,7 @@ class PostureChain extends HTMLElement {
     this._raf = 0;
     const widget = this._widget;
     if (!widget) return;
+    this._lang();
     const t0 = performance.now();
     const more = widget.frame(now, ...this._ctxs);
     this.lastFrameMs = performance.now() - t0;
@@ -321,6 +378,7 @@ class PostureChain extends HTMLElement {
       if (button?.dataset.tool) return this._present(button.dataset.tool);
       const act = button?.dataset.act;
       if (!act) return;
+      this._lang();
       if (act !== 'play') stopAutoplay();
       if (act === 'play') {
         const on = !this._widget?.autoplay();
@@ -382,12 +440,14 @@ class PostureChain extends HTMLElement {
 
   /** Words the open explain step from the solved posture (its share, the settled read-outs). */
   _caption() {
+    this._lang();
     const w = this._widget;
     if (w) readAll(w, this._readouts, true);
     showExplain(this._ui, this._step, w?.share(this._step) * 100, this._readouts, w?.input(HEAD_TILT));
   }
 
   _playSteps(on) {
+    this._lang();
     clearInterval(this._stepsTimer);
     this._stepsTimer = 0;
     showStepsPlaying(this._ui, on);
@@ -401,6 +461,7 @@ class PostureChain extends HTMLElement {
 
   /** Sends the controls' values to the model, writes them out in words, and tells `source`. */
   _syncInputs(source) {
+    this._lang();
     const ui = this._ui;
     const w = this._widget;
     const value = {};
@@ -449,14 +510,15 @@ class PostureChain extends HTMLElement {
   }
 
   /** Describes the settled posture in words, for screen readers (a polite live region). */
-  _speak() {
+  _speak(again = false) {
     const w = this._widget;
     if (!w || !w.isSettled()) return;
+    this._lang();
     showWarnings(this._ui.warnings, w);
     // A puzzle keeps the head tilt secret and speaks for itself.
     if (this._strat.quiet) return;
     readAll(w, this._readouts, true);
-    const text = this._strat.note() + postureSentence(w.input(HEAD_TILT), this._readouts);
+    const text = (again ? '' : this._strat.note()) + postureSentence(w.input(HEAD_TILT), this._readouts);
     if (this._ui.live.textContent !== text) this._ui.live.textContent = text;
     if (this._step >= 0) this._caption();
   }

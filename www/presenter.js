@@ -8,30 +8,36 @@
 // element's live region. The element's own key handler (posture-chain.js) decides which keys are
 // shortcuts, synchronously; this module only acts on them.
 
-/** Every sentence this module shows or announces (one table, for translations). */
+import { addEnglish, t } from './words.js';
+import PRESENTER from './locales/en-presenter.json' with { type: 'json' };
+
+// Every sentence this module shows or announces is in the string tables (i18n.js; its English
+// in locales/en-presenter.json, which loads with this module).
+addEnglish(PRESENTER);
 const WORDS = {
-  enter: 'Full screen',
-  exit: 'Exit full screen',
-  on: 'Full screen. Escape or F leaves it.',
-  off: 'Full screen closed.',
-  playing: 'Sweep playing.',
-  paused: 'Sweep paused.',
-  reset: 'Reset to the starting posture.',
-  tilt: 'Head tilt',
-  helpTitle: 'Keyboard shortcuts',
-  helpIntro: 'These work while the focus is anywhere in the illustration (not in the page around it). The sliders keep their own arrow keys.',
-  close: 'Close',
-  keys: [
-    [['[', ']'], 'Tilt the head 1° to the left or to the right'],
-    [['1', '5'], 'Explain step 1 to 5'],
-    [[',', '.'], 'Previous or next explain step'],
-    [['P'], 'Play or pause the sweep'],
-    [['R'], 'Reset'],
-    [['F'], 'Full screen on or off'],
-    [['?'], 'This list'],
-    [['Esc'], 'Close this list, the explain panel, or full screen'],
-    [['Page Up', 'Page Down'], 'In full screen: previous or next explain step (a presentation clicker)'],
-  ],
+  get enter() { return t('pres.enter'); },
+  get exit() { return t('pres.exit'); },
+  get on() { return t('pres.on'); },
+  get off() { return t('pres.off'); },
+  get playing() { return t('pres.playing'); },
+  get paused() { return t('pres.paused'); },
+  get reset() { return t('pres.reset'); },
+  get helpTitle() { return t('pres.helpTitle'); },
+  get helpIntro() { return t('pres.helpIntro'); },
+  get close() { return t('pres.close'); },
+  get keys() {
+    return [
+      [['[', ']'], t('pres.key.tilt')],
+      [['1', '5'], t('pres.key.step')],
+      [[',', '.'], t('pres.key.prevNext')],
+      [['P'], t('pres.key.play')],
+      [['R'], t('pres.key.reset')],
+      [['F'], t('pres.key.fullscreen')],
+      [['?'], t('pres.key.help')],
+      [[t('pres.kbd.esc')], t('pres.key.esc')],
+      [[t('pres.kbd.pageUp'), t('pres.kbd.pageDown')], t('pres.key.page')],
+    ];
+  },
 };
 
 // The presentation layout (a box `.fs` around everything) and the help dialog. On a wide screen
@@ -147,7 +153,7 @@ export function present(el, event) {
   if (what === '[' || what === ']') {
     ui.tilt.value = String(Number(ui.tilt.value) + (what === ']' ? 1 : -1));
     ui.tilt.dispatchEvent(new Event('input', { bubbles: true }));
-    return say(el, `${WORDS.tilt} ${ui.tiltOut.textContent}.`);
+    return say(el, t('pres.tilt', { v: ui.tiltOut.textContent }));
   }
   if (what === ',' || what === '.') return step(el, what === '.' ? 1 : -1);
   if (what === 'p') {
@@ -160,7 +166,7 @@ export function present(el, event) {
   }
   if (/^[1-5]$/.test(what)) {
     el._setExplain(Number(what) - 1);
-    say(el, `${ui.stepTitle.textContent}.`);
+    say(el, t('pres.step', { title: ui.stepTitle.textContent }));
   }
 }
 
@@ -169,7 +175,7 @@ export function present(el, event) {
 function step(el, by) {
   if (el._step < 0) el._setExplain(0);
   else el._ui.root.querySelector(by > 0 ? '[data-act=next]' : '[data-act=prev]').click();
-  say(el, `${el._ui.stepTitle.textContent}.`);
+  say(el, t('pres.step', { title: el._ui.stepTitle.textContent }));
 }
 
 // ---- Full screen ----

@@ -12,7 +12,7 @@
 
 import { SLIDERS, tidy } from './attributes.js';
 import { MEASURES, STRATEGIES } from './generated.js';
-import { num } from './readouts.js';
+import { num, strategyLabel, t } from './words.js';
 import { loadApi } from './bands.js';
 import { WORDS, differing, digit, panelStyles } from './differences.js';
 
@@ -28,41 +28,41 @@ const PAUSE_MS = 350;
 /** How many read-outs an explanation names per answer ruled out. */
 const CLUES = 3;
 
-// Every string this module shows (a later locales issue moves them to string tables).
+// Every string this module shows is in the string tables (i18n.js); `warn` is for the page's
+// author (the console), in English.
 const TEXT = {
-  title: (n, of) => `Where did it begin? Puzzle ${n}${of ? ` of ${of}` : ''}`,
-  ask: 'A hidden cause made this posture: a head tilt (it began at the top), a leg-length difference (at the bottom), or both. The body compensates fully, so the eyes are level. The sliders are hidden; the drawing and the read-outs are yours to go by. Where did it begin?',
-  answers: { top: 'At the top', bottom: 'At the bottom', both: 'Both' },
-  group: 'Your answer',
-  next: 'Next puzzle',
-  again: 'Start again',
-  close: 'Close the puzzle',
-  opened: (title) => `${title}. A posture from a hidden cause. Where did it begin: at the top, at the bottom, or both? Answer with the buttons.`,
-  right: 'Right.',
-  wrong: 'Not this time.',
-  began: { top: 'It began at the top', bottom: 'It began at the bottom', both: 'It began at both ends' },
-  working: 'Working out what gave it away…',
-  failed: 'The explanation could not be worked out here.',
-  under: (label) => `Worked out from the model, under the strategy “${label}”:`,
-  clue: (name, there, here) => `${name}: ${there} (here: ${here})`,
-  ruledOut: (alt, cause) => `${alt} alone cannot make this posture. The closest, ${cause}, would read:`,
-  sameAs: (alt, cause) => `${alt} alone makes the same posture as far as the read-outs show: ${cause}. From the picture, the two cannot be told apart.`,
-  tooSmall: (alt) => `These read-outs are what no cause at all would give: the cause is too small to see, so from the picture it cannot be told apart from ${alt.toLowerCase()} either.`,
-  none: 'no tilt and legs of equal length',
-  alone: (what) => `${what} alone accounts for every read-out, so nothing in the picture calls for a second cause.`,
-  gaveAway: (names) => `What gave it away: ${names}.`,
-  honest: 'So under this strategy the posture alone cannot say where it began: that is the honest answer to the article\u2019s question.',
-  seen: 'A read-out counts as different when it differs by at least one step of the table\u2019s last digit.',
-  head: 'A head tilt',
-  leg: 'A leg-length difference',
+  title: (n, of) => (of ? t('puz.titleOf', { n, of }) : t('puz.title', { n })),
+  get ask() { return t('puz.ask'); },
+  get answers() { return { top: t('puz.answer.top'), bottom: t('puz.answer.bottom'), both: t('puz.answer.both') }; },
+  get next() { return t('puz.next'); },
+  get again() { return t('puz.again'); },
+  get close() { return t('puz.close'); },
+  opened: (title) => t('puz.opened', { title }),
+  get right() { return t('puz.right'); },
+  get wrong() { return t('puz.wrong'); },
+  get began() { return { top: t('puz.began.top'), bottom: t('puz.began.bottom'), both: t('puz.began.both') }; },
+  get working() { return t('puz.working'); },
+  get failed() { return t('puz.failed'); },
+  under: (label) => t('puz.under', { label }),
+  clue: (name, there, here) => t('puz.clue', { name, there, here }),
+  ruledOut: (alt, cause) => t('puz.ruledOut', { alt, cause }),
+  sameAs: (alt, cause) => t('puz.sameAs', { alt, cause }),
+  tooSmall: (alt) => t(alt === TEXT.head ? 'puz.tooSmall.head' : 'puz.tooSmall.leg'),
+  get none() { return t('puz.none'); },
+  alone: (what) => t('puz.alone', { what }),
+  gaveAway: (names) => t('puz.gaveAway', { names }),
+  get honest() { return t('puz.honest'); },
+  get seen() { return t('puz.seen'); },
+  get head() { return t('puz.head'); },
+  get leg() { return t('puz.leg'); },
   warn: (raw, problems, n) => `<posture-chain> puzzle="${raw}": ${problems.join('; ')}; ${n ? `using the ${n} good entr${n === 1 ? 'y' : 'ies'}` : 'using random puzzles'}. Write entries as head:<degrees>,leg:<mm> separated by ";", for example "head:8;leg:12;head:-6,leg:10".`,
 };
 
 /** A cause in words: "a head tilt of 8.0° to the right and the right leg 10 mm longer". */
 export function causeWords({ head, leg }) {
-  const h = Math.abs(head) >= 0.05 ? `a head tilt of ${num(Math.abs(head), 1)}° to the ${head > 0 ? 'right' : 'left'}` : '';
-  const l = Math.abs(leg) >= 0.5 ? `the ${leg > 0 ? 'right' : 'left'} leg ${num(Math.abs(leg), 0)}\u00a0mm longer` : '';
-  return [h, l].filter(Boolean).join(' and ') || TEXT.none;
+  const h = Math.abs(head) >= 0.05 ? t(`puz.cause.head.${head > 0 ? 'r' : 'l'}`, { v: num(Math.abs(head), 1) }) : '';
+  const l = Math.abs(leg) >= 0.5 ? t(`puz.cause.leg.${leg > 0 ? 'r' : 'l'}`, { v: num(Math.abs(leg), 0) }) : '';
+  return h && l ? t('puz.cause.and', { a: h, b: l }) : h || l || TEXT.none;
 }
 
 /** Which end a cause begins at. */
@@ -179,7 +179,8 @@ export function fitCauses(api, base, cause) {
  */
 export function explanation(fits, cause) {
   const kind = kindOf(cause);
-  const label = STRATEGIES.find((s) => s.key === fits.strategy?.name)?.label ?? fits.strategy?.name ?? '';
+  const index = STRATEGIES.findIndex((s) => s.key === fits.strategy?.name);
+  const label = index >= 0 ? strategyLabel(index) : fits.strategy?.name ?? '';
   const parts = [[TEXT.under(label), []]];
   let honest = false;
   const named = new Set();
@@ -296,6 +297,7 @@ export function start(el, hooks) {
     why.replaceChildren(Object.assign(document.createElement('p'), { textContent: TEXT.working }));
     try {
       const api = await loadApi(hooks.api);
+      el._lang?.();
       const base = { ...el._inputs(), ...FULL };
       const { parts } = explanation(fitCauses(api, base, cause), cause);
       if (mine !== run) return;
@@ -311,18 +313,20 @@ export function start(el, hooks) {
         }));
         return [make('p', sentence), ul];
       }));
-      say(`${verdict.textContent} ${parts.map(([sentence, clues]) => (clues.length ? `${sentence} ${clues.map((c) => c.text).join('; ')}.` : sentence)).join(' ')}`);
+      say(`${verdict.textContent} ${parts.map(([sentence, clues]) => (clues.length ? t('puz.said', { sentence, clues: clues.map((c) => c.text).join(t('list.sep')) }) : sentence)).join(' ')}`);
     } catch (error) {
       if (mine !== run) return;
+      el._lang?.();
       console.warn('<posture-chain> could not work out the puzzle\u2019s explanation:', error);
       why.replaceChildren(Object.assign(document.createElement('p'), { textContent: TEXT.failed }));
     }
   };
 
   /** The reader's answer: the verdict, the cascade replayed from its origin, the explanation. */
-  const answer = (given) => {
+  const answer = (answered) => {
+    given = answered;
     const kind = kindOf(cause);
-    verdict.textContent = `${given === kind ? TEXT.right : TEXT.wrong} ${TEXT.began[kind]}: ${causeWords(cause)}.`;
+    verdict.textContent = t('puz.verdict', { judged: given === kind ? TEXT.right : TEXT.wrong, began: TEXT.began[kind], cause: causeWords(cause) });
     answers.hidden = true;
     result.hidden = false;
     next.hidden = false;
@@ -380,12 +384,25 @@ export function start(el, hooks) {
     root.removeEventListener('input', onInput);
     panel.remove();
     pc.classList.remove('puzzling');
-    Object.assign(hooks, { quiet: false, puzzle: null, stop: null });
+    Object.assign(hooks, { quiet: false, puzzle: null, stop: null, words: null });
     HELD.forEach((s, k) => { root.getElementById(s.attribute).value = saved[k]; });
     el._syncInputs('user');
     opener.focus();
   };
-  Object.assign(hooks, { quiet: true, puzzle: close, stop: close });
+  // A new language: the panel's words again (an answer's verdict and explanation too).
+  let given = '';
+  const words = () => {
+    title.textContent = TEXT.title(list.length ? (at % list.length) + 1 : at + 1, list.length);
+    panel.querySelector('#puz-ask').textContent = TEXT.ask;
+    answers.querySelectorAll('button').forEach((b) => { b.textContent = TEXT.answers[b.dataset.ans]; });
+    next.textContent = list.length && at % list.length === list.length - 1 ? TEXT.again : TEXT.next;
+    panel.querySelector('[data-puz=close]').textContent = TEXT.close;
+    if (!result.hidden) {
+      verdict.textContent = t('puz.verdict', { judged: given === kindOf(cause) ? TEXT.right : TEXT.wrong, began: TEXT.began[kindOf(cause)], cause: causeWords(cause) });
+      explain();
+    }
+  };
+  Object.assign(hooks, { quiet: true, puzzle: close, stop: close, words });
   pc.classList.add('puzzling');
   show(0);
 }

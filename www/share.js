@@ -12,6 +12,11 @@ import { INPUTS } from './generated.js';
 import { STEPS, showSweepPlaying } from './readouts.js';
 import { parseInput, tidy } from './attributes.js';
 import { STATE_ATTRIBUTES, getState } from './state.js';
+import { addEnglish, t } from './words.js';
+import SHARE from './locales/en-share.json' with { type: 'json' };
+
+// The English words of the link and the pictures, which load with this module.
+addEnglish(SHARE);
 
 /** Where a link carries the state: the host page's fragment, or (embed.js sets it) the query. */
 export const place = { query: false };
@@ -209,9 +214,9 @@ export async function copyLink(el, warn) {
   try {
     if (policy && !policy.allowsFeature('clipboard-write')) throw new Error('no clipboard here');
     await navigator.clipboard.writeText(url.href);
-    say(el, 'Link copied. It opens the illustration as it is now.');
+    say(el, t('share.copied'));
   } catch {
-    say(el, 'The link could not be copied here: copy it from this field.', url.href);
+    say(el, t('share.copyHere'), url.href);
   }
   return url.href;
 }
@@ -228,7 +233,7 @@ export function say(el, text, link) {
   const field = document.createElement('input');
   field.readOnly = true;
   field.value = link;
-  label.append('Link to this view', field);
+  label.append(t('share.field'), field);
   line.append(label);
   field.focus();
   field.select();

@@ -7,12 +7,12 @@
 // the puzzle (puzzle.js) on first use.
 
 import { STRATEGIES } from './generated.js';
-import { num } from './readouts.js';
+import { num, strategyAbout, strategyLabel, t } from './words.js';
 
-// Every string this module shows (a later locales issue moves them to string tables).
-// The live region says the badge's words too, once, when a hypothesis comes on screen.
+// Every string this module shows is in the string tables (i18n.js). The live region says the
+// badge's words too, once, when a hypothesis comes on screen.
 const TEXT = {
-  badge: (name) => `${name}: a hypothesis from the article — not an established finding.`,
+  badge: (name) => t('hypothesis.badge', { name }),
 };
 
 /**
@@ -35,16 +35,16 @@ export function wireStrategy(el, api) {
     /** Describes the strategy chosen; shows the badge and the tone slider while a hypothesis
      * is on screen (the tone spread is the hypothesis's own setting). */
     sync() {
-      const chosen = STRATEGIES[select.value];
-      about.textContent = chosen.description;
-      const name = [chosen, STRATEGIES[hooks.other]].find((s) => s && !s.established)?.label.replace(/ \(.*\)$/, '') ?? '';
+      about.textContent = strategyAbout(select.value);
+      const shown = [+select.value, hooks.other].find((i) => STRATEGIES[i] && !STRATEGIES[i].established);
+      const name = shown === undefined ? '' : strategyLabel(shown).replace(/ \(.*\)$/, '');
       badge.hidden = toneBox.hidden = !name;
       badge.textContent = TEXT.badge(name);
       if (name && name !== before) pending = `${badge.textContent} `;
       before = name;
       const pct = num(+tone.value, 0);
-      toneOut.textContent = `${pct}%`;
-      tone.setAttribute('aria-valuetext', `${pct} percent`);
+      toneOut.textContent = t('unit.pct', { v: pct });
+      tone.setAttribute('aria-valuetext', t('pct.valuetext', { v: pct }));
     },
     /** The sentence the live region says first, once, after a hypothesis has come on screen. */
     note() {

@@ -6,6 +6,7 @@
 
 import { SLIDERS, tidy } from './attributes.js';
 import { LIGHT_CSS, STRATEGIES } from './generated.js';
+import { strategyLabel, t } from './words.js';
 
 /** The input an attribute sets (from the generated table). */
 const spec = (attribute) => SLIDERS.find((s) => s.attribute === attribute);
@@ -82,6 +83,7 @@ export const STYLE = `
 figure { margin: 0; min-width: 0; }
 figcaption { font-weight: 600; font-size: 14px; margin: 0 0 4px; }
 figcaption span { font-weight: 400; color: var(--muted); }
+figcaption b { font-weight: inherit; }
 canvas { display: block; width: 100%; height: 480px; background: var(--paper);
   border: 1px solid var(--line); border-radius: 6px; }
 canvas.back { touch-action: pan-y pinch-zoom; }
@@ -127,7 +129,7 @@ tr.out td.val { color: var(--alert); font-weight: 700; }
 .flag { display: inline-block; font-size: 12px; font-weight: 700; color: var(--alert);
   border: 1px solid var(--alert); border-radius: 3px; padding: 0 4px; margin-left: 4px; }
 .weight { margin-top: 10px; font-size: 14px; }
-.bar { display: grid; grid-template-columns: 4.2em 1fr 3.2em; align-items: center; gap: 6px; margin: 3px 0; }
+.bar { display: grid; grid-template-columns: minmax(4.2em, auto) 1fr minmax(3.2em, auto); align-items: center; gap: 6px; margin: 3px 0; }
 .track { height: 12px; background: var(--track); border-radius: 3px; overflow: hidden; }
 .fill { height: 100%; background: var(--muted); width: 50%; }
 .fill.left { background: var(--brand); }
@@ -179,97 +181,108 @@ ${PRESENTER}${PHONE}@container (min-width: 560px) {
 
 export const MARKUP = `
 <div class="cq"><div class="pc" part="base" lang="en" dir="ltr">
-  <div class="buttons tools" part="tools"><button type="button" data-tool="fullscreen" aria-keyshortcuts="f">Full screen</button><button type="button" data-tool="help" aria-haspopup="dialog" aria-keyshortcuts="?">Shortcuts</button></div>
-  <div class="tabs" role="tablist" aria-label="Views">
-    <button type="button" role="tab" id="tab-back" data-view="back" aria-controls="view-back" aria-selected="true">Back view</button>
-    <button type="button" role="tab" id="tab-side" data-view="side" aria-controls="view-side" aria-selected="false" tabindex="-1">Side view</button>
-    <button type="button" role="tab" id="tab-top" data-view="top" aria-controls="view-top" aria-selected="false" tabindex="-1">Top view</button>
+  <div class="buttons tools" part="tools"><button type="button" data-tool="fullscreen" aria-keyshortcuts="f" data-t="tools.fullscreen"></button><button type="button" data-tool="help" aria-haspopup="dialog" aria-keyshortcuts="?" data-t="tools.help"></button></div>
+  <div class="tabs" role="tablist" data-t-label="views">
+    <button type="button" role="tab" id="tab-back" data-view="back" aria-controls="view-back" aria-selected="true" data-t="view.back"></button>
+    <button type="button" role="tab" id="tab-side" data-view="side" aria-controls="view-side" aria-selected="false" tabindex="-1" data-t="view.side"></button>
+    <button type="button" role="tab" id="tab-top" data-view="top" aria-controls="view-top" aria-selected="false" tabindex="-1" data-t="view.top"></button>
   </div>
   <p class="badge" part="badge" hidden></p>
   <div class="views" part="views">
-    <div class="view on" id="view-back"><figure><figcaption id="cap-back">Back view <span>— seen from behind</span></figcaption>
+    <div class="view on" id="view-back"><figure><figcaption id="cap-back"><b data-t="view.back"></b> <span data-t="view.back.from"></span></figcaption>
       <canvas class="back" part="view view-back" role="img" aria-labelledby="cap-back desc-back"></canvas>
-      <p class="hint" id="desc-back">Drag the head sideways to tilt it.</p></figure></div>
-    <div class="view" id="view-side"><figure><figcaption id="cap-side">Side view <span>— from the right, facing right</span></figcaption>
+      <p class="hint" id="desc-back" data-t="hint.back"></p></figure></div>
+    <div class="view" id="view-side"><figure><figcaption id="cap-side"><b data-t="view.side"></b> <span data-t="view.side.from"></span></figcaption>
       <canvas class="side" part="view view-side" role="img" aria-labelledby="cap-side desc-side"></canvas>
-      <p class="hint" id="desc-side">Neck angle, neck load and the C7 plumb line.</p></figure></div>
-    <div class="view" id="view-top"><figure><figcaption id="cap-top">Top view <span>— from above, front at the top</span></figcaption>
+      <p class="hint" id="desc-side" data-t="hint.side"></p></figure></div>
+    <div class="view" id="view-top"><figure><figcaption id="cap-top"><b data-t="view.top"></b> <span data-t="view.top.from"></span></figcaption>
       <canvas class="top" part="view view-top" role="img" aria-labelledby="cap-top desc-top"></canvas>
-      <p class="hint" id="desc-top">How far the shoulders and the pelvis turn.</p></figure></div>
+      <p class="hint" id="desc-top" data-t="hint.top"></p></figure></div>
   </div>
-  <ul class="legend" part="legend" aria-label="Colour scale: compression of each spinal joint, relative to standing upright"></ul>
+  <ul class="legend" part="legend" data-t-label="legend.label"></ul>
   <section class="explain" part="explain" hidden aria-labelledby="explain-step">
     <p class="step" id="explain-step"></p>
     <p class="caption" aria-live="polite"></p>
     <div class="buttons">
-      <button type="button" data-act="prev">Previous step</button>
-      <button type="button" data-act="next">Next step</button>
-      <button type="button" data-act="steps" aria-pressed="false">Play the steps</button>
-      <button type="button" data-act="close">Close</button>
+      <button type="button" data-act="prev" data-t="explain.prev"></button>
+      <button type="button" data-act="next" data-t="explain.next"></button>
+      <button type="button" data-act="steps" aria-pressed="false" data-t="explain.play"></button>
+      <button type="button" data-act="close" data-t="explain.close"></button>
     </div>
   </section>
   <div class="panel">
     <fieldset part="controls">
-      <legend>Try it</legend>
+      <legend data-t="controls"></legend>
       <div class="ctl primary">
-        <div class="row"><label for="head-tilt">Head tilt</label><output id="head-tilt-out" for="head-tilt">5° right</output></div>
+        <div class="row"><label for="head-tilt" data-t="headTilt"></label><output id="head-tilt-out" for="head-tilt"></output></div>
         <input id="head-tilt" type="range" ${slider('head-tilt')}>
-        <div class="ends" aria-hidden="true"><span>← left ${-spec('head-tilt').min}°</span><span>right ${spec('head-tilt').max}° →</span></div>
+        <div class="ends" aria-hidden="true"><span data-t="headTilt.left"></span><span data-t="headTilt.right"></span></div>
       </div>
       <div class="ctl">
-        <div class="row"><label for="forward-head">Forward head posture</label><output id="forward-head-out" for="forward-head">0°</output></div>
+        <div class="row"><label for="forward-head" data-t="forwardHead"></label><output id="forward-head-out" for="forward-head"></output></div>
         <input id="forward-head" type="range" ${slider('forward-head')}>
       </div>
       <div class="ctl">
-        <div class="row"><label for="leg-length">Leg-length difference</label><output id="leg-length-out" for="leg-length">none</output></div>
+        <div class="row"><label for="leg-length" data-t="legLength"></label><output id="leg-length-out" for="leg-length"></output></div>
         <input id="leg-length" type="range" ${slider('leg-length')}>
-        <div class="ends" aria-hidden="true"><span>left longer</span><span>right longer</span></div>
+        <div class="ends" aria-hidden="true"><span data-t="legLength.left"></span><span data-t="legLength.right"></span></div>
       </div>
       <div class="ctl">
-        <div class="row"><label for="compensation">Compensation</label><output id="compensation-out" for="compensation">full</output></div>
+        <div class="row"><label for="compensation" data-t="compensation"></label><output id="compensation-out" for="compensation"></output></div>
         <input id="compensation" type="range" ${slider('compensation')}>
-        <div class="ends" aria-hidden="true"><span>none: the head just tilts</span><span>full: eyes level</span></div>
+        <div class="ends" aria-hidden="true"><span data-t="compensation.none"></span><span data-t="compensation.full"></span></div>
       </div>
-      <div class="ctl s" part="strategy"><div class="row"><label for="strategy">Who rights the head?</label><select id="strategy" aria-describedby="strategy-about">${STRATEGIES.map((s, i) => `<option value="${i}"${i === spec('strategy').start ? ' selected' : ''}>${s.label}</option>`).join('')}</select></div><p class="hint" id="strategy-about"></p></div>
-      <div class="ctl s tone" hidden><div class="row"><label for="tone-spread">How far the tone spreads down</label><output id="tone-spread-out" for="tone-spread"></output></div><input id="tone-spread" type="range" ${slider('tone-spread')}></div>
-      <div class="buttons s"><button type="button" data-strat="compare" aria-pressed="false">Compare strategies</button><button type="button" data-strat="puzzle">Where did it begin?</button></div>
+      <div class="ctl s" part="strategy"><div class="row"><label for="strategy" data-t="strategy"></label><select id="strategy" aria-describedby="strategy-about">${STRATEGIES.map((s, i) => `<option value="${i}"${i === spec('strategy').start ? ' selected' : ''}>${s.label}</option>`).join('')}</select></div><p class="hint" id="strategy-about"></p></div>
+      <div class="ctl s tone" hidden><div class="row"><label for="tone-spread" data-t="toneSpread"></label><output id="tone-spread-out" for="tone-spread"></output></div><input id="tone-spread" type="range" ${slider('tone-spread')}></div>
+      <div class="buttons s"><button type="button" data-strat="compare" aria-pressed="false" data-t="compare.open"></button><button type="button" data-strat="puzzle" data-t="puzzle.open"></button></div>
       <p class="warn" hidden></p>
-      <label class="check"><input id="magnify" type="checkbox"> Draw side-to-side shifts three times larger</label>
+      <label class="check"><input id="magnify" type="checkbox"> <span data-t="magnify"></span></label>
       <div class="buttons">
-        <button type="button" data-act="play" aria-pressed="false">Play sweep</button>
-        <button type="button" data-act="explain" aria-pressed="false">Explain step by step</button>
-        <button type="button" data-act="reset">Reset</button>
+        <button type="button" data-act="play" aria-pressed="false" data-t="sweep.play"></button>
+        <button type="button" data-act="explain" aria-pressed="false" data-t="explain.open"></button>
+        <button type="button" data-act="reset" data-t="reset"></button>
       </div>
     </fieldset>
     <div part="measures">
       <table>
-        <caption>Measures <button type="button" class="how" aria-expanded="false" aria-controls="certainty">How certain?</button></caption>
-        <thead><tr><th scope="col">Measure</th><th scope="col">Now</th><th scope="col">Usual range</th></tr></thead>
+        <caption><span data-t="measures"></span> <button type="button" class="how" aria-expanded="false" aria-controls="certainty" data-t="how"></button></caption>
+        <thead><tr><th scope="col" data-t="col.measure"></th><th scope="col" data-t="col.now"></th><th scope="col" data-t="col.range"></th></tr></thead>
         <tbody></tbody>
       </table>
       <div class="weight" role="group" aria-labelledby="weight-title">
-        <h3 id="weight-title">Weight on each foot</h3>
-        <div class="bar"><span>Left</span><div class="track"><div class="fill left"></div></div><span class="pct">50%</span></div>
-        <div class="bar"><span>Right</span><div class="track"><div class="fill right"></div></div><span class="pct">50%</span></div>
+        <h3 id="weight-title" data-t="weight"></h3>
+        <div class="bar"><span data-t="weight.left"></span><div class="track"><div class="fill left"></div></div><span class="pct">50%</span></div>
+        <div class="bar"><span data-t="weight.right"></span><div class="track"><div class="fill right"></div></div><span class="pct">50%</span></div>
       </div>
       <section class="certainty" id="certainty" part="certainty" hidden aria-labelledby="certainty-title">
-        <h3 id="certainty-title">How certain these numbers are</h3>
+        <h3 id="certainty-title" data-t="certainty.title"></h3>
       </section>
-      <div class="share buttons" part="share" role="group" aria-label="Share this view">
-        <button type="button" data-act="link">Copy link</button>
-        <button type="button" data-act="png">Save picture</button>
-        <button type="button" data-act="svg">Save SVG</button>
+      <div class="share buttons" part="share" role="group" data-t-label="share.label">
+        <button type="button" data-act="link" data-t="share.link"></button>
+        <button type="button" data-act="png" data-t="share.png"></button>
+        <button type="button" data-act="svg" data-t="share.svg"></button>
         <p aria-live="polite"></p>
       </div>
     </div>
   </div>
-  <p class="note" part="note">An educational illustration of a simplified model, not a diagnosis. Usual ranges are guides from published figures for adults, not limits; where no source gives one, the table says so.</p>
-  <details class="sources"><summary>Where the usual ranges come from</summary><ul>
+  <p class="note" part="note" data-t="note"></p>
+  <details class="sources"><summary data-t="sources"></summary><ul>
   </ul></details>
   <p class="vh live" aria-live="polite" aria-atomic="true"></p>
 </div></div>`;
 
 const VIEW_NAMES = ['back', 'side', 'top'];
+
+/** Words every `data-t` element of `root` (its text) and `data-t-label` one (its aria-label) in
+ * the active locale (i18n.js), their `{name}`s filled from `values`; and the strategies' names. */
+export function applyWords(root, values) {
+  for (const el of root.querySelectorAll('[data-t]')) el.textContent = t(el.dataset.t, values);
+  for (const el of root.querySelectorAll('[data-t-label]')) el.setAttribute('aria-label', t(el.dataset.tLabel, values));
+  root.querySelectorAll('#strategy option').forEach((o, i) => { o.textContent = strategyLabel(i); });
+}
+
+/** The values the markup's words name: the head-tilt slider's ends. */
+export const markupValues = () => ({ left: -spec('head-tilt').min, right: spec('head-tilt').max });
 
 /** The parts of a shadow root filled with MARKUP, by name; canvases in view order. */
 export function parts(root) {

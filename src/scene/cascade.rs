@@ -68,8 +68,9 @@ impl Ease {
 /// let mut cascade = Cascade::new(&upright);
 /// cascade.retarget(&tilted, 0.0);
 /// assert!(cascade.step(100.0), "still moving");
-/// assert!(!cascade.step(CASCADE_MS), "settled in under a second");
+/// assert!(cascade.step(CASCADE_MS), "the arriving step: the end is drawn");
 /// assert_eq!(cascade.current(), &tilted);
+/// assert!(!cascade.step(CASCADE_MS + 16.0), "settled in under a second");
 /// ```
 #[derive(Clone, Debug)]
 pub struct Cascade {

@@ -51,6 +51,8 @@ pub struct Widget {
     ghost_strategy: Option<f64>,
     ghost_solver: Solver,
     ghost: Pose,
+    /// The decimal and minus signs of this widget's labels (widgets on one page may differ).
+    signs: (u32, u32),
 }
 
 /// Read-out `i` of a pose (as `Widget::readout` numbers them), NaN past the end.
@@ -103,6 +105,7 @@ impl Widget {
             ghost_strategy: None,
             ghost_solver: Solver::new(),
             ghost: neutral,
+            signs: ('.' as u32, '−' as u32),
         }
     }
 
@@ -201,6 +204,14 @@ impl Widget {
         self.needs_draw = true;
     }
 
+    /// Sets the decimal sign and minus sign the canvas labels' numbers are written with (the
+    /// reader's locale, as `char` values: `','` and `'−'` for German); drawn from the next frame.
+    #[wasm_bindgen(js_name = setNumberFormat)]
+    pub fn set_number_format(&mut self, decimal: u32, minus: u32) {
+        self.signs = (decimal, minus);
+        self.needs_draw = true;
+    }
+
     /// Sets a view's size in CSS pixels and the device pixel ratio.
     pub fn resize(&mut self, view: usize, width_px: f64, height_px: f64, dpr: f64) {
         if let Some(v) = View::from_index(view) {
@@ -235,6 +246,7 @@ impl Widget {
         }
         let moving = self.cascade.step(now_ms);
         if moving || self.needs_draw {
+            crate::numfmt::set_separators(self.signs.0, self.signs.1);
             let ghost = self.ghost_strategy.map(|_| &self.ghost);
             self.scene.build_with_ghost(
                 self.cascade.current(),

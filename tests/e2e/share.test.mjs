@@ -54,8 +54,8 @@ const linkName = (key) => INPUTS.find((s) => s.key === key)?.attribute ?? key;
 function otherState() {
   const state = {};
   for (const s of INPUTS) {
-    const up = +(s.start + 2 * s.step).toFixed(6);
-    state[s.key] = up <= s.max ? up : +(s.start - 2 * s.step).toFixed(6);
+    // Two steps up, else two down, else one either way (a choice such as the strategy has three values).
+    state[s.key] = [2, -2, 1, -1].map((k) => +(s.start + k * s.step).toFixed(6)).find((v) => v >= s.min && v <= s.max);
   }
   state.explain = 3;
   state.magnify = true;

@@ -225,8 +225,9 @@ test('compare mode: side by side on a wide element, the ghost on a narrow one; t
     const el = p.locator('posture-chain');
     const button = el.locator('[data-strat=compare]');
     await button.click();
-    assert.equal(await button.getAttribute('aria-pressed'), 'true');
+    // compare.js is fetched on the first click: wait for it before reading the button's state.
     await el.locator('.views.twin .tw canvas').first().waitFor();
+    assert.equal(await button.getAttribute('aria-pressed'), 'true');
     assert.equal(await el.locator('.views.twin .view').count(), 6, 'three views a side');
     const twinBack = () => document.querySelector('posture-chain').shadowRoot.querySelector('.tw.back canvas');
     await waitForCanvasStable(p, twinBack);
@@ -257,6 +258,8 @@ test('compare mode: side by side on a wide element, the ghost on a narrow one; t
     await assertDifferences(p, 1, 0, 'wide, spine vs neck');
 
     await button.click();
+    // The click reaches compare.js through a dynamic import, which settles a task later.
+    await el.locator('.tw').first().waitFor({ state: 'detached', timeout: 5000 }).catch(() => {});
     assert.equal(await el.locator('.tw').count(), 0, 'closing removes the second views');
     assert.equal(await el.locator('.cmp').count(), 0);
     assert.deepEqual(problems.list(), []);
@@ -282,6 +285,7 @@ test('compare mode: side by side on a wide element, the ghost on a narrow one; t
     await assertDifferences(p, 1, 2, 'narrow, spine vs chain');
     assert.deepEqual(await axeViolations(p), [], 'axe-core, compare narrow');
     await el.locator('[data-strat=compare]').click();
+    await el.locator('.cmp').waitFor({ state: 'detached', timeout: 5000 });
     await settled(p);
     const after = await brandPixels(p, back);
     assert.ok(Math.abs(after - plain) < 0.1 * plain + 50, `closed: the neutral ghost again (${plain} -> ${after} brand-coloured pixels)`);

@@ -61,6 +61,8 @@ pub fn build(project: &Project, wasm: WasmRust) -> Result<WasmSizes, DynError> {
             fs::copy(&path, site.join(name))?;
         }
     }
+    // The string tables the element fetches when a reader's language is not English (i18n.js).
+    copy_dir(&project.www().join("locales"), &site.join("locales"))?;
     let esbuild = project.node_modules().join(".bin").join("esbuild");
     if !esbuild.exists() {
         return Err(missing_npm_tool(project, &esbuild));
@@ -327,6 +329,18 @@ fn preload_chunks(site: &Path, modules: &Modules) -> Result<(), DynError> {
 }
 /// The wasm module's file name, as wasm-bindgen writes it and the element asks for it.
 pub const WASM_FILE: &str = "posture_chain_bg.wasm";
+
+/// Copies the files of `from` (not its folders) into `to`.
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) -> Result<(), DynError> {
+    fs::create_dir_all(to)?;
+    for entry in fs::read_dir(from)? {
+        let path = entry?.path();
+        if path.is_file() {
+            fs::copy(&path, to.join(path.file_name().unwrap_or_default()))?;
+        }
+    }
+    Ok(())
+}
 
 fn missing_npm_tool(project: &Project, tool: &std::path::Path) -> DynError {
     format!(

@@ -87,6 +87,11 @@ fn folder_files(project: &Project) -> Result<Vec<(String, PathBuf)>, DynError> {
     collect(&site, &site.join("api"), &mut api)?;
     api.sort();
     files.extend(api);
+    // The string tables the element fetches for a reader's language (i18n.js).
+    let mut locales = Vec::new();
+    collect(&site, &site.join("locales"), &mut locales)?;
+    locales.sort();
+    files.extend(locales);
     for f in [
         "posture-chain.d.ts",
         "api.d.ts",
