@@ -159,7 +159,7 @@ test('full screen by its button and by F: the Fullscreen API, a presentation lay
     // In and out again with F, the focus anywhere in the widget.
     await page.locator('#head-tilt').focus();
     await page.keyboard.press('f');
-    await page.waitForFunction(() => document.fullscreenElement === document.querySelector('posture-chain'));
+    await page.waitForFunction(() => document.querySelector('posture-chain')._fsMode === 'api');
     assert.equal(await focused(page), 'head-tilt', 'focus stays where it was');
     await page.keyboard.press('f');
     await page.waitForFunction(() => !document.fullscreenElement && !document.querySelector('posture-chain')._fsMode);
