@@ -460,7 +460,10 @@ test('the shortcuts act only with focus in the widget, not outside it, not with 
     assert.equal((await page.evaluate(() => window.hostKeys)).length, 21);
     // Inside: the head-tilt slider has focus.
     await page.locator('#head-tilt').focus();
-    let s = await press(']');
+    await page.keyboard.press(']');
+    // The first shortcut fetches presenter.js, which on a loaded machine takes longer than 50 ms.
+    await page.waitForFunction((t) => Number(document.querySelector('posture-chain').shadowRoot.getElementById('head-tilt').value) !== t, start.tilt);
+    let s = await state(page);
     assert.equal(s.tilt, start.tilt + 1);
     assert.equal(s.live, 'Head tilt 6.0° right.');
     await settle(page);
