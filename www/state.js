@@ -30,12 +30,8 @@ export function getState(el) {
   if (!w) return null;
   const state = {};
   const modes = el._strat;
-  // A puzzle's sliders: the reader's own values, not the cause it hides (puzzle.js).
-  const held = modes.shown ? modes.held : [];
-  for (const s of INPUTS) {
-    const own = held.find(([spec]) => spec.key === s.key);
-    state[s.key] = tidy(own ? Number(own[1]) / s.sliderScale : w.input(s.index));
-  }
+  // The inputs a puzzle holds: the reader's own values, not the cause it hides (puzzle.js).
+  for (const s of INPUTS) state[s.key] = tidy(modes.own?.(s.key) ?? w.input(s.index));
   state.explain = el._step + 1;
   state.magnify = el._ui.magnify.checked;
   state.compare = modes.other;

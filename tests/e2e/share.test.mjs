@@ -290,7 +290,8 @@ test('two elements on a page keep their states apart by id; without a clipboard 
     await settled(fresh, '#a');
     await settled(fresh, '#b');
     assert.equal((await stateOf(fresh, '#a')).headTiltDeg, 5, 'a keeps its start');
-    const b = await stateOf(fresh, '#b');
+    // (share.js, which reads the link, is fetched after the element starts.)
+    const b = await stateBecomes(fresh, { headTiltDeg: -9, explain: 1 }, '#b');
     assert.deepEqual([b.headTiltDeg, b.explain, b.anatomicLegLengthDiffMm, b.theme], [-9, 1, 5, 'projector'], 'b restored, its page\'s attributes kept');
     // A presentation attribute changed from the page's is in the link, and comes back.
     await fresh.evaluate(() => document.querySelector('#b').setState({ theme: 'light' }));
@@ -303,7 +304,7 @@ test('two elements on a page keep their states apart by id; without a clipboard 
     const third = await page.context().newPage();
     await third.goto(light);
     await settled(third, '#b');
-    assert.equal((await stateOf(third, '#b')).theme, 'light');
+    assert.equal((await stateBecomes(third, { theme: 'light' }, '#b')).theme, 'light');
     assert.deepEqual(problems.list(), []);
   } finally {
     await page.context().close();
