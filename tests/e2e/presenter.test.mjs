@@ -428,6 +428,8 @@ test('compare\'s second views take the theme; a puzzle leaves only full screen a
     assert.deepEqual({ ...after, live: '' }, { ...before, live: '' }, 'no shortcut moves the hidden posture');
     assert.ok(await page.locator('posture-chain [data-tool=fullscreen]').isVisible(), 'the toolbar stays');
     await page.keyboard.press('?');
+    // (presenter.js, fetched by the first key, may still be arriving on a loaded machine.)
+    await page.waitForFunction(() => document.querySelector('posture-chain').shadowRoot.querySelector('dialog.help')?.open, null, { timeout: 5000 }).catch(() => {});
     assert.ok((await state(page)).help, '? still opens the list');
     await page.keyboard.press('Escape');
     assert.deepEqual(problems.list(), []);
