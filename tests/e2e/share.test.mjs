@@ -333,7 +333,16 @@ test('embed.html takes the whole state in its query, and its Copy link writes th
     const fresh = await page.context().newPage();
     await fresh.goto(url.href);
     await settled(fresh);
-    assert.deepEqual(await stateOf(fresh), await stateOf(page));
+    assert.deepEqual(await stateBecomes(fresh, await stateOf(page)), await stateOf(page));
+    // The modes and the language in the query too: lang as the element's attribute, compare by its word.
+    const modes = await page.context().newPage();
+    await modes.goto(`${server.url}embed.html?head-tilt=3&compare=chain&lang=de`);
+    await settled(modes);
+    const m = await stateBecomes(modes, { compare: 2, lang: 'de', headTiltDeg: 3 });
+    assert.deepEqual([m.compare, m.lang, m.headTiltDeg], [2, 'de', 3]);
+    await modes.locator('[data-act=link]').click();
+    await modes.waitForFunction(() => document.querySelector('posture-chain').shadowRoot.querySelector('.share p').textContent !== '');
+    assert.equal(new URL(modes.url()).search, '?head-tilt=3&compare=2&lang=de');
     assert.deepEqual(problems.list(), []);
   } finally {
     await page.context().close();
