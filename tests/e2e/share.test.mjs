@@ -235,6 +235,8 @@ test('a link: each field alone through a hashchange, each bad field warns and ta
     for (const [key, v] of Object.entries(bad)) {
       const good = key === 'headTiltDeg' ? ['explain', 2] : ['head-tilt', -6];
       await hash(page, `posture-chain=${linkName(key)}:${v};${good[0]}:${good[1]}`);
+      // (A puzzleNumber waits for puzzle.js, which reads the page's list, before the fields apply.)
+      await page.waitForFunction(() => window.warnings.length > 0, null, { timeout: 10_000 }).catch(() => {});
       const said = await warnings(page);
       assert.equal(said.length, 1, `${key}: ${said.join(' | ')}`);
       assert.ok(said[0].includes(`link: ${linkName(key)} "${v}"`) && said[0].includes('using its start value'), said[0]);
@@ -614,6 +616,7 @@ test('a puzzle link carries the puzzle, not its answer: the page\'s prepared puz
     assert.equal((await stateOf(fresh)).headTiltDeg, 2);
     // A number past the page's list warns and opens none; another puzzle's number opens it.
     await hash(fresh, 'posture-chain=puzzleNumber:4');
+    await fresh.waitForFunction(() => window.warnings.length > 0, null, { timeout: 10_000 }).catch(() => {});
     assert.equal((await stateOf(fresh)).puzzleNumber, 0);
     const said = await warnings(fresh);
     assert.equal(said.length, 1, said.join(' | '));
