@@ -291,10 +291,11 @@ fn is_plain_colour(t: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b"#(),.%/+- ".contains(&b))
 }
 
-/// One character that can be a decimal sign: not a letter, digit, space or control.
+/// One character that can be a decimal sign: not an ASCII letter, digit, space or control (ASCII
+/// tests only: `char::is_alphanumeric`'s Unicode tables cost kilobytes of wasm).
 fn is_decimal_sign(t: &str) -> bool {
     let mut chars = t.chars();
-    matches!((chars.next(), chars.next()), (Some(c), None) if !c.is_alphanumeric() && !c.is_whitespace() && !c.is_control())
+    matches!((chars.next(), chars.next()), (Some(c), None) if !c.is_ascii_alphanumeric() && !c.is_ascii_whitespace() && !c.is_ascii_control())
 }
 
 /// The posture the element shows once its animation has arrived, for `scenario` and explain
