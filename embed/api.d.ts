@@ -54,3 +54,18 @@ export interface Bands {
 export default function init(options?: { module_or_path?: RequestInfo | URL | Response | BufferSource | WebAssembly.Module }): Promise<unknown>;
 export function solve(scenario: Scenario): Posture;
 export function solveBands(scenario: Scenario, options?: { samples?: number; seed?: number }): Bands;
+/** Loads the wasm from bytes or a compiled module, synchronously. */
+export function initSync(module: { module: BufferSource | WebAssembly.Module } | BufferSource | WebAssembly.Module): unknown;
+
+/** How sceneSvg draws: `explain` 0 (off) or a step 1 to 5, `magnify` true or a factor 1 to 5, `brand` a CSS colour, `title` the SVG's title, `theme` the element's colours, `decimal` the labels' decimal sign (',' for German). */
+export interface SceneSvgOptions {
+  explain?: number;
+  magnify?: boolean | number;
+  brand?: string;
+  title?: string;
+  theme?: 'light' | 'dark' | 'projector';
+  decimal?: string;
+}
+
+/** One view of the settled posture as an SVG document (vector, text as text, the labels in English), `widthPx` x `heightPx` CSS px (16 to 8192; default 360 x 480); bad arguments are named in `warnings`. */
+export function sceneSvg(scenario: Scenario, view?: 'back' | 'side' | 'top' | 0 | 1 | 2, widthPx?: number, heightPx?: number, options?: SceneSvgOptions): { svg: string; warnings: string[] };

@@ -70,7 +70,61 @@ export interface PostureChainAttributes {
   theme?: PostureChainTheme;
   /** 'lazy' (default): the wasm loads when the element nears the viewport. */
   loading?: 'lazy' | 'eager';
+  /** The puzzle's prepared causes, `head:<degrees>,leg:<mm>` separated by ';' (none or 'random': random ones). */
+  puzzle?: string;
 }
+
+/** The views, by name. */
+export type PostureChainView = 'back' | 'side' | 'top';
+
+/** toBlob's options: one view (else the whole widget), 'slide' (1920 x 1080, the default) or '2x' (twice the pixels of its size on screen). */
+export interface PostureChainPictureOptions {
+  view?: PostureChainView;
+  size?: 'slide' | '2x';
+}
+
+/** What getState() returns and a link carries (docs/embedding.md): every input by key, in the units the keys say. */
+export interface PostureChainState {
+  /** -20 to 20. */
+  'headTiltDeg': number;
+  /** -30 to 30. */
+  'headRotationDeg': number;
+  /** 0 to 60. */
+  'forwardHeadDeg': number;
+  /** -30 to 30. */
+  'anatomicLegLengthDiffMm': number;
+  /** 0 to 1. */
+  'compensation': number;
+  /** 120 to 220. */
+  'statureCm': number;
+  /** 30 to 200. */
+  'massKg': number;
+  /** -1 to 1. */
+  'coupling.cervical': number;
+  /** -1 to 1. */
+  'coupling.thoracic': number;
+  /** -1 to 1. */
+  'coupling.lumbar': number;
+  /** 0 to 2. */
+  'strategy': number;
+  /** 0 to 1. */
+  'toneSpread': number;
+  /** The explain step shown, 1 to 5; 0: none. */
+  explain: number;
+  /** Shifts drawn three times larger. */
+  magnify: boolean;
+  /** Compare mode: the strategy compared with, 0 to 2; -1: off. */
+  compare: number;
+  /** The puzzle shown, 1, 2, ... (of the `puzzle` attribute's list); 0: none. While a puzzle is shown the inputs are the reader's own, not its hidden cause. */
+  puzzleNumber: number;
+  /** The colour theme. */
+  theme: PostureChainTheme;
+  /** The language shown (a locale the element has strings for, such as 'de'). */
+  lang: string;
+}
+
+/** What setState() takes: any of the fields, numbers also as text, a choice also by its word. */
+export type PostureChainStateInput = { [K in keyof PostureChainState]?: PostureChainState[K] | string };
 
 export interface PostureChainElement extends HTMLElement {
   /** Reflects `head-tilt`: the current value, -20 to 20; null removes the attribute. */
@@ -89,6 +143,8 @@ export interface PostureChainElement extends HTMLElement {
   brandColor: string | null;
   /** Reflects `theme` (null: none, the light theme). */
   theme: string | null;
+  /** Reflects `puzzle`. */
+  puzzle: string | null;
   /** Reflects `loading`. */
   loading: 'lazy' | 'eager';
   /** Milliseconds of wasm work in the last frame. */
@@ -97,6 +153,14 @@ export interface PostureChainElement extends HTMLElement {
   headPoint(): { x: number; y: number } | null;
   /** Timing hook: one head-tilt step and one frame, synchronously; returns ms. */
   measureFrame(tiltDeg: number): number;
+  /** The state: every input, the explain step, the mode, the theme and language; null before the wasm runs. */
+  getState(): PostureChainState | null;
+  /** Applies the fields given, the others left as they are (numbers may come as text, a choice by its word); a bad field warns on the console and keeps its value. Resolves once applied (a mode's code fetched). */
+  setState(state: PostureChainStateInput): Promise<void>;
+  /** The picture: PNG (default), JPEG, WebP, or the SVG as a Blob; one view or the whole widget, in the element's theme and language. */
+  toBlob(type?: 'image/png' | 'image/jpeg' | 'image/webp' | 'image/svg+xml', options?: PostureChainPictureOptions): Promise<Blob>;
+  /** The picture as SVG text (vector, text as text): one view at its size on screen, or the whole widget at 1280 x 720. */
+  toSVG(options?: { view?: PostureChainView }): Promise<string>;
   addEventListener<K extends keyof PostureChainEventMap>(type: K, listener: (this: PostureChainElement, ev: PostureChainEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
   addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
   removeEventListener<K extends keyof PostureChainEventMap>(type: K, listener: (this: PostureChainElement, ev: PostureChainEventMap[K]) => unknown, options?: boolean | EventListenerOptions): void;

@@ -404,9 +404,12 @@ pub fn element_dts() -> String {
         "  /** Any CSS colour but var(); the accent of the controls and the drawing. */\n  \
          'brand-color'?: string;\n  /** The colour theme (default 'light'); 'auto' follows \
          prefers-color-scheme. */\n  theme?: PostureChainTheme;\n  /** 'lazy' (default): the wasm loads when the element nears \
-         the viewport. */\n  loading?: 'lazy' | 'eager';\n}\n\nexport interface \
-         PostureChainElement extends HTMLElement {\n",
+         the viewport. */\n  loading?: 'lazy' | 'eager';\n  /** The puzzle's prepared causes, \
+         `head:<degrees>,leg:<mm>` separated by ';' (none or 'random': random ones). */\n  \
+         puzzle?: string;\n}\n\n",
     );
+    out.push_str(&state_dts());
+    out.push_str("export interface PostureChainElement extends HTMLElement {\n");
     for i in Input::ALL {
         if let Some(attribute) = i.attribute() {
             let _ = writeln!(
@@ -421,12 +424,24 @@ pub fn element_dts() -> String {
     }
     out.push_str(
         "  /** Reflects `brand-color`. */\n  brandColor: string | null;\n  /** Reflects `theme` \
-         (null: none, the light theme). */\n  theme: string | null;\n  /** Reflects \
-         `loading`. */\n  loading: 'lazy' | 'eager';\n  /** Milliseconds of wasm work in the last \
+         (null: none, the light theme). */\n  theme: string | null;\n  /** Reflects `puzzle`. \
+         */\n  puzzle: string | null;\n  /** Reflects `loading`. */\n  loading: 'lazy' | \
+         'eager';\n  /** Milliseconds of wasm work in the last \
          frame. */\n  readonly lastFrameMs: number;\n  /** Where the draggable head is drawn, in \
          CSS px from the back view's top-left corner. */\n  headPoint(): {{ x: number; y: number \
          }} | null;\n  /** Timing hook: one head-tilt step and one frame, synchronously; returns \
-         ms. */\n  measureFrame(tiltDeg: number): number;\n  addEventListener<K extends keyof \
+         ms. */\n  measureFrame(tiltDeg: number): number;\n  /** The state: every input, the \
+         explain step, the mode, the theme and language; null before the wasm runs. */\n  \
+         getState(): PostureChainState | null;\n  /** Applies the fields given, the others left \
+         as they are (numbers may come as text, a choice by its word); a bad field warns on the \
+         console and keeps its value. Resolves once applied (a mode's code fetched). */\n  \
+         setState(state: PostureChainStateInput): Promise<void>;\n  /** The picture: PNG \
+         (default), JPEG, WebP, or the SVG as a Blob; one view or the whole widget, in the \
+         element's theme and language. */\n  toBlob(type?: 'image/png' | 'image/jpeg' | \
+         'image/webp' | 'image/svg+xml', options?: PostureChainPictureOptions): Promise<Blob>;\n  \
+         /** The picture as SVG text (vector, text as text): one view at its size on screen, or \
+         the whole widget at 1280 x 720. */\n  toSVG(options?: {{ view?: PostureChainView }}): \
+         Promise<string>;\n  addEventListener<K extends keyof \
          PostureChainEventMap>(type: K, listener: (this: PostureChainElement, ev: \
          PostureChainEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): \
          void;\n  addEventListener(type: string, listener: EventListenerOrEventListenerObject, \
@@ -445,7 +460,47 @@ pub fn element_dts() -> String {
     out.replace("{{", "{").replace("}}", "}")
 }
 
-/// The npm package's types for the JS API (`posture-chain/api`): `init`, `solve`, `solveBands`.
+/// The element's state types (its getState() and setState()), and its pictures' options: every
+/// input by key, then the fields share.js and state.js add.
+fn state_dts() -> String {
+    let mut out = String::from(
+        "/** The views, by name. */\nexport type PostureChainView = 'back' | 'side' | 'top';\n\n\
+         /** toBlob's options: one view (else the whole widget), 'slide' (1920 x 1080, the \
+         default) or '2x' (twice the pixels of its size on screen). */\nexport interface \
+         PostureChainPictureOptions {\n  view?: PostureChainView;\n  size?: 'slide' | '2x';\n}\n\n\
+         /** What getState() returns and a link carries (docs/embedding.md): every input by key, \
+         in the units the keys say. */\nexport interface PostureChainState {\n",
+    );
+    for i in Input::ALL {
+        let _ = writeln!(
+            out,
+            "  /** {} to {}. */\n  '{}': number;",
+            js_num(i.min()),
+            js_num(i.max()),
+            i.key()
+        );
+    }
+    let strategies = Strategy::ALL.len() - 1;
+    let _ = writeln!(
+        out,
+        "  /** The explain step shown, 1 to {steps}; 0: none. */\n  explain: number;\n  /** \
+         Shifts drawn three times larger. */\n  magnify: boolean;\n  /** Compare mode: the \
+         strategy compared with, 0 to {strategies}; -1: off. */\n  compare: number;\n  /** The \
+         puzzle shown, 1, 2, ... (of the `puzzle` attribute's list); 0: none. While a puzzle is \
+         shown the inputs are the reader's own, not its hidden cause. */\n  puzzleNumber: \
+         number;\n  /** The colour theme. */\n  theme: PostureChainTheme;\n  /** The language \
+         shown (a locale the element has strings for, such as 'de'). */\n  lang: string;\n}}\n\n\
+         /** What setState() takes: any of the fields, numbers also as text, a choice also by its \
+         word. */\nexport type PostureChainStateInput = {{ [K in keyof PostureChainState]?: \
+         PostureChainState[K] | string }};",
+        steps = CascadeStep::ALL.len(),
+    );
+    out.push('\n');
+    out
+}
+
+/// The npm package's types for the JS API (`posture-chain/api`): `init`, `solve`, `solveBands`,
+/// `sceneSvg`.
 pub fn api_dts() -> String {
     let mut out = format!(
         "// Generated by `{COMMAND}` from src/model/inputs.rs and measure.rs. Do not edit by \
@@ -482,8 +537,22 @@ pub fn api_dts() -> String {
          function init(options?: { module_or_path?: RequestInfo | URL | Response | BufferSource | \
          WebAssembly.Module }): Promise<unknown>;\nexport function solve(scenario: Scenario): \
          Posture;\nexport function solveBands(scenario: Scenario, options?: { samples?: number; \
-         seed?: number }): Bands;\n",
+         seed?: number }): Bands;\n/** Loads the wasm from bytes or a compiled module, \
+         synchronously. */\nexport function initSync(module: { module: BufferSource | \
+         WebAssembly.Module } | BufferSource | WebAssembly.Module): unknown;\n\n/** How sceneSvg \
+         draws: `explain` 0 (off) or a step 1 to 5, `magnify` true or a factor 1 to 5, `brand` a \
+         CSS colour, `title` the SVG's title, `theme` the element's colours, `decimal` the \
+         labels' decimal sign (',' for German). */\nexport interface SceneSvgOptions {\n  \
+         explain?: number;\n  magnify?: boolean | number;\n  brand?: string;\n  title?: \
+         string;\n  theme?: THEME_NAMES;\n  decimal?: string;\n}\n\n/** One view of the settled \
+         posture as an SVG document (vector, text as text, the labels in English), `widthPx` x \
+         `heightPx` CSS px (16 to 8192; default 360 x 480); bad arguments are named in \
+         `warnings`. */\nexport function sceneSvg(scenario: Scenario, view?: 'back' | 'side' | \
+         'top' | 0 | 1 | 2, widthPx?: number, heightPx?: number, options?: SceneSvgOptions): { \
+         svg: string; warnings: string[] };\n",
     );
+    let themes: Vec<String> = THEMES.iter().map(|t| format!("'{}'", t.key)).collect();
+    let out = out.replace("THEME_NAMES", &themes.join(" | "));
     let names: Vec<String> = Strategy::ALL
         .iter()
         .map(|s| format!("'{}'", s.name()))
@@ -540,6 +609,25 @@ mod tests {
             assert!(dts.contains(&format!("'{attribute}'?: number | string")));
             assert!(dts.contains(&format!("  {}: number;", camel(attribute))));
         }
+        // The state (getState, setState, a link) has every input, with or without an attribute.
+        let state = &dts[dts.find("export interface PostureChainState {").unwrap()..];
+        let state = &state[..state.find("\n}\n").unwrap()];
+        for i in Input::ALL {
+            assert!(
+                state.contains(&format!("  '{}': number;", i.key())),
+                "{}",
+                i.key()
+            );
+        }
+        for method in [
+            "getState(): PostureChainState | null;",
+            "setState(state: ",
+            "toBlob(",
+            "toSVG(",
+        ] {
+            assert!(dts.contains(&format!("\n  {method}")), "{method}");
+        }
+        assert!(api_dts().contains("theme?: 'light' | 'dark' | 'projector';"));
         assert!(php.contains("'words' => array('none' => 0, 'partial' => 0.5, 'full' => 1)"));
         assert_eq!(camel("brand-color"), "brandColor");
         assert!(api_dts().contains("coupling?: {\n    /** -1 to 1. */\n    cervical?: number;"));

@@ -12,10 +12,9 @@ use std::f64::consts::TAU;
 use std::fmt::Write;
 
 use crate::model::{solve, Scenario};
-use crate::scene::{Align, Cmd, Dash, DisplayList, Font, Pose, Scene, SceneOptions, View};
-
-/// The paper behind the drawing: the element's canvas background (`--paper` in template.js).
-const PAPER: &str = "#fcfcfa";
+use crate::scene::{
+    Align, Cmd, Dash, DisplayList, Font, Palette, Pose, Scene, SceneOptions, View, LIGHT,
+};
 
 /// A number for SVG, to 0.01 px, without trailing zeros. Written by `numfmt`, not `std::fmt`,
 /// whose float code would add about 20 KB of gzipped wasm to the JS API module.
@@ -69,8 +68,16 @@ fn font_attrs(font: Font) -> String {
     format!("font-size=\"{}\"{weight}", n(font.size_px()))
 }
 
-/// The list as an SVG document `width_px` x `height_px`, colours resolved with `brand`.
-pub fn render(
+/// The list as an SVG document `width_px` x `height_px`, colours resolved with `brand`, in the
+/// light theme.
+pub fn render(list: &DisplayList, brand: &str, size_px: (f64, f64), title: &str) -> String {
+    render_in(&LIGHT, list, brand, size_px, title)
+}
+
+/// [`render`] in the colour theme `palette`: its canvas colours, on its paper (the element's
+/// canvas background, `--paper`).
+pub fn render_in(
+    palette: &Palette,
     list: &DisplayList,
     brand: &str,
     (width_px, height_px): (f64, f64),
@@ -82,8 +89,9 @@ pub fn render(
     let mut out = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} \
          {h}\" role=\"img\"><title>{}</title><rect width=\"{w}\" height=\"{h}\" \
-         fill=\"{PAPER}\"/><g stroke-linejoin=\"round\" stroke-linecap=\"round\">",
+         fill=\"{paper}\"/><g stroke-linejoin=\"round\" stroke-linecap=\"round\">",
         escape(title),
+        paper = palette.page.paper,
         w = n(width_px),
         h = n(height_px)
     );
@@ -202,8 +210,8 @@ pub fn render(
                     n(up.y_mm),
                     n(cx),
                     n(cy),
-                    fill.css(brand),
-                    outline.css(brand)
+                    palette.css(fill, brand),
+                    palette.css(outline, brand)
                 );
             }
             Cmd::Fill(colour) => {
@@ -216,7 +224,7 @@ pub fn render(
                 let _ = write!(
                     out,
                     "<path d=\"{d}\" fill=\"{}\"{opacity}/>",
-                    colour.css(brand)
+                    palette.css(colour, brand)
                 );
             }
             Cmd::Stroke {
@@ -233,7 +241,7 @@ pub fn render(
                 let _ = write!(
                     out,
                     "<path d=\"{d}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{}\"{}{opacity}/>",
-                    colour.css(brand),
+                    palette.css(colour, brand),
                     n(width_px),
                     dash(style)
                 );
@@ -268,7 +276,7 @@ pub fn render(
             n(x + dx_px),
             n(y + dy_px),
             font_attrs(font),
-            colour.css(brand),
+            palette.css(colour, brand),
             escape(text)
         );
     }
@@ -295,10 +303,37 @@ pub fn view_svg(
     (width_px, height_px): (f64, f64),
     title: &str,
 ) -> String {
+    view_svg_in(
+        &LIGHT,
+        view,
+        pose,
+        options,
+        brand,
+        (width_px, height_px),
+        title,
+    )
+}
+
+/// [`view_svg`] in the colour theme `palette` (the element's `theme`: `sceneSvg`'s option).
+pub fn view_svg_in(
+    palette: &Palette,
+    view: View,
+    pose: &Pose,
+    options: &SceneOptions,
+    brand: &str,
+    (width_px, height_px): (f64, f64),
+    title: &str,
+) -> String {
     let mut scene = Scene::new();
     scene.set_size_px(view, width_px, height_px);
     scene.build_view(view, pose, &neutral_pose(), options);
-    render(scene.list(view), brand, (width_px, height_px), title)
+    render_in(
+        palette,
+        scene.list(view),
+        brand,
+        (width_px, height_px),
+        title,
+    )
 }
 
 /// The poster: the element's starting posture (`Scenario::page_start`, settled) in the back view,
@@ -360,6 +395,40 @@ mod tests {
         assert_eq!(svg.matches("<text ").count(), list.texts().count());
         assert!(svg.contains("<title>a &lt;title&gt; &amp; more</title>"));
         assert!(!svg.contains("NaN") && !svg.contains("inf"));
+    }
+
+    #[test]
+    fn a_theme_draws_in_its_own_colours_on_its_paper() {
+        use crate::scene::{DARK, PROJECTOR};
+        let pose = Pose::of(&solve(&Scenario::page_start()));
+        let o = SceneOptions::default();
+        let light = view_svg(View::Back, &pose, &o, "#123456", (360.0, 480.0), "");
+        assert!(light.contains(&format!("fill=\"{}\"", LIGHT.page.paper)));
+        for p in [&DARK, &PROJECTOR] {
+            let svg = view_svg_in(p, View::Back, &pose, &o, "#123456", (360.0, 480.0), "");
+            assert!(
+                svg.contains(&format!(
+                    "<rect width=\"360\" height=\"480\" fill=\"{}\"/>",
+                    p.page.paper
+                )),
+                "{}",
+                p.key
+            );
+            assert!(svg.contains(p.ink) && svg.contains(p.bone), "{}", p.key);
+            assert!(
+                !svg.contains(LIGHT.ink) && !svg.contains(LIGHT.bone),
+                "{}",
+                p.key
+            );
+            assert_eq!(
+                svg.matches("<path ").count(),
+                light.matches("<path ").count()
+            );
+            assert_eq!(
+                svg.matches("<text ").count(),
+                light.matches("<text ").count()
+            );
+        }
     }
 
     #[test]

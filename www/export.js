@@ -6,23 +6,37 @@
 // disclaimer: 'slide' 1920 × 1080 pixels (the layout's 1280 × 720 CSS pixels at 1.5), '2x' the
 // element's own width at twice its pixels. SVG: the same display lists through the Rust SVG
 // backend, `sceneSvg` of the JS API module (api/, fetched on first use as "How certain?" does):
-// vector, text as text, in the same layout. Theme: light (today's palette) only, so far.
+// vector, text as text, in the same layout. Both in the element's theme (its colours, on its paper,
+// strokes and labels as much larger as its canvases draw them: the projector's) and its language
+// (the words on screen; the canvas labels worded as the canvas words them, numbers with the
+// locale's decimal sign).
 
 import { INPUTS, MEASURES } from './generated.js';
 import { R, readAll } from './readouts.js';
 import { getState } from './state.js';
 import { loadApi } from './bands.js';
 import { say } from './share.js';
-import { t } from './words.js';
+import { canvasText, t } from './words.js';
 
 const VIEWS = ['back', 'side', 'top'];
 const SIZES = ['slide', '2x'];
 const TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/svg+xml'];
-/** The paper, ink, muted and line colours of the element's light look (template.js). */
-const PAPER = '#fcfcfa';
-const INK = '#1f2328';
-const MUTED = '#4f5761';
-const LINE = '#d5d2ca';
+/** The theme's paper, surface, ink, muted and line colours, as the element's controls have them. */
+function colours(el) {
+  const css = getComputedStyle(el._ui.box);
+  const [paper, surface, ink, muted, line] = ['paper', 'surface', 'ink', 'muted', 'line'].map((n) => css.getPropertyValue(`--${n}`).trim());
+  return { paper, surface, ink, muted, line };
+}
+
+/** The element's theme as sceneSvg names it ("auto" resolved as themes.js resolves it). */
+const themeOf = (el) => el._ui.box.dataset.theme ?? 'light';
+
+/**
+ * How many times larger strokes and labels are drawn in a view `w` × `h` CSS pixels: the
+ * theme's scale (the projector's) as the element's canvases take it (its `_zoom`, without full
+ * screen's), the layout kept to at least 300 × 330.
+ */
+const zoomOf = (el, w, h) => Math.max(1, Math.min(el._themeZoom || 1, w / 300, h / 330));
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 /** The composed picture's layout size in CSS pixels (16:9), and its scale for 'slide'. */
 const SLIDE = { w: 1280, h: 720, scale: 1.5 };
@@ -133,10 +147,13 @@ function drawViews(el, Widget, sizes, dpr) {
       const c = document.createElement('canvas');
       c.width = Math.round(cw * dpr);
       c.height = Math.round(ch * dpr);
-      c.dataset.brand = el._ui.canvases[i].dataset.brand;
-      // The labels in the reader's language, as on screen (i18n.js).
-      c.pcWords = el._ui.canvases[i].pcWords;
-      w.resize(i, cw, ch, dpr);
+      const shown = el._ui.canvases[i];
+      c.dataset.brand = shown.dataset.brand;
+      // The theme's colours (themes.js) and the labels in the reader's language (i18n.js), as on screen.
+      if (shown.pcStyles) c.pcStyles = shown.pcStyles;
+      c.pcWords = shown.pcWords;
+      const z = zoomOf(el, cw, ch);
+      w.resize(i, cw / z, ch / z, dpr * z);
       return c;
     });
     w.frame(performance.now(), ...canvases.map((c) => c.getContext('2d')));
@@ -154,8 +171,9 @@ function composed(el, Widget, lw, lh, scale) {
   canvas.width = Math.round(lw * scale);
   canvas.height = Math.round(lh * scale);
   const ctx = canvas.getContext('2d');
+  const { paper: PAPER, surface, ink: INK, muted: MUTED, line: LINE } = colours(el);
   ctx.scale(scale, scale);
-  ctx.fillStyle = '#fff';
+  ctx.fillStyle = surface;
   ctx.fillRect(0, 0, lw, lh);
   L.views.forEach((v, i) => {
     ctx.fillStyle = PAPER;
@@ -205,7 +223,7 @@ function single(el, Widget, i, w, h, scale) {
   canvas.width = view.width;
   canvas.height = view.height;
   const ctx = canvas.getContext('2d');
-  ctx.fillStyle = PAPER;
+  ctx.fillStyle = colours(el).paper;
   ctx.fillRect(0, 0, canvas.width, canvas.height);
   ctx.drawImage(view, 0, 0);
   return canvas;
@@ -244,12 +262,28 @@ export async function toBlob(el, type, options, warn) {
 /** Text for XML. */
 const xml = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** sceneSvg's arguments for the state of `el`: its scenario and drawing options. */
+/** sceneSvg's arguments for the state of `el`: its scenario and drawing options (its theme, its
+ * locale's decimal sign). */
 function svgArgs(el) {
   const state = getState(el);
   const scenario = Object.fromEntries(INPUTS.map((s) => [s.key, state[s.key]]));
   const brand = el._ui.canvases[0].dataset.brand;
-  return [scenario, { explain: state.explain, magnify: state.magnify, brand, theme: 'light' }];
+  return [scenario, { explain: state.explain, magnify: state.magnify, brand, theme: themeOf(el), decimal: el._table?._decimal ?? '.' }];
+}
+
+/** XML text back to text (the four escapes the Rust SVG backend writes, and numeric ones). */
+const unxml = (s) => s.replace(/&(amp|lt|gt|quot|#\d+);/g, (_, e) => ({ amp: '&', lt: '<', gt: '>', quot: '"' })[e] ?? String.fromCharCode(Number(e.slice(1))));
+
+/**
+ * A view's SVG as the element's canvas shows it: its labels worded in the element's language
+ * (as canvas-strings.js words them, through i18n.js's table), and drawn `z` times larger (the
+ * scene laid out in a box `z` times smaller, shown at the full size: the viewBox stays).
+ */
+function asShown(el, svg, w, h, z) {
+  const table = el._table;
+  let out = table ? svg.replace(/(<text [^>]*>)([^<]*)(<\/text>)/g, (_, open, text, close) => `${open}${xml(canvasText(unxml(text), table))}${close}`) : svg;
+  if (z !== 1) out = out.replace(/^<svg ([^>]*?)width="[^"]*" height="[^"]*"/, `<svg $1width="${w}" height="${h}"`);
+  return out;
 }
 
 /**
@@ -263,9 +297,10 @@ export async function toSVG(el, options, warn) {
   const m = await loadApi(el._api);
   const [scenario, opts] = svgArgs(el);
   const draw = (v, w, h, title) => {
-    const out = m.sceneSvg(scenario, v, w, h, { ...opts, title });
+    const z = zoomOf(el, w, h);
+    const out = m.sceneSvg(scenario, v, w / z, h / z, { ...opts, title });
     for (const problem of out.warnings) warn(`toSVG: ${problem}`);
-    return out.svg;
+    return asShown(el, out.svg, w, h, z);
   };
   const caption = (i) => el._ui.root.querySelector(`#cap-${VIEWS[i]}`).textContent;
   if (view) {
@@ -275,10 +310,11 @@ export async function toSVG(el, options, warn) {
   const { w: lw, h: lh } = SLIDE;
   const L = layout(lw, lh);
   const t = words(el);
+  const { surface, ink: INK, muted: MUTED, line: LINE } = colours(el);
   const text = (s, x, y, size, colour = INK, weight = 400) => `<text x="${x}" y="${y}" font-size="${size}" font-weight="${weight}" fill="${colour}">${xml(s)}</text>`;
   const out = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${lw}" height="${lh}" viewBox="0 0 ${lw} ${lh}" role="img">`,
-    `<title>${xml(t.title)}</title><rect width="${lw}" height="${lh}" fill="#fff"/>`,
+    `<title>${xml(t.title)}</title><rect width="${lw}" height="${lh}" fill="${xml(surface)}"/>`,
   ];
   L.views.forEach((v, i) => {
     const svg = draw(VIEWS[i], v.w, v.h, caption(i));

@@ -8,6 +8,7 @@
 // section, keyed by the English label with its numbers and joint names as {0}, {1}.
 
 import EN from './locales/en.json' with { type: 'json' };
+import { LOCALES } from './words.js';
 
 export * from './words.js';
 
@@ -18,8 +19,6 @@ if (!S.active.views) S.active = S.en;
 const loaded = { en: S.en };
 const warned = new Set();
 
-/** The locales there are tables for (en-XA is made from English). */
-export const LOCALES = ['en', 'es', 'de', 'fr', 'en-XA'];
 const FILES = { es: 1, de: 1, fr: 1 };
 
 /** The locale an element asks for: its `lang`, else the nearest ancestor's, else English;

@@ -200,7 +200,7 @@ const OVERLAY = { position: 'fixed', inset: '0', 'z-index': '2147483647', margin
   height: 'auto', 'max-width': 'none', 'max-height': 'none', overflow: 'auto', transform: 'none' };
 
 async function toggleFullscreen(el) {
-  if (el._fsMode) return leave(el);
+  if (el._fsMode || document.fullscreenElement === el) return leave(el);
   if (el.requestFullscreen && document.fullscreenEnabled !== false) {
     if (!el._fsWired) {
       el._fsWired = true;
@@ -257,7 +257,7 @@ function enter(el, mode) {
 const FULL_SCREEN_ZOOM = 2.4;
 
 function leave(el) {
-  if (el._fsMode === 'api' && document.fullscreenElement === el) {
+  if (document.fullscreenElement === el) {
     document.exitFullscreen().catch(() => layoutOff(el));
   } else {
     layoutOff(el);

@@ -384,7 +384,7 @@ export function start(el, hooks) {
     root.removeEventListener('input', onInput);
     panel.remove();
     pc.classList.remove('puzzling');
-    Object.assign(hooks, { quiet: false, puzzle: null, stop: null, words: null });
+    Object.assign(hooks, { quiet: false, puzzle: null, stop: null, words: null, shown: null, own: null });
     HELD.forEach((s, k) => { root.getElementById(s.attribute).value = saved[k]; });
     el._syncInputs('user');
     opener.focus();
@@ -402,7 +402,13 @@ export function start(el, hooks) {
       explain();
     }
   };
-  Object.assign(hooks, { quiet: true, puzzle: close, stop: close, words });
+  // For a state (state.js, share.js): the puzzle shown (1, 2, …), the reader's own value of an
+  // input it holds (by key; undefined for the others), and showing puzzle k (0, 1, …).
+  const own = (key) => {
+    const k = HELD.findIndex((s) => s.key === key);
+    return k < 0 ? undefined : Number(saved[k]) / HELD[k].sliderScale;
+  };
+  Object.assign(hooks, { quiet: true, puzzle: close, stop: close, words, shown: () => (list.length ? at % list.length : at) + 1, own, show });
   pc.classList.add('puzzling');
   show(0);
 }

@@ -7,8 +7,12 @@
 // `embed.html?head-tilt=8&leg-length=5&explain=2`. A field is named by its input's attribute where
 // it has one, else by its key (`statureCm:180`). Opening such a link, or changing the fragment,
 // restores that state exactly; a bad field in it warns, naming it, and takes its starting value.
+// The modes come back too: compare (`compare:2`, the strategy compared with) opens compare.js,
+// a puzzle (`puzzleNumber:2`) puzzle.js at that puzzle of the page's `puzzle` list (its
+// definition, which the page holds, not its answer: the link carries the reader's own inputs;
+// with random puzzles, a new random one), and `lang:de` the language it was made in.
 
-import { INPUTS } from './generated.js';
+import { INPUTS, STRATEGIES } from './generated.js';
 import { STEPS, showSweepPlaying } from './readouts.js';
 import { parseInput, tidy } from './attributes.js';
 import { STATE_ATTRIBUTES, getState } from './state.js';
@@ -29,7 +33,32 @@ const linkName = (key) => INPUTS.find((s) => s.key === key)?.attribute ?? key;
 const fieldKey = (name) => INPUTS.find((s) => s.attribute === name)?.key ?? name;
 
 /** Every field's name in a link (embed.js tells them from the element's own parameters). */
-export const linkNames = () => [...INPUTS.map((s) => linkName(s.key)), 'explain', 'magnify', ...STATE_ATTRIBUTES.map(([n]) => n)];
+export const linkNames = () => [...INPUTS.map((s) => linkName(s.key)), 'explain', 'magnify', 'compare', 'puzzleNumber', ...STATE_ATTRIBUTES.map(([n]) => n)];
+
+/** The strategy input, whose words (`neck`, `spine`, `chain`) `compare` takes too. */
+const STRATEGY = INPUTS.find((s) => s.key === 'strategy');
+/** The most puzzles a `puzzleNumber` may name when the page prepares none (random ones). */
+const MAX_PUZZLES = 999;
+
+/** The `lang` line of STATE_ATTRIBUTES: ['lang', ...the locales]. */
+const LANG = STATE_ATTRIBUTES.find(([n]) => n === 'lang');
+
+/** The locale a BCP 47 tag gives, as i18n.js's `pick` reads it (its language), else English. */
+function localeOf(raw) {
+  const tag = (raw ?? '').trim().toLowerCase();
+  const lang = tag === 'en-xa' ? 'en-XA' : tag.split(/[-_]/)[0];
+  return LANG.includes(lang, 1) ? lang : 'en';
+}
+
+/** The page's own `lang` on `el` as the element was added (null: none; embed.html's query: none). */
+const pageLang = (el) => (place.query ? null : el._pageAttrs?.[STATE_ATTRIBUTES.indexOf(LANG)] ?? null);
+
+/** The locale `el` starts in: its page's `lang` on it, else its nearest ancestor's (as i18n.js
+ * reads them). */
+function startLang(el) {
+  const page = pageLang(el);
+  return localeOf(page ?? el.parentElement?.closest('[lang]')?.getAttribute('lang') ?? el.getRootNode()?.host?.closest?.('[lang]')?.getAttribute('lang'));
+}
 
 /**
  * Applies the fields of `state` to `el`, the others left as they are; before its wasm runs they
@@ -48,35 +77,73 @@ export function setState(el, state, warn) {
   }
   const queued = el._queuedState;
   el._queuedState = null;
-  applied(el, [[{ ...queued, ...state }, 'setState']], warn);
+  return applied(el, [[{ ...queued, ...state }, 'setState']], warn);
 }
 
-/** Applies each [state, from] in turn, then sends the inputs to the model once. */
-function applied(el, states, warn) {
+/**
+ * Applies each [state, from] in turn, then sends the inputs to the model once, then opens or
+ * closes the modes asked for (compare, a puzzle: their modules fetched on first use). Resolves
+ * once all of it is on screen.
+ */
+async function applied(el, states, warn) {
   const w = el._widget;
+  const hooks = el._strat;
   if (w.autoplay()) {
     w.setAutoplay(false);
     showSweepPlaying(el._ui, false);
   }
-  let explain = null;
-  for (const [state, from] of states) explain = apply(el, state, warn, from) ?? explain;
+  // An open puzzle gives the reader's own inputs back first (the state's inputs are the reader's):
+  // a new puzzle, or new inputs, start from them.
+  const touches = (k) => k === 'puzzleNumber' || INPUTS.some((s) => s.key === k);
+  if (hooks.shown && states.some(([state]) => Object.keys(state).some(touches))) hooks.puzzle();
+  // A puzzle asked for: puzzle.js reads how many the page prepares (none: random ones).
+  const puzzles = states.some(([s]) => s.puzzleNumber != null && String(s.puzzleNumber).trim() !== '0') ? await import('./puzzle.js') : null;
+  const count = puzzles?.parsePuzzles(el.getAttribute('puzzle')).list.length || MAX_PUZZLES;
+  const asked = { explain: null, compare: null, puzzle: null };
+  for (const [state, from] of states) {
+    for (const [k, v] of Object.entries(apply(el, state, warn, from, count))) if (v !== null) asked[k] = v;
+  }
   el._syncInputs('attribute');
   // After the inputs, so that the step's caption words the new posture.
-  if (explain !== null) el._setExplain(explain - 1);
+  if (asked.explain !== null) el._setExplain(asked.explain - 1);
+  const other = asked.compare;
+  if (other !== null && other !== hooks.other) {
+    if (other < 0) hooks.closeCompare?.();
+    else {
+      if (!hooks.closeCompare) (await import('./compare.js')).start(el, hooks);
+      const select = el._ui.root.getElementById('cmp-with');
+      if (select && hooks.other !== other) {
+        select.value = String(other);
+        select.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+    }
+  }
+  const n = asked.puzzle;
+  if (n !== null && n !== (hooks.shown?.() ?? 0)) {
+    if (n === 0) hooks.puzzle?.();
+    else {
+      if (!hooks.shown) puzzles.start(el, hooks);
+      if (n > 1) hooks.show(n - 1);
+    }
+  }
 }
 
 /**
  * Sets the controls and the model from the fields of `state` (not yet sent on: see applied);
- * returns the explain step asked for, or null. `from` names the caller in the warnings:
- * 'setState', or 'link' (the fields then named as in a link).
+ * returns what it asks for that applied does after the inputs: `{ explain, compare, puzzle }`,
+ * each null when not asked. `from` names the caller in the warnings: 'setState', or 'link' (the
+ * fields then named as in a link); `puzzles` is how many puzzles a `puzzleNumber` may name.
  */
-function apply(el, state, warn, from) {
+function apply(el, state, warn, from, puzzles) {
   const w = el._widget;
   const ui = el._ui;
   const name = (key) => (from === 'link' ? linkName(key) : key);
   const kept = from === 'link' ? 'using its start value' : 'kept as it was';
   const bad = (key, raw, should, used = kept) => warn(`${from}: ${name(key)} ${JSON.stringify(raw) ?? String(raw)} should be ${should}; ${used}.`);
   let explain = null;
+  let compare = null;
+  let puzzle = null;
+  const number = (raw) => (typeof raw === 'string' && raw.trim() ? Number(raw) : raw);
   for (const [key, raw] of Object.entries(state)) {
     const spec = INPUTS.find((s) => s.key === key);
     const attr = STATE_ATTRIBUTES.find(([n]) => n === key);
@@ -103,6 +170,24 @@ function apply(el, state, warn, from) {
       }
       ui.magnify.checked = on;
       w.setMagnify(on ? 3 : 1);
+    } else if (key === 'compare') {
+      const v = raw === 'off' || raw === false ? -1 : Object.hasOwn(STRATEGY.words, raw) ? STRATEGY.words[raw] : number(raw);
+      if (Number.isInteger(v) && v >= -1 && v < STRATEGIES.length) compare = v;
+      else bad(key, raw, `-1 (off) or what to compare with, 0..${STRATEGIES.length - 1} or ${Object.keys(STRATEGY.words).join(', ')}`);
+    } else if (key === 'puzzleNumber') {
+      const v = number(raw);
+      if (Number.isInteger(v) && v >= 0 && v <= puzzles) puzzle = v;
+      else bad(key, raw, `0 (none) or a puzzle, 1..${puzzles}`);
+    } else if (key === 'lang') {
+      if (!attr.includes(raw, 1)) {
+        bad(key, raw, `one of ${attr.slice(1).map((v) => JSON.stringify(v)).join(', ')}`);
+        continue;
+      }
+      // The language it starts in: the page's own attribute again, or none (to follow the page).
+      const page = pageLang(el);
+      if (raw !== startLang(el)) el.setAttribute(key, raw);
+      else if (page === null) el.removeAttribute(key);
+      else el.setAttribute(key, page);
     } else if (attr) {
       if (!attr.includes(raw, 1)) bad(key, raw, `one of ${attr.slice(1).map((v) => JSON.stringify(v)).join(', ')}`);
       else if (raw === attr[1]) el.removeAttribute(key);
@@ -111,7 +196,7 @@ function apply(el, state, warn, from) {
       warn(`${from}: unknown field "${name(key)}" ignored; the fields are ${from === 'link' ? linkNames().join(', ') : Object.keys(getState(el)).join(', ')}.`);
     }
   }
-  return explain;
+  return { explain, compare, puzzle };
 }
 
 /**
@@ -125,10 +210,13 @@ function baseState(el) {
   for (const s of INPUTS) base[s.key] = s.attribute && !place.query ? tidy(parseInput(s, el.getAttribute(s.attribute))) : s.start;
   base.explain = 0;
   base.magnify = false;
+  base.compare = -1;
+  base.puzzleNumber = 0;
   STATE_ATTRIBUTES.forEach(([n, ...values], i) => {
     const page = place.query ? null : el._pageAttrs?.[i];
     base[n] = values.includes(page) ? page : values[0];
   });
+  base.lang = startLang(el);
   return base;
 }
 
@@ -176,7 +264,7 @@ export function fromUrl(el, warn) {
     }
     fields[fieldKey(name)] = text;
   }
-  applied(el, [[baseState(el), 'setState'], [fields, 'link']], warn);
+  return applied(el, [[baseState(el), 'setState'], [fields, 'link']], warn);
 }
 
 /** The page's URL with the state of `el` in it (see the top of this file). */

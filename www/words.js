@@ -7,6 +7,9 @@
 
 import { STRATEGIES } from './generated.js';
 
+/** The locales there are tables for (en-XA is made from English): i18n.js's, and a state's `lang`. */
+export const LOCALES = ['en', 'es', 'de', 'fr', 'en-XA'];
+
 /** The state every copy shares: `en` (English, i18n.js's), `active` (the element drawing now). */
 const S = (globalThis[Symbol.for('posture-chain.words')] ??= { en: {}, active: {} });
 

@@ -15,7 +15,9 @@ use crate::model::{
     parse_scenario, solve as solve_model, solve_bands, Band, BandOptions, CascadeStep, Measure,
     RawValue, Scenario, MAX_SAMPLES,
 };
-use crate::scene::{Pose, SceneOptions, StepWeights, View, DEFAULT_BRAND_CSS};
+use crate::scene::{
+    Palette, Pose, SceneOptions, StepWeights, View, DEFAULT_BRAND_CSS, LIGHT, THEMES,
+};
 
 /// How deep nested objects are followed (the scenario has one nested object, `coupling`).
 const MAX_DEPTH: usize = 4;
@@ -211,17 +213,24 @@ struct SvgOptions {
     scene: SceneOptions,
     brand: String,
     title: String,
+    palette: &'static Palette,
+    /// The labels' decimal sign (the reader's locale), as the Widget's `setNumberFormat` takes it.
+    decimal: char,
 }
 
-/// Reads `{ explain, magnify, brand, title, theme }`: `explain` 0 (off) or a step 1..=5 as
-/// the element numbers them, `magnify` 1..=5 (or true for the element's 3), `brand` a CSS colour
-/// (letters, digits, `#(),.%/+-` and spaces), `title` any text, `theme` "light" (the only one
-/// so far); anything else is named in `warnings` and the default used.
+/// Reads `{ explain, magnify, brand, title, theme, decimal }`: `explain` 0 (off) or a step
+/// 1..=5 as the element numbers them, `magnify` 1..=5 (or true for the element's 3), `brand` a
+/// CSS colour (letters, digits, `#(),.%/+-` and spaces), `title` any text, `theme` "light",
+/// "dark" or "projector" (the element's themes: their canvas colours and paper), `decimal` the
+/// labels' decimal sign, one character such as "," (a locale's); anything else is named in
+/// `warnings` and the default used.
 fn svg_options(v: &RawValue, warnings: &mut Vec<String>) -> SvgOptions {
     let mut o = SvgOptions {
         scene: SceneOptions::default(),
         brand: DEFAULT_BRAND_CSS.to_string(),
         title: String::new(),
+        palette: &LIGHT,
+        decimal: '.',
     };
     let RawValue::Object(fields) = v else {
         if !matches!(v, RawValue::Other(_)) {
@@ -251,8 +260,20 @@ fn svg_options(v: &RawValue, warnings: &mut Vec<String>) -> SvgOptions {
             )),
             ("title", RawValue::Text(t)) => o.title = t.clone(),
             ("title", _) => warnings.push("title: must be text; using none".into()),
-            ("theme", RawValue::Text(t)) if t == "light" => {}
-            ("theme", _) => warnings.push("theme: only \"light\" so far; using \"light\"".into()),
+            ("theme", RawValue::Text(t)) if THEMES.iter().any(|p| p.key == t.as_str()) => {
+                o.palette = THEMES
+                    .into_iter()
+                    .find(|p| p.key == t.as_str())
+                    .unwrap_or(&LIGHT);
+            }
+            ("theme", _) => warnings.push(
+                "theme: must be \"light\", \"dark\" or \"projector\"; using \"light\"".into(),
+            ),
+            ("decimal", RawValue::Text(t)) if is_decimal_sign(t) => {
+                o.decimal = t.chars().next().unwrap_or('.');
+            }
+            ("decimal", _) => warnings
+                .push("decimal: must be one sign such as \".\" or \",\"; using \".\"".into()),
             (other, _) => warnings.push(format!("unknown option \"{other}\" ignored")),
         }
     }
@@ -268,6 +289,13 @@ fn is_plain_colour(t: &str) -> bool {
         && t.len() <= 64
         && t.bytes()
             .all(|b| b.is_ascii_alphanumeric() || b"#(),.%/+- ".contains(&b))
+}
+
+/// One character that can be a decimal sign: not an ASCII letter, digit, space or control (ASCII
+/// tests only: `char::is_alphanumeric`'s Unicode tables cost kilobytes of wasm).
+fn is_decimal_sign(t: &str) -> bool {
+    let mut chars = t.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if !c.is_ascii_alphanumeric() && !c.is_ascii_whitespace() && !c.is_ascii_control())
 }
 
 /// The posture the element shows once its animation has arrived, for `scenario` and explain
@@ -291,7 +319,8 @@ fn settled_pose(scenario: &Scenario, highlight: Option<usize>) -> Pose {
 
 /// One view of the settled posture for a scenario as an SVG document (vector, text as text),
 /// drawn by the display list's SVG backend as the element draws it on its canvas, e.g.
-/// `sceneSvg({ headTiltDeg: 8 }, 'back', 360, 480, { explain: 2, brand: '#8a1d5f' })`.
+/// `sceneSvg({ headTiltDeg: 8 }, 'back', 360, 480, { explain: 2, brand: '#8a1d5f', theme: 'dark',
+/// decimal: ',' })`.
 /// Returns `{ svg, warnings }`; never throws.
 #[wasm_bindgen(js_name = sceneSvg)]
 pub fn scene_svg(
@@ -326,7 +355,10 @@ pub fn scene_svg(
     } else {
         o.title
     };
-    let svg = crate::svg::view_svg(view, &pose, &o.scene, &o.brand, (w, h), &title);
+    // The labels' numbers in the reader's format, for this drawing only.
+    crate::numfmt::set_separators(o.decimal as u32, '−' as u32);
+    let svg = crate::svg::view_svg_in(o.palette, view, &pose, &o.scene, &o.brand, (w, h), &title);
+    crate::numfmt::set_separators('.' as u32, '−' as u32);
     let out = SvgOut { svg, warnings };
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     out.serialize(&serializer).unwrap_or(JsValue::NULL)

@@ -38,7 +38,7 @@ test('the file holds everything: one page, both wasm modules inline, no referenc
   assert.doesNotMatch(html, /import\("\.\//, 'no module left to fetch');
 });
 
-test(`opened from file:// with the network off: draws, drags, "How certain?", SVG and PNG, and requests nothing`, TIMEOUT, async () => {
+test(`opened from file:// with the network off: draws, drags, "How certain?", SVG and PNG, a link comparing in German, and requests nothing`, TIMEOUT, async () => {
   const url = pathToFileURL(file).href;
   const { page, problems } = await openPage(browser, 'about:blank', { viewport: { width: 1100, height: 900 }, waitUntil: 'load' });
   const context = page.context();
@@ -93,7 +93,19 @@ test(`opened from file:// with the network off: draws, drags, "How certain?", SV
     assert.equal(png.readUInt32BE(16), 1920);
     assert.equal(png.readUInt32BE(20), 1080);
 
-    const others = requests.filter((r) => !/^(data|blob):/.test(r) && r !== url);
+    // A link's state, every mode and language in the file: comparing, in German, dark; and its SVG
+    // in that theme and language.
+    await page.evaluate(() => { location.hash = 'posture-chain=compare:2;lang:de;theme:dark'; });
+    await page.waitForFunction(() => {
+      const s = document.querySelector('posture-chain').getState();
+      return s.compare === 2 && s.lang === 'de' && s.theme === 'dark' && document.querySelector('posture-chain').shadowRoot.querySelector('.cmp h3');
+    }, null, { timeout: 20_000 });
+    const de = JSON.parse(await readFile(new URL('../../www/locales/de.json', import.meta.url), 'utf8'));
+    assert.equal(await el.locator('.cmp h3').textContent(), de['cmp.title'], 'compare, in German');
+    const view = await page.evaluate(() => document.querySelector('posture-chain').toSVG({ view: 'back' }));
+    assert.ok(view.includes('>Schultern</text>') && view.includes('fill="#1c2026"'), 'the SVG in German, on the dark paper');
+    const urls = requests.map((r) => r.split('#')[0]);
+    const others = urls.filter((r) => !/^(data|blob):/.test(r) && r !== url);
     assert.deepEqual(others, [], 'no request but the file itself');
     assert.deepEqual(await axeViolations(page), []);
     assert.deepEqual(problems.list(), []);

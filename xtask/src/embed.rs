@@ -93,7 +93,17 @@ pub fn write_offline(project: &Project, site: &Path, out: &Path) -> Result<u64, 
              import * as api from {api};\n\
              const bytes = (id) => Uint8Array.from(atob(document.getElementById(id).textContent.trim()), (c) => c.charCodeAt(0));\n\
              wasm.source = bytes('{PAGE_WASM_ID}');\n\
-             wasm.api = () => Promise.resolve({{ ...api, default: () => api.default({{ module_or_path: bytes('{API_WASM_ID}') }}) }});\n",
+             wasm.api = () => Promise.resolve({{ ...api, default: () => api.default({{ module_or_path: bytes('{API_WASM_ID}') }}) }});\n\
+             // Every language's strings, inlined as embed.html has them: a file:// page fetches none.\n\
+             import {{ provide }} from {i18n};\n\
+             import DE from {de} with {{ type: 'json' }};\n\
+             import ES from {es} with {{ type: 'json' }};\n\
+             import FR from {fr} with {{ type: 'json' }};\n\
+             provide('de', DE);\nprovide('es', ES);\nprovide('fr', FR);\n",
+            i18n = js_path(&www.join("i18n.js")),
+            de = js_path(&www.join("locales").join("de.json")),
+            es = js_path(&www.join("locales").join("es.json")),
+            fr = js_path(&www.join("locales").join("fr.json")),
             element_props = js_path(&www.join("element-props.js")),
             api = js_path(&site.join("api").join("posture_chain.js")),
         ),
