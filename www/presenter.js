@@ -56,11 +56,11 @@ const CSS = `
     grid-template-columns: minmax(0, 1fr) minmax(0, 1.7fr);
     grid-template-areas: "top top" "badge badge" "views views" "explain measures" "note note" "controls controls" "sources sources"; }
   .fs .badge { grid-area: badge; margin: 0; }
-  .fs .tools { grid-area: top; justify-self: end; margin: 0; }
+  .fs .tools { grid-area: top; justify-self: end; margin: 0; max-width: 320px; }
   .fs .legend { grid-area: top; justify-self: start; align-self: center; max-width: calc(100% - 320px); margin: 0; font-size: 16px; }
   .fs .views { grid-area: views; grid-template-columns: repeat(3, minmax(0, 1fr)); }
   .fs .views > .view { grid-column: auto; }
-  .fs figcaption { font-size: 22px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  .fs figcaption { font-size: 22px; }
   .fs figcaption span { font-size: 17px; }
   .fs .hint { display: none; }
   .fs canvas, .fs canvas.top { height: max(320px, calc(100vh - 500px), 55vh); }
@@ -97,8 +97,8 @@ dialog.help { max-width: min(92vw, 600px); max-height: 90vh; overflow: auto; pad
 dialog.help::backdrop { background: rgb(0 0 0 / 0.5); }
 dialog.help h2 { font-size: 18px; margin: 0 0 6px; }
 dialog.help p { margin: 0 0 10px; color: var(--muted); }
-dialog.help dl { display: grid; grid-template-columns: auto 1fr; gap: 6px 14px; margin: 0 0 14px; }
-dialog.help dt { white-space: nowrap; }
+dialog.help dl { display: grid; grid-template-columns: fit-content(45%) 1fr; gap: 6px 14px; margin: 0 0 14px; }
+dialog.help kbd { white-space: nowrap; }
 dialog.help dd { margin: 0; }
 kbd { font: 600 13px/1.6 ui-monospace, monospace; padding: 0 6px; border: 1px solid var(--line);
   border-bottom-width: 2px; border-radius: 4px; background: var(--paper); color: var(--ink); }

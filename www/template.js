@@ -158,7 +158,8 @@ caption .how { font-size: 12px; min-height: 28px; padding: 1px 8px; margin-left:
 .certainty h4 { font-size: 13px; margin: 8px 0 0; }
 .badge { margin: 0 0 8px; padding: 4px 8px; border: 2px solid var(--alert); border-radius: 6px; color: var(--alert); font-weight: 700; }
 .s select { font: inherit; min-width: 0; }
-.s label { flex: none; }
+.s .row { flex-wrap: wrap; }
+.s:not(.tone) label { flex: none; }
 .s.buttons { margin-bottom: 10px; }
 .pc.puzzling .ctl:not(.s), .pc.puzzling [data-act], .pc.puzzling [data-strat] { display: none; }
 .share { margin-top: 12px; }
