@@ -29,6 +29,20 @@ export function localeOf(el) {
   return pick(raw);
 }
 
+// The elements on the page, told when a `lang` above them changes (the host page's <html>, an
+// ancestor's): one observer for all of them.
+const watched = new Set();
+let observer = null;
+
+/** While `el` is on the page (`on`), calls its `_setLang()` whenever any `lang` attribute in its
+ * document changes; `on` false forgets it. */
+export function watchLang(el, on) {
+  if (!on) return watched.delete(el);
+  watched.add(el);
+  observer ??= new MutationObserver(() => watched.forEach((e) => e._setLang()));
+  observer.observe(el.ownerDocument.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+}
+
 /** The supported locale nearest to a BCP 47 tag ('' and unknown ones: 'en'). */
 export function pick(raw) {
   if (!raw) return 'en';

@@ -28,7 +28,7 @@ import {
   showExplain, showReadouts, showStepsPlaying, showSweepPlaying, showTilt, showWarnings,
 } from './readouts.js';
 import { MARKUP, STYLE, applyWords, markupValues, parts } from './template.js';
-import { canvasWords, current, load, localeOf, t, use } from './i18n.js';
+import { canvasWords, current, load, localeOf, t, use, watchLang } from './i18n.js';
 import { wireViews } from './views.js';
 import { wirePointer } from './pointer.js';
 import { wireStrategy } from './strategy.js';
@@ -155,6 +155,8 @@ class PostureChain extends HTMLElement {
   }
 
   connectedCallback() {
+    // Its own `lang`, else the page's: followed when either changes.
+    watchLang(this, true);
     this._setLang();
     // The presentation attributes as the page gives them: where a link's state starts from.
     this._pageAttrs ??= STATE_ATTRIBUTES.map(([name]) => this.getAttribute(name));
@@ -171,6 +173,7 @@ class PostureChain extends HTMLElement {
   }
 
   disconnectedCallback() {
+    watchLang(this, false);
     this._stopWaiting();
     removeEventListener('hashchange', this._onHash);
     cancelAnimationFrame(this._raf);

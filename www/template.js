@@ -280,6 +280,12 @@ export function applyWords(root, values) {
   for (const el of root.querySelectorAll('[data-t]')) el.textContent = t(el.dataset.t, values);
   for (const el of root.querySelectorAll('[data-t-label]')) el.setAttribute('aria-label', t(el.dataset.tLabel, values));
   root.querySelectorAll('#strategy option').forEach((o, i) => { o.textContent = strategyLabel(i); });
+  // The share line's message (share.js, export.js) told of a moment before these words: it goes,
+  // but for a link's field to copy by hand, labelled again.
+  const line = root.querySelector('.share p');
+  const field = line.querySelector('label');
+  line.replaceChildren(...(field ? [field] : []));
+  field?.firstChild.replaceWith(t('share.field'));
 }
 
 /** The values the markup's words name: the head-tilt slider's ends. */

@@ -392,6 +392,9 @@ const PANELS = [
     await inRoot(p, '#puz-title');
     await click(p, '[data-ans=both]');
     await p.waitForFunction(() => document.querySelector('posture-chain').shadowRoot.querySelector('.puz .why')?.childElementCount > 1, null, { timeout: 40_000 });
+    // The reveal: the leg's part, a pause, then the head's (puzzle.js's timers), then settled.
+    await p.waitForTimeout(2000);
+    await settled(p);
   }],
   ['the link and the picture (beside the table, where the element is wide)', async (p) => {
     await click(p, '[data-puz=close]');
@@ -448,6 +451,126 @@ test('in the pseudo-locale nothing clips, runs off or overlaps, at 320, 390 and 
   }
   assert.deepEqual([...new Set(found)], [], 'nothing clips, runs off or overlaps');
 });
+
+// ---- Switching language with every panel open: no stale word ----
+
+/** The words of a string (two letters or more, lower case), its {placeholders} left out. */
+const wordsOf = (s) => String(s).replace(/\{\w+\}/g, ' ').toLowerCase().match(/\p{L}{2,}/gu) ?? [];
+/** Every word of a table's strings (its canvas section's too). */
+const vocabulary = (table) => new Set(Object.entries(table).filter(([k]) => !k.startsWith('_'))
+  .flatMap(([, v]) => (typeof v === 'string' ? [v] : Object.values(v))).flatMap(wordsOf));
+/** English's words: its tables, the canvas templates, the words Rust defines. */
+const ENGLISH = new Set([...vocabulary(EN), ...STRATEGIES.flatMap((s) => [s.label, s.description]).flatMap(wordsOf), ...MOTIONS.flatMap(wordsOf)]);
+
+/** Everything the reader can see or hear in the shadow root: visible text (a select's options
+ * too, and the polite live regions), the names and values given to assistive technology. */
+const readable = (root) => {
+  const out = [];
+  const seen = (el) => (el.localName === 'option' ? el.parentElement : el).checkVisibility({ visibilityProperty: true });
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let n; (n = walker.nextNode());) {
+    const el = n.parentElement;
+    if (!el || el.closest('style') || !n.textContent.trim() || !seen(el)) continue;
+    out.push(n.textContent.trim());
+  }
+  for (const el of root.querySelectorAll('[aria-label], [aria-valuetext], [title], [placeholder], [alt], [aria-roledescription]')) {
+    if (!seen(el)) continue;
+    for (const a of ['aria-label', 'aria-valuetext', 'title', 'placeholder', 'alt', 'aria-roledescription']) if (el.hasAttribute(a)) out.push(el.getAttribute(a));
+  }
+  return out;
+};
+
+/** Opens the host page's language as `lang` on its <html> and waits for the element to follow. */
+const switchTo = async (p, lang) => {
+  await p.evaluate((l) => { document.documentElement.lang = l; }, lang);
+  await p.waitForFunction((l) => document.querySelector('posture-chain')._table?._lang === l, lang);
+  await calm(p);
+  await p.waitForTimeout(300);
+  await calm(p);
+};
+
+/** What is left of English (or of a decimal point) after a switch to `locale`: every text the
+ * reader can see or hear and every canvas's last-drawn labels, each with its English words that
+ * the locale's table does not use itself. */
+async function stale(p, locale) {
+  const table = await read(locale);
+  const own = vocabulary(table);
+  const found = [];
+  const look = (where, t) => {
+    const english = [...new Set(wordsOf(t).filter((w) => ENGLISH.has(w) && !own.has(w)))];
+    if (english.length) found.push(`${where} "${t.slice(0, 90)}": ${english.join(', ')}`);
+    if (/\d\.\d/.test(t)) found.push(`${where} "${t.slice(0, 90)}" has a decimal point`);
+  };
+  for (const t of await shadow(p, readable)) look('text', t);
+  const list = await labels(p);
+  const last = new Map();
+  for (const l of list) if (l.shown) last.set(l.canvas, Math.max(last.get(l.canvas) ?? 0, l.frame));
+  const canvases = new Set();
+  for (const l of list) {
+    if (!l.shown || l.frame !== last.get(l.canvas)) continue;
+    canvases.add(l.canvas);
+    look(`canvas ${l.view}`, l.text);
+  }
+  return { found: [...new Set(found)], canvases: canvases.size };
+}
+
+/** A host page in English around the element (no lang of its own): the page's lang decides. */
+PAGES['/host.html'] = page('<posture-chain loading="eager" head-tilt="8" leg-length="6" forward-head="20" puzzle="head:6,leg:10"></posture-chain>');
+
+/** The element's state a switch must keep (inputs, the explain step, modes). */
+const kept = (p) => shadow(p, (root, el) => ({
+  inputs: el._inputs(), step: el._step, fullscreen: el._fsMode ?? null,
+  compare: !!root.querySelector('.cmp'), puzzle: !!root.querySelector('.puz'), help: !!root.querySelector('dialog.help')?.open,
+  certainty: !root.querySelector('.certainty').hidden,
+}));
+
+const SWITCH_RUNS = [
+  ['1280 px: sources, explain, "How certain?", compare side by side, the link copied, full screen, the help dialog', 1280, async (p) => {
+    await shadow(p, (root) => { root.querySelector('.sources').open = true; });
+    await PANELS[0][1](p);
+    await PANELS[1][1](p);
+    await click(p, '[data-act=link]');
+    await p.waitForFunction(() => document.querySelector('posture-chain').shadowRoot.querySelector('.share p')?.textContent);
+    await tool(p, 'fullscreen', 'f');
+    await p.waitForFunction(() => document.querySelector('posture-chain')._fsMode);
+    await tool(p, 'help', '?');
+    await p.waitForFunction(() => document.querySelector('posture-chain').shadowRoot.querySelector('dialog.help')?.open);
+  }, 6],
+  ['1280 px: a picture saved, then the puzzle answered', 1280, async (p) => {
+    await click(p, '[data-act=png]');
+    await p.waitForFunction(() => /posture-chain\.png/.test(document.querySelector('posture-chain').shadowRoot.querySelector('.share p')?.textContent));
+    await PANELS[2][1](p);
+  }, 3],
+  ['390 px: compare as the ghost, explain, "How certain?", the side view', 390, async (p) => {
+    await PANELS[0][1](p);
+    await PANELS[1][1](p);
+    await click(p, '#tab-side');
+  }, 3],
+];
+
+const TABLES = Object.fromEntries(await Promise.all(['de', 'fr'].map(async (l) => [l, await read(l)])));
+const table = (l) => TABLES[l];
+for (const [name, width, openAll, canvases] of SWITCH_RUNS) {
+  test(`switching the page's language en → de → fr leaves no English word and no decimal point, nothing lost: ${name}`, TIMEOUT, async () => {
+    const { page: p, problems } = await open('/host.html', { width, height: 900 });
+    await settled(p);
+    await openAll(p);
+    await calm(p);
+    const before = await kept(p);
+    for (const locale of ['de', 'fr']) {
+      await switchTo(p, locale);
+      assert.equal(await shadow(p, (root) => root.querySelector('.pc').lang), locale);
+      const { found, canvases: drawn } = await stale(p, locale);
+      assert.deepEqual(found, [], `in ${locale}, nothing is left of English`);
+      assert.ok(drawn >= canvases, `${drawn} canvases drew labels, at least ${canvases}`);
+      assert.deepEqual(await kept(p), before, `in ${locale}, nothing the reader opened or set is lost`);
+      // A word that is the locale's but says the wrong thing: the full-screen button in full screen.
+      if (before.fullscreen) assert.equal(await text(p, '[data-tool=fullscreen]'), table(locale)['pres.exit'], `in ${locale}, the full-screen button says how to leave it`);
+    }
+    assert.deepEqual(problems.list(), []);
+    await p.context().close();
+  });
+}
 
 test('the parts loaded on first use speak the element\'s language: compare, the puzzle, "How certain?", the link, the shortcuts', TIMEOUT, async () => {
   const { page: p, problems } = await open('/de.html');
