@@ -59,6 +59,22 @@ test('every key of the English table and every Rust-defined word is in every loc
   }
 });
 
+// What the review of the tables (docs/locales.md) settled, kept: the hypothesis is called one
+// wherever it is named, and the reader is addressed formally (Sie, vous, usted) throughout.
+const HYPOTHESIS = { de: /Hypothese/, fr: /hypothèse/, es: /hipótesis/ };
+const INFORMAL = { de: /\b(du|dich|dir|dein\w*)\b/i, fr: /\b(tu|toi|ton|ta|tes)\b/i, es: /\b(tú|tu|tus|puedes|elige|mira|prueba|arrastra|responde|copia)\b/i };
+test('every locale calls the hypothesis a hypothesis and addresses the reader formally', async () => {
+  for (const locale of OTHERS) {
+    const table = await read(locale);
+    for (const key of ['hypothesis.badge', 'strategy.chain.label', 'strategy.chain.description', 'cmp.short.hypothesis']) {
+      assert.match(table[key], HYPOTHESIS[locale], `${locale}: "${key}" says it is a hypothesis`);
+    }
+    for (const [key, v] of Object.entries(table)) {
+      if (typeof v === 'string') assert.doesNotMatch(v, INFORMAL[locale], `${locale}: "${key}" addresses the reader formally`);
+    }
+  }
+});
+
 test('the pseudo-locale is made from English: longer by about 40 %, accented, placeholders kept', () => {
   for (const [key, s] of Object.entries(EN)) {
     if (key.startsWith('_') || key === 'canvas') continue;
