@@ -1,8 +1,8 @@
 // The reader's language for <posture-chain>: the string tables (www/locales/*.json, English
 // bundled, the others fetched only when chosen), the lookup `t(key, values)`, numbers in the
 // locale's format (`num`), which locale an element uses (its `lang`, else the nearest ancestor's,
-// else English), and the pseudo-locale en-XA (pseudo.js, loaded when asked for) to find words
-// that clip. Words the Rust model defines (strategies, motions) stay generated in English
+// else English; followed when either changes: `watchLang`), and the pseudo-locale en-XA
+// (pseudo.js, loaded when asked for) to find words that clip. Words the Rust model defines (strategies, motions) stay generated in English
 // (generated.js) and a table may override them by key (`word`). The canvas labels come from the
 // Rust scene in English: `canvasText` words each in the locale through the table's "canvas"
 // section, keyed by the English label with its numbers and joint names as {0}, {1}.
