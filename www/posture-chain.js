@@ -28,11 +28,12 @@ import {
   showExplain, showReadouts, showStepsPlaying, showSweepPlaying, showTilt, showWarnings,
 } from './readouts.js';
 import { MARKUP, STYLE, applyWords, markupValues, parts } from './template.js';
-import { canvasWords, current, load, localeOf, t, use, watchLang } from './i18n.js';
+import { canvasWords, current, load, localeOf, t, use } from './i18n.js';
 import { wireViews } from './views.js';
 import { wirePointer } from './pointer.js';
 import { wireStrategy } from './strategy.js';
 import { STATE_ATTRIBUTES, getState } from './state.js';
+import { watchLang } from './i18n.js';
 
 const TAG = 'posture-chain';
 // The wasm module, started once however many elements there are.
