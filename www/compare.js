@@ -8,7 +8,7 @@
 import { MEASURES, STRATEGIES } from './generated.js';
 import { SLIDERS } from './attributes.js';
 import { WORDS, amount, differing, panelStyles } from './differences.js';
-import { strategyLabel, t } from './words.js';
+import { canvasWords, strategyLabel, t } from './words.js';
 
 // Every string this module shows is in the string tables (i18n.js).
 const TEXT = {
@@ -37,6 +37,9 @@ const short = (i) => {
   const lower = t('_lower') === 'no' ? name : name.toLowerCase();
   return t(STRATEGIES[i].established ? 'cmp.short' : 'cmp.short.hypothesis', { name: lower });
 };
+
+/** A Widget's numbers in the element's language (its decimal sign; a real minus). */
+const numbers = (widget, el) => widget.setNumberFormat((el._table._decimal ?? '.').codePointAt(0), 0x2212);
 
 /** Opens compare mode on element `el` (a PostureChain; `hooks` from strategy.js), or closes it. */
 export function start(el, hooks) {
@@ -81,8 +84,11 @@ export function start(el, hooks) {
     ui.views.classList.add('twin');
     ui.views.append(...heads, ...views);
     const canvases = views.map((v) => v.querySelector('canvas'));
+    // Their labels in the element's language, as its own canvases word theirs.
+    canvases.forEach((c) => { c.pcWords = canvasWords(() => el._table); });
     // The element's own Widget class: the glue and its canvas strings are loaded once, with it.
     const widget = new el._widget.constructor();
+    numbers(widget, el);
     widget.setReducedMotion(matchMedia('(prefers-reduced-motion: reduce)').matches);
     const size = () => {
       const dpr = window.devicePixelRatio || 1;
@@ -208,8 +214,13 @@ export function start(el, hooks) {
     ui.live.textContent = TEXT.off;
     el._schedule();
   };
-  // A new language: the panel's own words again, and the rest at the next frame.
+  // A new language: the panel's own words again, the second views' numbers and labels, and the
+  // rest at the next frame.
   const relabel = () => {
+    if (twin) {
+      numbers(twin.widget, el);
+      twin.widget.redraw();
+    }
     panel.querySelector('h3').textContent = TEXT.title;
     panel.querySelector('label').textContent = TEXT.with;
     withSelect.querySelectorAll('option').forEach((o, i) => { o.textContent = label(i); });

@@ -65,7 +65,8 @@ const PANEL_CSS = `
 .cmp h3, .puz h3 { margin: 0 0 4px; }
 .cmp p, .puz p { margin: 4px 0; max-width: 64ch; }
 .cmp ul, .puz ul { margin: 4px 0; padding-left: 18px; }
-.cmp select { font: inherit; font-size: 14px; min-height: 32px; }
+.cmp select { font: inherit; font-size: 14px; min-height: 32px; max-width: 100%; }
+@container (width < 560px) { .cmp, .puz { padding: 8px; } .cmp select { font-size: 12px; } }
 .puz .buttons { margin: 8px 0 4px; }
 .puz [hidden] { display: none; }
 .puz .verdict { font-weight: 700; }

@@ -1,8 +1,8 @@
 // The reader's language for <posture-chain>: the string tables (www/locales/*.json, English
 // bundled, the others fetched only when chosen), the lookup `t(key, values)`, numbers in the
 // locale's format (`num`), which locale an element uses (its `lang`, else the nearest ancestor's,
-// else English), and the pseudo-locale en-XA (pseudo.js, loaded when asked for) to find words
-// that clip. Words the Rust model defines (strategies, motions) stay generated in English
+// else English; followed when either changes: `watchLang`), and the pseudo-locale en-XA
+// (pseudo.js, loaded when asked for) to find words that clip. Words the Rust model defines (strategies, motions) stay generated in English
 // (generated.js) and a table may override them by key (`word`). The canvas labels come from the
 // Rust scene in English: `canvasText` words each in the locale through the table's "canvas"
 // section, keyed by the English label with its numbers and joint names as {0}, {1}.
@@ -26,6 +26,20 @@ const FILES = { es: 1, de: 1, fr: 1 };
 export function localeOf(el) {
   const raw = (el.getAttribute('lang') ?? el.parentElement?.closest('[lang]')?.getAttribute('lang') ?? el.getRootNode()?.host?.closest?.('[lang]')?.getAttribute('lang') ?? '').trim();
   return pick(raw);
+}
+
+// The elements on the page, told when a `lang` above them changes (the host page's <html>, an
+// ancestor's): one observer for all of them.
+const watched = new Set();
+let observer = null;
+
+/** While `el` is on the page (`on`), calls its `_setLang()` whenever any `lang` attribute in its
+ * document changes; `on` false forgets it. */
+export function watchLang(el, on) {
+  if (!on) return watched.delete(el);
+  watched.add(el);
+  observer ??= new MutationObserver(() => watched.forEach((e) => e._setLang()));
+  observer.observe(el.ownerDocument.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
 }
 
 /** The supported locale nearest to a BCP 47 tag ('' and unknown ones: 'en'). */

@@ -33,6 +33,7 @@ import { wireViews } from './views.js';
 import { wirePointer } from './pointer.js';
 import { wireStrategy } from './strategy.js';
 import { STATE_ATTRIBUTES, getState } from './state.js';
+import { watchLang } from './i18n.js';
 
 const TAG = 'posture-chain';
 // The wasm module, started once however many elements there are.
@@ -155,6 +156,8 @@ class PostureChain extends HTMLElement {
   }
 
   connectedCallback() {
+    // Its own `lang`, else the page's: followed when either changes.
+    watchLang(this, true);
     this._setLang();
     // The presentation attributes as the page gives them: where a link's state starts from.
     this._pageAttrs ??= STATE_ATTRIBUTES.map(([name]) => this.getAttribute(name));
@@ -171,6 +174,7 @@ class PostureChain extends HTMLElement {
   }
 
   disconnectedCallback() {
+    watchLang(this, false);
     this._stopWaiting();
     removeEventListener('hashchange', this._onHash);
     cancelAnimationFrame(this._raf);

@@ -22,23 +22,20 @@ const WORDS = {
   get playing() { return t('pres.playing'); },
   get paused() { return t('pres.paused'); },
   get reset() { return t('pres.reset'); },
-  get helpTitle() { return t('pres.helpTitle'); },
-  get helpIntro() { return t('pres.helpIntro'); },
-  get close() { return t('pres.close'); },
-  get keys() {
-    return [
-      [['[', ']'], t('pres.key.tilt')],
-      [['1', '5'], t('pres.key.step')],
-      [[',', '.'], t('pres.key.prevNext')],
-      [['P'], t('pres.key.play')],
-      [['R'], t('pres.key.reset')],
-      [['F'], t('pres.key.fullscreen')],
-      [['?'], t('pres.key.help')],
-      [[t('pres.kbd.esc')], t('pres.key.esc')],
-      [[t('pres.kbd.pageUp'), t('pres.kbd.pageDown')], t('pres.key.page')],
-    ];
-  },
 };
+
+/** The help list: the keys (a `pres.kbd.` key is worded) and what each does, by key. */
+const KEYS = [
+  [['[', ']'], 'pres.key.tilt'],
+  [['1', '5'], 'pres.key.step'],
+  [[',', '.'], 'pres.key.prevNext'],
+  [['P'], 'pres.key.play'],
+  [['R'], 'pres.key.reset'],
+  [['F'], 'pres.key.fullscreen'],
+  [['?'], 'pres.key.help'],
+  [['pres.kbd.esc'], 'pres.key.esc'],
+  [['pres.kbd.pageUp', 'pres.kbd.pageDown'], 'pres.key.page'],
+];
 
 // The presentation layout (a box `.fs` around everything) and the help dialog. On a wide screen
 // the first screenful is a stage: the three views across its width, drawn larger (`_fsZoom`),
@@ -56,11 +53,11 @@ const CSS = `
     grid-template-columns: minmax(0, 1fr) minmax(0, 1.7fr);
     grid-template-areas: "top top" "badge badge" "views views" "explain measures" "note note" "controls controls" "sources sources"; }
   .fs .badge { grid-area: badge; margin: 0; }
-  .fs .tools { grid-area: top; justify-self: end; margin: 0; }
+  .fs .tools { grid-area: top; justify-self: end; margin: 0; max-width: 320px; }
   .fs .legend { grid-area: top; justify-self: start; align-self: center; max-width: calc(100% - 320px); margin: 0; font-size: 16px; }
   .fs .views { grid-area: views; grid-template-columns: repeat(3, minmax(0, 1fr)); }
   .fs .views > .view { grid-column: auto; }
-  .fs figcaption { font-size: 22px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  .fs figcaption { font-size: 22px; }
   .fs figcaption span { font-size: 17px; }
   .fs .hint { display: none; }
   .fs canvas, .fs canvas.top { height: max(320px, calc(100vh - 500px), 55vh); }
@@ -97,8 +94,8 @@ dialog.help { max-width: min(92vw, 600px); max-height: 90vh; overflow: auto; pad
 dialog.help::backdrop { background: rgb(0 0 0 / 0.5); }
 dialog.help h2 { font-size: 18px; margin: 0 0 6px; }
 dialog.help p { margin: 0 0 10px; color: var(--muted); }
-dialog.help dl { display: grid; grid-template-columns: auto 1fr; gap: 6px 14px; margin: 0 0 14px; }
-dialog.help dt { white-space: nowrap; }
+dialog.help dl { display: grid; grid-template-columns: fit-content(45%) 1fr; gap: 6px 14px; margin: 0 0 14px; }
+dialog.help kbd { white-space: nowrap; }
 dialog.help dd { margin: 0; }
 kbd { font: 600 13px/1.6 ui-monospace, monospace; padding: 0 6px; border: 1px solid var(--line);
   border-bottom-width: 2px; border-radius: 4px; background: var(--paper); color: var(--ink); }
@@ -232,6 +229,8 @@ function enter(el, mode) {
     html.overflow = 'hidden';
   }
   ui.box.classList.add('fs');
+  // By key, so that a new language words it again (the element's applyWords).
+  ui.fullscreen.dataset.t = 'pres.exit';
   ui.fullscreen.textContent = WORDS.exit;
   el._fsKeys = (e) => {
     if (el._help?.open) return;
@@ -278,6 +277,7 @@ function layoutOff(el) {
   }
   el._fsMode = null;
   ui.box.classList.remove('fs');
+  ui.fullscreen.dataset.t = 'pres.enter';
   ui.fullscreen.textContent = WORDS.enter;
   ui.root.removeEventListener('keydown', el._fsKeys, true);
   el._unpresent = null;
@@ -299,18 +299,24 @@ function openHelp(el) {
     dialog = el._help = document.createElement('dialog');
     dialog.className = 'help';
     dialog.setAttribute('aria-labelledby', 'help-title');
-    const title = Object.assign(document.createElement('h2'), { id: 'help-title', textContent: WORDS.helpTitle });
-    const intro = Object.assign(document.createElement('p'), { textContent: WORDS.helpIntro });
+    // Every word by its key (data-t), so that a new language words the open dialog again.
+    const make = (tag, key, more) => {
+      const node = Object.assign(document.createElement(tag), { textContent: t(key), ...more });
+      node.dataset.t = key;
+      return node;
+    };
+    const title = make('h2', 'pres.helpTitle', { id: 'help-title' });
+    const intro = make('p', 'pres.helpIntro');
     const list = document.createElement('dl');
-    for (const [keys, what] of WORDS.keys) {
+    for (const [keys, what] of KEYS) {
       const dt = document.createElement('dt');
       keys.forEach((k, i) => {
-        if (i) dt.append(/^\d$/.test(k) ? ' to ' : ' or ');
-        dt.append(Object.assign(document.createElement('kbd'), { textContent: k }));
+        if (i) dt.append(make('span', /^\d$/.test(k) ? 'pres.kbd.to' : 'pres.kbd.or'));
+        dt.append(k.startsWith('pres.') ? make('kbd', k) : Object.assign(document.createElement('kbd'), { textContent: k }));
       });
-      list.append(dt, Object.assign(document.createElement('dd'), { textContent: what }));
+      list.append(dt, make('dd', what));
     }
-    const close = Object.assign(document.createElement('button'), { type: 'button', textContent: WORDS.close });
+    const close = make('button', 'pres.close', { type: 'button' });
     close.addEventListener('click', () => dialog.close());
     dialog.append(title, intro, list, close);
     dialog.addEventListener('keydown', (e) => {

@@ -158,7 +158,8 @@ caption .how { font-size: 12px; min-height: 28px; padding: 1px 8px; margin-left:
 .certainty h4 { font-size: 13px; margin: 8px 0 0; }
 .badge { margin: 0 0 8px; padding: 4px 8px; border: 2px solid var(--alert); border-radius: 6px; color: var(--alert); font-weight: 700; }
 .s select { font: inherit; min-width: 0; }
-.s label { flex: none; }
+.s .row { flex-wrap: wrap; }
+.s:not(.tone) label { flex: none; }
 .s.buttons { margin-bottom: 10px; }
 .pc.puzzling .ctl:not(.s), .pc.puzzling [data-act], .pc.puzzling [data-strat] { display: none; }
 .share { margin-top: 12px; }
@@ -279,6 +280,12 @@ export function applyWords(root, values) {
   for (const el of root.querySelectorAll('[data-t]')) el.textContent = t(el.dataset.t, values);
   for (const el of root.querySelectorAll('[data-t-label]')) el.setAttribute('aria-label', t(el.dataset.tLabel, values));
   root.querySelectorAll('#strategy option').forEach((o, i) => { o.textContent = strategyLabel(i); });
+  // The share line's message (share.js, export.js) told of a moment before these words: it goes,
+  // but for a link's field to copy by hand, labelled again.
+  const line = root.querySelector('.share p');
+  const field = line.querySelector('label');
+  line.replaceChildren(...(field ? [field] : []));
+  field?.firstChild.replaceWith(t('share.field'));
 }
 
 /** The values the markup's words name: the head-tilt slider's ends. */

@@ -142,23 +142,22 @@ pub(super) fn plumb_line(list: &mut DisplayList, shown: &Pose, truth: &Pose, at:
     );
 }
 
-/// Which way the subject faces: "back" and "front →" above the head, spread from the view's back
-/// edge to the label column (`front_mm`) so they stay apart on a small canvas.
-pub(super) fn direction_markers(list: &mut DisplayList, neutral: &Pose, z0: f64, front_mm: f64) {
-    let marker_y = neutral.landmarks.head_top.y + 30.0;
+/// Which way the subject faces: "back" and "front →" along the floor, across the label column
+/// from its left edge (`left_mm`) to the canvas's (`right_mm`), the column's width between them
+/// so that longer words than English's stay apart on a small canvas.
+pub(super) fn direction_markers(list: &mut DisplayList, left_mm: f64, right_mm: f64) {
     list.text(
-        P2::new(z0 - 230.0, marker_y),
+        P2::new(left_mm, 0.0),
         Font::Small,
         Align::Left,
         Colour::Muted,
     )
     .str("back");
     list.text(
-        P2::new(front_mm, marker_y),
+        P2::new(right_mm, 0.0),
         Font::Small,
         Align::Right,
         Colour::Muted,
     )
-    .nudge(-10.0, 0.0)
     .str("front →");
 }

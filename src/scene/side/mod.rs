@@ -101,7 +101,8 @@ pub fn build(list: &mut DisplayList, input: ViewInput) {
     guides::neck_load(list, truth, at(load));
     guides::most_loaded_joint(list, truth, at(joint), wrap);
     guides::plumb_line(list, shown, truth, at(plumb));
-    guides::direction_markers(list, neutral, z0, label_x);
+    let right_mm = t.to_mm(width_px - MARGIN_PX, 0.0).x_mm;
+    guides::direction_markers(list, label_x, right_mm);
     if let Some(step) = options.highlight {
         view::highlight_number(list, shown, step, z0 - 230.0);
     }
