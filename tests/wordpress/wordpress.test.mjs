@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { launchBrowser, openPage } from '../e2e/lib.mjs';
 import { STATE_ATTRIBUTES } from '../../www/state.js';
-import { LOCALES } from '../../www/i18n.js';
+import { LOCALES } from '../../www/words.js';
 
 const DE = JSON.parse(readFileSync(new URL('../../www/locales/de.json', import.meta.url), 'utf8'));
 
