@@ -366,6 +366,27 @@ mod tests {
     }
 
     #[test]
+    fn the_poster_draws_to_half_pixels_and_leaves_the_saved_pictures_as_they_were() {
+        let svg = poster(360.0, 480.0);
+        let mut numbers = 0;
+        for d in svg.split(" d=\"").skip(1) {
+            let d = &d[..d.find('"').unwrap()];
+            for token in d.split(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-')) {
+                let Ok(v) = token.parse::<f64>() else { continue };
+                numbers += 1;
+                if v.abs() >= 1.0 {
+                    assert_eq!((v * 2.0).fract(), 0.0, "{token} in the poster");
+                }
+            }
+        }
+        assert!(numbers > 500, "{numbers} numbers");
+        // Opacities and the blocks' rotations keep their hundredths; so does everything else after.
+        assert!(svg.contains("matrix(1 -0.0"), "the blocks still turn");
+        assert_eq!(n(12.345), "12.35");
+        assert_eq!(n(0.35), "0.35");
+    }
+
+    #[test]
     fn every_fill_stroke_block_and_label_becomes_one_element() {
         let scenario = Scenario::page_start();
         let pose = Pose::of(&solve(&scenario));

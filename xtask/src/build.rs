@@ -387,7 +387,9 @@ fn strip_css_comments(css: &str) -> String {
     let mut rest = css;
     while let Some(at) = rest.find("/*") {
         out.push_str(&rest[..at]);
-        rest = rest[at..].find("*/").map_or("", |end| &rest[at + end + 2..]);
+        rest = rest[at..]
+            .find("*/")
+            .map_or("", |end| &rest[at + end + 2..]);
     }
     out.push_str(rest);
     let lines: Vec<&str> = out.lines().filter(|l| !l.trim().is_empty()).collect();

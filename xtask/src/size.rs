@@ -428,7 +428,10 @@ mod tests {
     fn the_poster_is_the_svg_inside_the_first_element() {
         let html = "<svg>icon</svg><posture-chain a><svg>P</svg><p>x</p></posture-chain>";
         assert_eq!(&html[poster_range(html).unwrap()], "<svg>P</svg>");
-        assert_eq!(poster_range("<posture-chain></posture-chain><svg></svg>"), None);
+        assert_eq!(
+            poster_range("<posture-chain></posture-chain><svg></svg>"),
+            None
+        );
         assert_eq!(poster_range("<p>no element</p>"), None);
     }
 
