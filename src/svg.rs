@@ -372,7 +372,9 @@ mod tests {
         for d in svg.split(" d=\"").skip(1) {
             let d = &d[..d.find('"').unwrap()];
             for token in d.split(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-')) {
-                let Ok(v) = token.parse::<f64>() else { continue };
+                let Ok(v) = token.parse::<f64>() else {
+                    continue;
+                };
                 numbers += 1;
                 if v.abs() >= 1.0 {
                     assert_eq!((v * 2.0).fract(), 0.0, "{token} in the poster");

@@ -151,7 +151,8 @@ test('with scripts off, the demo page shows the poster and the sentence with its
     assert.equal(await page.locator(`[id="${target}"]`).count(), 1, 'the link leads to the page\'s explanation');
     assert.equal(await page.locator('posture-chain').evaluate((e) => e.getBoundingClientRect().bottom - e.querySelector('noscript p').getBoundingClientRect().bottom < 40), true, 'no room kept for a widget that will not come');
     await screenshot(page, 'poster-noscript');
-    assert.deepEqual(problems.list(), []);
+    // With scripts off, Chromium refuses the page's module preload (and reports it as "csp").
+    assert.deepEqual(problems.list().filter((p) => !/posture-chain\.js \(csp\)$/.test(p)), []);
   } finally {
     await page.context().close();
   }
