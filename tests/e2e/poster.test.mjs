@@ -8,7 +8,9 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PNG } from 'pngjs';
-import { axeViolations, launchBrowser, openPage, screenshot, startServer } from './lib.mjs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { OUTPUT_DIR, axeViolations, launchBrowser, openPage, screenshot, startServer } from './lib.mjs';
 
 const TIMEOUT = { timeout: 90_000 };
 const WASM_DELAY_MS = 1500;
@@ -57,9 +59,15 @@ const boxes = (page) => page.evaluate(() => {
   };
 });
 
-/** How many distinct colours, and what share of pixels differ from the paper, in a box of the page. */
-async function pixels(page, clip) {
-  const png = PNG.sync.read(await page.screenshot({ clip }));
+/** How many distinct colours, and what share of pixels differ from the paper, in a box of the
+ * viewport (a clip inside it: a full-page screenshot would resize the view, and shift it). */
+async function pixels(page, clip, name) {
+  const bytes = await page.screenshot({ clip });
+  if (name) {
+    await mkdir(OUTPUT_DIR, { recursive: true });
+    await writeFile(join(OUTPUT_DIR, `${name}.png`), bytes);
+  }
+  const png = PNG.sync.read(bytes);
   const colours = new Set();
   let inked = 0;
   for (let i = 0; i < png.data.length; i += 4) {
@@ -91,8 +99,13 @@ for (const name of ['index.html', 'embed.html']) {
       try {
         await page.goto(server.url + name, { waitUntil: 'commit' });
         await page.locator('posture-chain > svg').waitFor();
-        // Where a reader would be looking: the element on screen (a scroll is not a shift).
-        await page.evaluate(() => document.querySelector('posture-chain').scrollIntoView());
+        // Where a reader would be looking: the element on screen (a scroll is not a shift), once
+        // the page is parsed (the element's script is still held).
+        await page.waitForFunction(() => document.readyState !== 'loading');
+        await page.evaluate(() => new Promise((done) => {
+          document.querySelector('posture-chain').scrollIntoView();
+          requestAnimationFrame(() => requestAnimationFrame(done));
+        }));
         await page.waitForTimeout(150);
         const early = await boxes(page);
         assert.ok(early.poster, `the poster is laid out before the element runs: ${JSON.stringify(early)}`);
@@ -107,9 +120,9 @@ for (const name of ['index.html', 'embed.html']) {
         assert.deepEqual(loading.poster, inset, `the poster covers the back view inside its border: ${JSON.stringify(loading)}`);
         const host = await page.locator('posture-chain').boundingBox();
         const clip = { x: host.x + loading.canvas[0] + 4, y: host.y + loading.canvas[1] + 4, width: loading.canvas[2] - 8, height: loading.canvas[3] - 8 };
-        const shown = await pixels(page, clip);
+        const tag = `poster-${name.replace('.html', '')}-${width}`;
+        const shown = await pixels(page, clip, `${tag}-loading`);
         assert.ok(shown.colours > 20 && shown.inked > 0.05, `the poster is drawn there before the wasm: ${JSON.stringify(shown)}`);
-        await screenshot(page, `poster-${name.replace('.html', '')}-${width}-loading`);
         // (embed.html is a frame's page, with no heading of its own.)
         if (name === 'index.html') assert.deepEqual(await axeViolations(page), [], 'axe, while the poster shows');
 
@@ -120,11 +133,11 @@ for (const name of ['index.html', 'embed.html']) {
         assert.equal(drawn.poster, null, 'the light DOM poster is no longer rendered');
         assert.equal(drawn.height, loading.height, 'the element is as tall before the wasm as after');
         assert.deepEqual(drawn.canvas, loading.canvas, 'the back view has not moved');
-        const after = await pixels(page, clip);
+        const after = await pixels(page, clip, `${tag}-drawn`);
         assert.ok(after.colours > 20 && after.inked > 0.05, `the wasm has drawn: ${JSON.stringify(after)}`);
-        await screenshot(page, `poster-${name.replace('.html', '')}-${width}-drawn`);
         const shifts = await page.evaluate(() => window.shifts);
         assert.equal(shifts.reduce((sum, s) => sum + s.value, 0), 0, `layout shifts: ${JSON.stringify(shifts)}`);
+        await screenshot(page, `${tag}-page`);
         assert.deepEqual(problems, []);
       } finally {
         await context.close();
