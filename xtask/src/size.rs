@@ -366,7 +366,7 @@ fn poster_figures(site: &Path, page: &str) -> Result<Option<PosterFigures>, DynE
     Ok(Some(PosterFigures {
         page: page.to_string(),
         in_page_gzip: whole.saturating_sub(gzip_len(without.as_bytes())?),
-        prefix_gzip: gzip_len(html[..range.end].as_bytes())?,
+        prefix_gzip: gzip_len(&html.as_bytes()[..range.end])?,
     }))
 }
 
