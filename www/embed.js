@@ -28,7 +28,8 @@ place.query = true;
 const inline = document.getElementById('posture-chain-wasm');
 if (inline) wasm.source = Uint8Array.from(atob(inline.textContent.trim()), (c) => c.charCodeAt(0));
 
-const el = document.createElement('posture-chain');
+// The page's element, its poster already painted (cargo xtask build puts it in the light DOM).
+const el = document.querySelector('main > posture-chain') ?? document.createElement('posture-chain');
 const state = {};
 for (const [name, value] of new URLSearchParams(location.search)) {
   if (NAMES.includes(name)) {
@@ -39,6 +40,7 @@ for (const [name, value] of new URLSearchParams(location.search)) {
     console.warn(`<posture-chain> embed.html: unknown parameter "${name}" ignored; it takes ${[...NAMES, ...FIELDS].join(', ')}.`);
   }
 }
+// Appended again (it may be there already): it reads `loading` as it connects.
 document.querySelector('main').append(el);
 if (Object.keys(state).length) el.setState(state);
 

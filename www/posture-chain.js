@@ -159,6 +159,10 @@ class PostureChain extends HTMLElement {
     // Its own `lang`, else the page's: followed when either changes.
     watchLang(this, true);
     this._setLang();
+    // The phone layout's slider goes under the views now, before the first layout: views.js's
+    // observer moves it a frame later, a layout shift where the element is on screen at once.
+    const { tabList, views, primary } = this._ui;
+    if (tabList.offsetWidth > 0 && views.nextElementSibling !== primary) views.after(primary);
     // The presentation attributes as the page gives them: where a link's state starts from.
     this._pageAttrs ??= STATE_ATTRIBUTES.map(([name]) => this.getAttribute(name));
     addEventListener('hashchange', this._onHash);
@@ -308,6 +312,9 @@ class PostureChain extends HTMLElement {
     const t0 = performance.now();
     const more = widget.frame(now, ...this._ctxs);
     this.lastFrameMs = performance.now() - t0;
+    // The poster (the light DOM's, over the back view until now) gives way to the drawing, in
+    // the frame that paints it.
+    if (this._ui.poster) this._ui.poster = void this._ui.poster.remove();
     this._strat.frame?.(now);
     if (widget.autoplay()) {
       this._showTilt(widget.input(HEAD_TILT));

@@ -48,11 +48,11 @@ input[type=range] { display: block; height: 26px; margin-top: 0; }
 .buttons { gap: 5px; }
 .buttons button { padding: 2px 7px; min-height: 32px; }
 table, thead, tbody, caption { display: block; line-height: 1.2; }
-tr { display: grid; grid-template-columns: 44% 1fr; column-gap: 8px; padding: 1px 0 2px; border-bottom: 1px solid var(--line); }
+tr { display: grid; grid-template-columns: 40% 1fr; column-gap: 8px; padding: 1px 0 2px; border-bottom: 1px solid var(--line); }
 th, td { border: 0; padding: 0; }
 tbody th { grid-row: span 2; }
 thead tr { display: flex; }
-thead th:first-child { flex: 0 0 44%; }
+thead th:first-child { flex: 0 0 40%; }
 thead th:last-child::before { content: '/'; content: '/' / ''; margin-right: 4px; }
 td.range, .note, .sources { font-size: 12px; }
 .s .hint { display: none; }
@@ -87,6 +87,11 @@ figcaption b { font-weight: inherit; }
 canvas { display: block; width: 100%; height: 480px; background: var(--paper);
   border: 1px solid var(--line); border-radius: 6px; }
 canvas.back { touch-action: pan-y pinch-zoom; }
+.cv { position: relative; }
+.poster { position: absolute; inset: 1px; display: block; overflow: hidden; border-radius: 5px; }
+::slotted(svg), ::slotted(img) { display: block; max-width: 100%; height: auto; }
+.poster::slotted(svg), .poster::slotted(img) { width: 100%; height: 100%; object-fit: contain; }
+.poster::slotted(:not(svg, img)) { display: none; }
 canvas.top { height: 340px; }
 .tabs { display: none; }
 .view { min-width: 0; }
@@ -118,7 +123,10 @@ button:hover { background: color-mix(in srgb, var(--brand) 10%, var(--surface));
 button[aria-pressed=true]:hover { background: var(--brand); }
 :focus-visible { outline: 3px solid var(--brand); outline-offset: 2px; }
 canvas:focus-visible { outline-offset: -3px; }
-table { border-collapse: collapse; width: 100%; font-size: 14px; }
+table { border-collapse: collapse; width: 100%; font-size: 14px; table-layout: fixed; }
+thead th:first-child { width: 36%; }
+thead th:nth-child(2) { width: 31%; }
+td.val:empty::before { content: '\\a0'; }
 caption { text-align: left; font-weight: 700; font-size: 15px; margin-bottom: 4px; }
 th, td { text-align: left; padding: 4px 6px 4px 0; border-bottom: 1px solid var(--line); vertical-align: top; }
 thead th { font-size: 12px; color: var(--muted); font-weight: 600; }
@@ -191,7 +199,7 @@ export const MARKUP = `
   <p class="badge" part="badge" hidden></p>
   <div class="views" part="views">
     <div class="view on" id="view-back"><figure><figcaption id="cap-back"><b data-t="view.back"></b> <span data-t="view.back.from"></span></figcaption>
-      <canvas class="back" part="view view-back" role="img" aria-labelledby="cap-back desc-back"></canvas>
+      <div class="cv"><canvas class="back" part="view view-back" role="img" aria-labelledby="cap-back desc-back"></canvas><slot class="poster"></slot></div>
       <p class="hint" id="desc-back" data-t="hint.back"></p></figure></div>
     <div class="view" id="view-side"><figure><figcaption id="cap-side"><b data-t="view.side"></b> <span data-t="view.side.from"></span></figcaption>
       <canvas class="side" part="view view-side" role="img" aria-labelledby="cap-side desc-side"></canvas>
@@ -311,6 +319,6 @@ export function parts(root) {
     views: $('.views'), panels: [...root.querySelectorAll('.view')],
     primary: $('.ctl.primary'), tryIt: $('fieldset > legend'),
     how: $('caption .how'), certainty: $('.certainty'),
-    box: $('.cq'), fullscreen: $('[data-tool=fullscreen]'),
+    box: $('.cq'), fullscreen: $('[data-tool=fullscreen]'), poster: $('.poster'),
   };
 }

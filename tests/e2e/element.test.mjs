@@ -240,3 +240,30 @@ test('a wasm that cannot load gives an error event with its type and a message i
     await context.close();
   }
 });
+
+test('on the demo page, a wasm that never arrives leaves the poster, with the message and the error event', TIMEOUT, async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const p = await context.newPage();
+  const errors = [];
+  p.on('pageerror', (e) => errors.push(String(e)));
+  await p.route('**/*.wasm', (route) => route.abort());
+  await p.addInitScript(() => {
+    window.failed = [];
+    document.addEventListener('error', (e) => e.target.localName === 'posture-chain' && window.failed.push(e.detail.type), true);
+  });
+  try {
+    await p.goto(`${server.url}index.html`);
+    await p.locator('posture-chain').scrollIntoViewIfNeeded();
+    await p.waitForFunction(() => window.failed.length > 0);
+    assert.deepEqual(await p.evaluate(() => window.failed), ['wasm']);
+    assert.match(await p.locator('posture-chain .fail').textContent(), /could not start/);
+    const poster = p.locator('posture-chain > svg');
+    assert.equal(await poster.isVisible(), true, 'the poster stays');
+    const box = await poster.boundingBox();
+    assert.ok(box.width >= 300 && box.height >= 400, `at its own size or the view's: ${JSON.stringify(box)}`);
+    assert.equal(await p.locator('posture-chain canvas').count(), 0, 'no empty canvas instead');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -57,7 +57,7 @@ pub fn build(project: &Project, wasm: WasmRust) -> Result<WasmSizes, DynError> {
         let path = entry?.path();
         let name = path.file_name().unwrap_or_default();
         let is_script = path.extension().is_some_and(|e| e == "js" || e == "mjs");
-        if path.is_file() && !is_script {
+        if path.is_file() && !is_script && name != POSTER_CSS {
             fs::copy(&path, site.join(name))?;
         }
     }
@@ -82,6 +82,15 @@ pub fn build(project: &Project, wasm: WasmRust) -> Result<WasmSizes, DynError> {
     let embed = crate::embed::write_page(project, &site)?;
     println!(
         "build: {} is {embed} bytes, self-contained",
+        crate::embed::EMBED_PAGE
+    );
+    let poster = write_poster(project, &site)?;
+    for page in ["index.html", crate::embed::EMBED_PAGE] {
+        inline_poster(project, &site.join(page), &poster)?;
+    }
+    println!(
+        "build: the poster ({POSTER_FILE}, {} bytes) inlined in index.html and {}",
+        poster.len(),
         crate::embed::EMBED_PAGE
     );
     println!(
@@ -327,6 +336,66 @@ fn preload_chunks(site: &Path, modules: &Modules) -> Result<(), DynError> {
     fs::write(page, html.replacen(&entry, &links, 1))?;
     Ok(())
 }
+/// The poster, the starting posture's back view drawn by the scene code through the SVG backend
+/// (`examples/poster.rs`), as the site holds it (for `<img>` fallbacks: the kit, the plugin).
+pub const POSTER_FILE: &str = "poster.svg";
+/// Where a page of `www/` takes the poster (inside its `<posture-chain>`, in the light DOM) and
+/// the styles that put it where the element will show it (`www/poster.css`, in its `<style>`).
+pub const POSTER_MARK: &str = "<!-- posture-chain:poster -->";
+const POSTER_CSS_MARK: &str = "/* posture-chain:poster.css */";
+const POSTER_CSS: &str = "poster.css";
+
+/// Draws the poster into `site` (`cargo run --example poster`) and returns its text.
+fn write_poster(project: &Project, site: &Path) -> Result<String, DynError> {
+    let file = site.join(POSTER_FILE);
+    cmd::run(
+        project
+            .command("cargo")
+            .args(["run", "--quiet", "--example", "poster", "--"])
+            .arg(&file),
+    )?;
+    Ok(fs::read_to_string(&file)?.trim_end().to_string())
+}
+
+/// Puts the poster and its styles (their comments left out) in the built page `page` at its
+/// marks, each of which it must hold once: the poster paints with the page's first bytes,
+/// before any script (so it is a real `<svg>` in the HTML, not a file to fetch).
+pub fn inline_poster(project: &Project, page: &Path, poster: &str) -> Result<(), DynError> {
+    let html = fs::read_to_string(page)?;
+    let name = page.file_name().unwrap_or_default().to_string_lossy();
+    for mark in [POSTER_MARK, POSTER_CSS_MARK] {
+        if html.matches(mark).count() != 1 {
+            return Err(format!("{name} must hold `{mark}` exactly once").into());
+        }
+    }
+    let css = fs::read_to_string(project.www().join(POSTER_CSS))?;
+    let html = html
+        .replacen(POSTER_CSS_MARK, &strip_css_comments(&css), 1)
+        // HTML's parser puts an <svg> in the SVG namespace by itself.
+        .replacen(
+            POSTER_MARK,
+            &poster.replacen(" xmlns=\"http://www.w3.org/2000/svg\"", "", 1),
+            1,
+        );
+    fs::write(page, html)?;
+    Ok(())
+}
+
+/// CSS without its `/* */` comments and blank lines.
+fn strip_css_comments(css: &str) -> String {
+    let mut out = String::new();
+    let mut rest = css;
+    while let Some(at) = rest.find("/*") {
+        out.push_str(&rest[..at]);
+        rest = rest[at..]
+            .find("*/")
+            .map_or("", |end| &rest[at + end + 2..]);
+    }
+    out.push_str(rest);
+    let lines: Vec<&str> = out.lines().filter(|l| !l.trim().is_empty()).collect();
+    lines.join("\n")
+}
+
 /// The wasm module's file name, as wasm-bindgen writes it and the element asks for it.
 pub const WASM_FILE: &str = "posture_chain_bg.wasm";
 
@@ -441,6 +510,14 @@ mod tests {
         assert_eq!(
             dynamic_imports(js),
             ["bands.js", "export.js"].map(String::from)
+        );
+    }
+
+    #[test]
+    fn poster_styles_lose_their_comments() {
+        assert_eq!(
+            strip_css_comments("/* a\nb */\nx { y: 1; } /* c */\n\nz { }\n"),
+            "x { y: 1; } \nz { }"
         );
     }
 

@@ -23,10 +23,10 @@ use flate2::{Compression, Crc};
 use crate::build::{self, ELEMENT_FILE, WASM_FILE};
 use crate::embed::{EMBED_PAGE, RESIZE_HELPER};
 use crate::project::Project;
-use crate::{cmd, DynError};
+use crate::DynError;
 
-/// The poster's file name (light-DOM fallback content for the element).
-pub const POSTER: &str = "poster.svg";
+/// The poster's file name (light-DOM fallback content for the element), drawn by the build.
+pub const POSTER: &str = build::POSTER_FILE;
 
 /// The npm package's name, the folder's and the zip's stem.
 pub const PACKAGE: &str = "posture-chain";
@@ -79,6 +79,7 @@ fn folder_files(project: &Project) -> Result<Vec<(String, PathBuf)>, DynError> {
             format!("pkg/{WASM_FILE}"),
             EMBED_PAGE.to_string(),
             RESIZE_HELPER.to_string(),
+            POSTER.to_string(),
         ])
         .map(|f| (f.clone(), site.join(&f)))
         .collect();
@@ -189,12 +190,11 @@ pub fn write(project: &Project) -> Result<Dist, DynError> {
         "dist: {} is {offline} bytes, the demo page in one file (opens from file://, no network)",
         crate::embed::OFFLINE_PAGE
     );
-    // The poster: the starting posture's back view, drawn by the scene code as SVG.
-    cmd::run(
-        project
-            .command("cargo")
-            .args(["run", "--quiet", "--example", "poster", "--"])
-            .arg(folder.join(POSTER)),
+    // The offline page's poster, as the demo page's (the build drew it into the site).
+    build::inline_poster(
+        project,
+        &folder.join(crate::embed::OFFLINE_PAGE),
+        fs::read_to_string(folder.join(POSTER))?.trim_end(),
     )?;
 
     // The plugin: its own files, then the element's, under one `posture-chain/` folder.

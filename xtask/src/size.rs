@@ -27,7 +27,23 @@ struct Entry {
 /// controls and the compare ghost, the themes, the English string table and its lookup: 65,318
 /// bytes against 59,697 before), everything that waits for a click already split out. A ceiling
 /// that keeps the page from growing further, not the goal: issue 14 asks for 40 KB.
-pub const PAGE_BUDGET_GZIP: u64 = 66_000;
+///
+/// Plus the poster's own bytes, [`POSTER_GZIP_ALLOWANCE`]: on 2026-12-02 (issue 11) the demo
+/// page took the poster into its HTML, the element's starting drawing that paints before any
+/// script (the first load was 65,318 B before, 682 B under the 66,000). The raise is that
+/// allowance and nothing more: 68,600 in all; the size stage fails when the poster outgrows it.
+pub const PAGE_BUDGET_GZIP: u64 = 66_000 + POSTER_GZIP_ALLOWANCE;
+
+/// What the inlined poster may add to the demo page's gzipped HTML, in bytes (measured as the
+/// page's gzip with it minus without it: 2,586 B on 2026-12-02, its numbers rounded to 0.5 px by
+/// `svg::POSTER_STEP_PX`; it was 3,703 B as a file at 0.01 px). Without the poster the first
+/// load measured 65,903 B then (the slot, the poster's styles and the table's fixed columns
+/// in the element, 236 B; the styles and the sentence in the page, 349 B), within the 66,000.
+pub const POSTER_GZIP_ALLOWANCE: u64 = 2_600;
+
+/// One round trip of a new connection: ten TCP segments of 1,460 bytes (RFC 6928's initial
+/// window). The poster and the element's reserved box (its styles, in the head) must come in it.
+pub const FIRST_ROUND_TRIP_BYTES: u64 = 14_600;
 
 /// The demo page and the page's wasm; with the element's first-load modules (its entry and the
 /// chunks that imports statically, found from the built files, `build::element_modules`), what
@@ -141,6 +157,9 @@ pub fn run(project: &Project, args: &[String]) -> Result<(), DynError> {
     let mut m = measure(project)?;
     let before = recorded(project);
     report(&mut m, &before);
+    for problem in report_poster(&project.site())? {
+        println!("size: {problem}");
+    }
     if record {
         let mut text = String::from(
             "# gzip bytes of the built site's files, written by `cargo xtask size --record`;\n\
@@ -163,11 +182,15 @@ pub fn check(project: &Project) -> Result<String, DynError> {
     let mut m = measure(project)?;
     let before = recorded(project);
     report(&mut m, &before);
+    let poster = report_poster(&project.site())?;
+    if !poster.is_empty() {
+        return Err(poster.join("; ").into());
+    }
     let gzip = m.page_gzip();
     let line = format!(
-        "page {:.1} KB gzipped of its {} KB budget",
+        "page {:.1} KB gzipped of its {:.1} KB budget",
         gzip as f64 / 1000.0,
-        PAGE_BUDGET_GZIP / 1000
+        PAGE_BUDGET_GZIP as f64 / 1000.0
     );
     if gzip > PAGE_BUDGET_GZIP {
         return Err(format!("{line}: over budget by {} bytes", gzip - PAGE_BUDGET_GZIP).into());
@@ -206,9 +229,10 @@ fn report(m: &mut Measured, before: &[(String, u64)]) {
         "OVER"
     };
     println!(
-        "size: the page is {:.1} KB gzipped, {verdict} its {} KB budget ({} B left)",
+        "size: the page is {:.1} KB gzipped, {verdict} its {} B budget (66,000 + the poster's \
+         {POSTER_GZIP_ALLOWANCE}; {} B left)",
         gzip as f64 / 1000.0,
-        PAGE_BUDGET_GZIP / 1000,
+        PAGE_BUDGET_GZIP,
         PAGE_BUDGET_GZIP as i64 - gzip as i64
     );
     for (title, group, entries) in [
@@ -313,6 +337,77 @@ fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), DynError> {
     Ok(())
 }
 
+/// Where a built page's poster is: the byte range of the `<svg>…</svg>` inside its first
+/// `<posture-chain`, if it has one.
+fn poster_range(html: &str) -> Option<std::ops::Range<usize>> {
+    let element = html.find("<posture-chain")?;
+    let start = element + html[element..].find("<svg")?;
+    let end = start + html[start..].find("</svg>")? + "</svg>".len();
+    let closes = element + html[element..].find("</posture-chain>")?;
+    (end <= closes).then_some(start..end)
+}
+
+/// A page's poster, measured: its bytes in the gzipped page (the page with it minus without it)
+/// and the gzipped bytes of the page up to the poster's end (all the head's styles, the
+/// element's reserved box among them, before it).
+struct PosterFigures {
+    page: String,
+    in_page_gzip: u64,
+    prefix_gzip: u64,
+}
+
+fn poster_figures(site: &Path, page: &str) -> Result<Option<PosterFigures>, DynError> {
+    let html = fs::read_to_string(site.join(page))?;
+    let Some(range) = poster_range(&html) else {
+        return Ok(None);
+    };
+    let without = format!("{}{}", &html[..range.start], &html[range.end..]);
+    let whole = gzip_len(html.as_bytes())?;
+    Ok(Some(PosterFigures {
+        page: page.to_string(),
+        in_page_gzip: whole.saturating_sub(gzip_len(without.as_bytes())?),
+        prefix_gzip: gzip_len(&html.as_bytes()[..range.end])?,
+    }))
+}
+
+/// The pages that inline the poster: the demo page and the iframe page.
+const POSTER_PAGES: [&str; 2] = ["index.html", "embed.html"];
+
+/// Prints where each page's poster ends in its gzipped bytes against the first round trip, and
+/// what it costs; returns the problems (no poster, past the round trip, over its allowance).
+fn report_poster(site: &Path) -> Result<Vec<String>, DynError> {
+    let mut problems = Vec::new();
+    for page in POSTER_PAGES {
+        let Some(f) = poster_figures(site, page)? else {
+            problems.push(format!("{page} has no poster in its <posture-chain>"));
+            continue;
+        };
+        let within = f.prefix_gzip <= FIRST_ROUND_TRIP_BYTES;
+        println!(
+            "size: first 14.6 KB: {} up to the end of its poster (and the element's reserved box, \
+             styled in its head) is {} B gzipped, {} the first round trip's {} B; the poster is {} B of it",
+            f.page,
+            f.prefix_gzip,
+            if within { "within" } else { "OVER" },
+            FIRST_ROUND_TRIP_BYTES,
+            f.in_page_gzip
+        );
+        if !within {
+            problems.push(format!(
+                "{}'s poster ends at {} gzipped bytes, past the first round trip ({FIRST_ROUND_TRIP_BYTES})",
+                f.page, f.prefix_gzip
+            ));
+        }
+        if page == "index.html" && f.in_page_gzip > POSTER_GZIP_ALLOWANCE {
+            problems.push(format!(
+                "the demo page's poster is {} gzipped bytes, over its allowance of {POSTER_GZIP_ALLOWANCE}",
+                f.in_page_gzip
+            ));
+        }
+    }
+    Ok(problems)
+}
+
 /// Bytes after gzip at the highest level, as a server configured for size would send them.
 fn gzip_len(bytes: &[u8]) -> Result<u64, DynError> {
     let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
@@ -329,6 +424,17 @@ mod tests {
         let text = "posture ".repeat(1000);
         let gzip = gzip_len(text.as_bytes()).unwrap();
         assert!(gzip > 0 && gzip < 100, "{gzip}");
+    }
+
+    #[test]
+    fn the_poster_is_the_svg_inside_the_first_element() {
+        let html = "<svg>icon</svg><posture-chain a><svg>P</svg><p>x</p></posture-chain>";
+        assert_eq!(&html[poster_range(html).unwrap()], "<svg>P</svg>");
+        assert_eq!(
+            poster_range("<posture-chain></posture-chain><svg></svg>"),
+            None
+        );
+        assert_eq!(poster_range("<p>no element</p>"), None);
     }
 
     #[test]
