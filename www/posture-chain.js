@@ -29,7 +29,7 @@ import {
 } from './readouts.js';
 import { MARKUP, STYLE, applyWords, markupValues, parts } from './template.js';
 import { canvasWords, current, load, localeOf, t, use } from './i18n.js';
-import { wireViews } from './views.js';
+import { watchScreen, wireViews } from './views.js';
 import { wirePointer } from './pointer.js';
 import { wireStrategy } from './strategy.js';
 import { STATE_ATTRIBUTES, getState } from './state.js';
@@ -178,6 +178,7 @@ class PostureChain extends HTMLElement {
     clearTimeout(this._liveTimer);
     clearInterval(this._stepsTimer);
     this._resizeObserver?.disconnect();
+    this._screen?.stop();
     this._strat.stop?.();
     this._unpresent?.();
     this._motion?.removeEventListener('change', this._onMotion);
@@ -235,6 +236,7 @@ class PostureChain extends HTMLElement {
         this._resizeObserver.observe(c);
       }
     });
+    this._screen = watchScreen(this, () => this._schedule());
     this._resize();
     emit(this, 'load');
   }
@@ -293,7 +295,7 @@ class PostureChain extends HTMLElement {
   }
 
   _schedule() {
-    if (!this._raf && this._widget) this._raf = requestAnimationFrame(this._tick);
+    if (!this._raf && this._widget && this._screen?.shown !== false) this._raf = requestAnimationFrame(this._tick);
   }
 
   _tick(now) {

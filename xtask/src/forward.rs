@@ -18,8 +18,8 @@ pub fn codegen_command(project: &Project, args: &[String]) -> std::process::Comm
     cmd
 }
 
-/// `cargo xtask perf`: builds, then measures frames and the uncertainty bands in headless
-/// Chromium.
+/// `cargo xtask perf [frame.mjs's options]`: builds, then measures frames, twenty widgets on a
+/// page (failing if an offscreen one runs a frame) and the uncertainty bands in headless Chromium.
 pub fn perf(project: &Project, args: &[String]) -> Result<(), DynError> {
     build::run(project)?;
     let browser = setup::ensure_browser(project)?;
@@ -28,6 +28,12 @@ pub fn perf(project: &Project, args: &[String]) -> Result<(), DynError> {
             .command("node")
             .arg("tests/perf/frame.mjs")
             .args(args)
+            .env("CHROME", &browser.chrome),
+    )?;
+    cmd::run(
+        project
+            .command("node")
+            .args(["tests/perf/many.mjs", "--check"])
             .env("CHROME", &browser.chrome),
     )?;
     cmd::run(

@@ -40,8 +40,10 @@ Tasks:
                         rewrites them)
   codegen [--check]     write the files generated from the Rust definitions (www/generated.js,
                         the model card's tables in docs/model.md), or check they are current
-  perf                  build, then time frames and solveBands in headless Chromium
-                        (tests/perf/frame.mjs, tests/perf/bands.mjs)
+  perf [--runs R] [--compare OLD_SITE]
+                        build, then time frames (R runs; in turns with another built site),
+                        20 widgets on a page (offscreen ones must run no frame) and solveBands
+                        in headless Chromium (tests/perf/frame.mjs, many.mjs, bands.mjs)
   bench                 run the solver benchmarks (cargo bench --bench solve)
   fuzz [--cases N] [--seed S]
                         N hostile inputs (default 100,000) through the parser, solver and
