@@ -295,7 +295,14 @@ class PostureChain extends HTMLElement {
   }
 
   _schedule() {
-    if (!this._raf && this._widget && this._screen?.shown !== false) this._raf = requestAnimationFrame(this._tick);
+    const widget = this._widget;
+    if (this._raf || !widget) return;
+    // Off screen, no frames (views.js's watchScreen): a change is solved at once, drawn on return.
+    if (this._screen?.shown === false) {
+      widget.settle(performance.now());
+      return this._showReadouts();
+    }
+    this._raf = requestAnimationFrame(this._tick);
   }
 
   _tick(now) {

@@ -277,6 +277,18 @@ impl Widget {
         moving || self.autoplay_since_ms.is_some()
     }
 
+    /// What an element off screen does in place of frames: solves a changed input at once and
+    /// puts the posture where it is going, drawing nothing (the next `frame` draws it), so that
+    /// the read-outs are current while no frame runs.
+    pub fn settle(&mut self, now_ms: f64) {
+        if self.needs_solve {
+            self.resolve(now_ms);
+        }
+        let target = *self.cascade.target();
+        self.cascade.jump(&target);
+        self.needs_draw = true;
+    }
+
     /// True when the drawn posture has reached the inputs' posture.
     #[wasm_bindgen(js_name = isSettled)]
     pub fn is_settled(&self) -> bool {
