@@ -31,7 +31,8 @@ Tasks:
   test                  set up the tools, then run every check: rustfmt, codegen --check,
                         clippy (native and wasm32), native tests, wasm tests in headless Chromium, the release
                         build, the embed kit (dist), the browser tests in tests/e2e/, and
-                        a real WordPress on 127.0.0.1:8089 (tests/wordpress/; needs root)
+                        a real WordPress on 127.0.0.1:8089 (tests/wordpress/; needs root),
+                        a quick fuzz, a one-minute soak and Lighthouse
   dist                  build, then write the embed kit in target/dist: the versioned folder
                         that is also the npm package, and the WordPress plugin's zip
   wordpress             build and dist, then only the WordPress stage of `test` (needs root)
@@ -52,7 +53,7 @@ Tasks:
                         non-finite output or broken invariant
   lighthouse [page ...]  build, then Lighthouse (mobile) on the site's pages (index.html, and
                         embed.html if built) served gzipped: scores, LCP, CLS, TBT; fails on a
-                        layout shift, a third-party request or too many requests
+                        layout shift, a third-party request, too many requests or bytes
   soak [--minutes M] [--insertions N]
                         build, then M minutes (default 10) of autoplay with a slider moving
                         every frame and N (default 1,000) insertions and removals of the
