@@ -62,6 +62,17 @@ export function lineDash(ctx, dash) {
   ctx.setLineDash(DASHES[dash] ?? DASHES[0]);
 }
 
+/** What every replay starts from: the view's transform (`dpr` device pixels per CSS pixel), the
+ * canvas cleared (`w` x `h` CSS pixels), round joins and caps, middle baselines, dash `dash`. */
+export function begin(ctx, dpr, w, h, dash) {
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.clearRect(0, 0, w, h);
+  ctx.lineJoin = 'round';
+  ctx.lineCap = 'round';
+  ctx.textBaseline = 'middle';
+  ctx.setLineDash(DASHES[dash] ?? DASHES[0]);
+}
+
 /** Draws the label with `key` (its UTF-8 bytes at `ptr`, `len` long) at (x, y) with fillText. */
 export function fillLabel(ctx, key, ptr, len, x, y) {
   let text = labels.get(key);

@@ -29,7 +29,7 @@ import {
 } from './readouts.js';
 import { MARKUP, STYLE, applyWords, markupValues, parts } from './template.js';
 import { canvasWords, current, load, localeOf, t, use } from './i18n.js';
-import { wireViews } from './views.js';
+import { watchScreen, wireViews } from './views.js';
 import { wirePointer } from './pointer.js';
 import { wireStrategy } from './strategy.js';
 import { STATE_ATTRIBUTES, getState } from './state.js';
@@ -186,6 +186,7 @@ class PostureChain extends HTMLElement {
     clearTimeout(this._liveTimer);
     clearInterval(this._stepsTimer);
     this._resizeObserver?.disconnect();
+    this._screen?.stop();
     this._strat.stop?.();
     this._unpresent?.();
     this._motion?.removeEventListener('change', this._onMotion);
@@ -243,6 +244,7 @@ class PostureChain extends HTMLElement {
         this._resizeObserver.observe(c);
       }
     });
+    this._screen = watchScreen(this, () => this._schedule());
     this._resize();
     emit(this, 'load');
   }
@@ -301,7 +303,14 @@ class PostureChain extends HTMLElement {
   }
 
   _schedule() {
-    if (!this._raf && this._widget) this._raf = requestAnimationFrame(this._tick);
+    const widget = this._widget;
+    if (this._raf || !widget) return;
+    // Off screen, no frames (views.js's watchScreen): a change is solved at once, drawn on return.
+    if (this._screen?.shown === false) {
+      widget.settle(performance.now());
+      return this._showReadouts();
+    }
+    this._raf = requestAnimationFrame(this._tick);
   }
 
   _tick(now) {

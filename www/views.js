@@ -57,3 +57,20 @@ export function wireViews(ui, shown) {
   layout.observe(ui.tabList);
   return layout;
 }
+
+/** Follows whether `el` is on screen (or within 100 px of it): `shown` says so, and `back()` is
+ * called when it comes back, so that the element's frame loop, which stops while it is away,
+ * starts again. Offscreen widgets then cost nothing per frame (`cargo xtask perf` counts them). */
+export function watchScreen(el, back) {
+  const screen = { shown: true, stop() {} };
+  if (typeof IntersectionObserver === 'undefined') return screen;
+  const io = new IntersectionObserver((entries) => {
+    const shown = entries[entries.length - 1].isIntersecting;
+    if (shown === screen.shown) return;
+    screen.shown = shown;
+    if (shown) back();
+  }, { rootMargin: '100px 0px' });
+  io.observe(el);
+  screen.stop = () => io.disconnect();
+  return screen;
+}

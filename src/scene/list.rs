@@ -326,6 +326,78 @@ impl DisplayList {
         out
     }
 
+    /// A 64-bit digest of everything the list draws (its commands, its text and its transform):
+    /// two lists with the same digest draw the same pixels on a canvas of the same size. The
+    /// canvas backend redraws a view only when its digest changes.
+    pub fn digest(&self) -> u64 {
+        let t = self.transform;
+        let mut d = Digest(0xcbf2_9ce4_8422_2325);
+        d.f(t.px_per_mm).f(t.origin_x_px).f(t.origin_y_px);
+        for cmd in &self.cmds {
+            match *cmd {
+                Cmd::Begin => d.u(1),
+                Cmd::MoveTo(p) => d.u(2).p(p),
+                Cmd::LineTo(p) => d.u(3).p(p),
+                Cmd::QuadTo { ctrl, to } => d.u(4).p(ctrl).p(to),
+                Cmd::Arc {
+                    centre,
+                    radius_mm,
+                    start_rad,
+                    end_rad,
+                } => d.u(5).p(centre).f(radius_mm).f(start_rad).f(end_rad),
+                Cmd::Ellipse {
+                    centre,
+                    rx_mm,
+                    ry_mm,
+                    rotation_rad,
+                } => d.u(6).p(centre).f(rx_mm).f(ry_mm).f(rotation_rad),
+                Cmd::Close => d.u(7),
+                Cmd::Block {
+                    centre,
+                    up,
+                    half_w_mm,
+                    half_h_mm,
+                    fill,
+                    outline,
+                } => d
+                    .u(8)
+                    .p(centre)
+                    .p(up)
+                    .f(half_w_mm)
+                    .f(half_h_mm)
+                    .c(fill)
+                    .c(outline),
+                Cmd::Fill(colour) => d.u(9).c(colour),
+                Cmd::Stroke {
+                    colour,
+                    width_px,
+                    dash,
+                } => d.u(10).c(colour).f(width_px).u(dash as u64),
+                Cmd::Text {
+                    at,
+                    dx_px,
+                    dy_px,
+                    font,
+                    align,
+                    colour,
+                    start,
+                    end,
+                } => d
+                    .u(11)
+                    .p(at)
+                    .f(dx_px)
+                    .f(dy_px)
+                    .u(font as u64 | (align as u64) << 8)
+                    .c(colour)
+                    .u(u64::from(start) | u64::from(end) << 32),
+            };
+        }
+        for b in self.text.bytes() {
+            d.u(u64::from(b));
+        }
+        d.0
+    }
+
     /// Empties the list, keeping its buffers.
     pub fn clear(&mut self) {
         self.cmds.clear();
@@ -504,6 +576,28 @@ impl Drop for TextWriter<'_> {
     }
 }
 
+/// FNV-1a over 64-bit words, for [`DisplayList::digest`].
+struct Digest(u64);
+
+impl Digest {
+    fn u(&mut self, v: u64) -> &mut Self {
+        self.0 = (self.0 ^ v).wrapping_mul(0x0100_0000_01b3);
+        self
+    }
+
+    fn f(&mut self, v: f64) -> &mut Self {
+        self.u(v.to_bits())
+    }
+
+    fn p(&mut self, p: P2) -> &mut Self {
+        self.f(p.x_mm).f(p.y_mm)
+    }
+
+    fn c(&mut self, c: Colour) -> &mut Self {
+        self.u(u64::from(c.slot()))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -530,6 +624,25 @@ mod tests {
         }
         let texts: Vec<&str> = list.texts().map(|(_, s)| s).collect();
         assert_eq!(texts, ["level", "level", "level", "10 mm R", "12 mm L"]);
+    }
+
+    #[test]
+    fn digest_follows_what_is_drawn() {
+        let draw = |x: f64, word: &str, colour: Colour| {
+            let mut list = DisplayList::new();
+            list.line(P2::default(), P2::new(x, 1.0), colour, 1.0, Dash::Solid);
+            list.text(P2::default(), Font::Small, Align::Left, Colour::Ink)
+                .str(word);
+            list
+        };
+        let base = draw(1.0, "L", Colour::Ink).digest();
+        assert_eq!(draw(1.0, "L", Colour::Ink).digest(), base);
+        assert_ne!(draw(1.0 + 1e-9, "L", Colour::Ink).digest(), base);
+        assert_ne!(draw(1.0, "R", Colour::Ink).digest(), base);
+        assert_ne!(draw(1.0, "L", Colour::Muted).digest(), base);
+        let mut moved = draw(1.0, "L", Colour::Ink);
+        moved.transform.origin_x_px += 0.5;
+        assert_ne!(moved.digest(), base);
     }
 
     #[test]

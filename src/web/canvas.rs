@@ -47,6 +47,8 @@ extern "C" {
     fn text_align(ctx: &CanvasRenderingContext2d, align: u32);
     #[wasm_bindgen(js_name = lineDash)]
     fn line_dash(ctx: &CanvasRenderingContext2d, dash: u32);
+    #[wasm_bindgen(js_name = begin)]
+    fn begin(ctx: &CanvasRenderingContext2d, dpr: f64, width_px: f64, height_px: f64, dash: u32);
     #[wasm_bindgen(js_name = fillLabel)]
     fn fill_label(ctx: &CanvasRenderingContext2d, key: f64, ptr: u32, len: u32, x: f64, y: f64);
 }
@@ -104,10 +106,10 @@ struct CtxState {
 }
 
 impl CtxState {
-    /// The state at the start of a replay: the dash is set solid here; the alpha is taken to be
-    /// 1, as every replay leaves it; fill, stroke, width, font and alignment are unknown.
-    fn start(ctx: &CanvasRenderingContext2d) -> Self {
-        line_dash(ctx, Dash::Solid as u32);
+    /// The state at the start of a replay, once `begin` has made lines solid: the alpha is
+    /// taken to be 1, as every replay leaves it; fill, stroke, width, font and alignment are
+    /// unknown.
+    fn start() -> Self {
         CtxState {
             fill: None,
             stroke: None,
@@ -203,14 +205,13 @@ pub fn replay(
     (width_px, height_px): (f64, f64),
 ) {
     let fast: &Ctx = ctx.unchecked_ref();
-    fast.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
-    ctx.clear_rect(0.0, 0.0, width_px, height_px);
-    ctx.set_line_join("round");
-    ctx.set_line_cap("round");
-    ctx.set_text_baseline("middle");
+    // The view's transform, the clearing and the joins, caps, baseline and dash every replay
+    // starts from, in one call (as `&str` arguments, the three keywords were decoded anew on
+    // every frame).
+    begin(ctx, dpr, width_px, height_px, Dash::Solid as u32);
     let t = list.transform;
     let r_px = |r_mm: f64| (r_mm * t.px_per_mm).max(0.0);
-    let mut state = CtxState::start(ctx);
+    let mut state = CtxState::start();
     for cmd in list.cmds() {
         if !matches!(cmd, Cmd::Block { .. }) {
             state.unrotate(fast, dpr);

@@ -43,6 +43,10 @@ pub struct Widget {
     reduced_motion: bool,
     needs_solve: bool,
     needs_draw: bool,
+    /// The digest of the display list each view's canvas shows (`DisplayList::digest`), 0 when
+    /// unknown: a view is replayed only when its list's digest differs. Cleared when the page
+    /// changes what the canvas draws with (`redraw`, `resize`).
+    drawn: [u64; 3],
     dpr: f64,
     drag: Option<Drag>,
     /// Compare mode on a narrow screen: the strategy (its input value) whose posture for the same
@@ -100,6 +104,7 @@ impl Widget {
             reduced_motion: false,
             needs_solve: true,
             needs_draw: true,
+            drawn: [0; 3],
             dpr: 1.0,
             drag: None,
             ghost_strategy: None,
@@ -202,6 +207,7 @@ impl Widget {
     /// canvas's brand colour).
     pub fn redraw(&mut self) {
         self.needs_draw = true;
+        self.drawn = [0; 3];
     }
 
     /// Sets the decimal sign and minus sign the canvas labels' numbers are written with (the
@@ -218,7 +224,7 @@ impl Widget {
             self.scene.set_size_px(v, width_px, height_px);
         }
         self.dpr = finite_or(dpr, 1.0).clamp(0.5, 4.0);
-        self.needs_draw = true;
+        self.redraw();
     }
 
     /// Advances to `now_ms`, re-solves if an input changed, and redraws what changed. Returns true
@@ -255,16 +261,32 @@ impl Widget {
                 &self.options,
             );
             for (view, ctx) in View::ALL.into_iter().zip([back, side, top]) {
-                replay(
-                    ctx,
-                    self.scene.list(view),
-                    self.dpr,
-                    self.scene.size_px(view),
-                );
+                let list = self.scene.list(view);
+                let (w, h) = self.scene.size_px(view);
+                // A hidden view (the phone layout's other tabs: no size) is not drawn; nor is one
+                // whose canvas already shows this list.
+                let digest = if w < 1.0 || h < 1.0 { 0 } else { list.digest() };
+                let drawn = &mut self.drawn[view.index()];
+                if digest != 0 && digest != *drawn {
+                    replay(ctx, list, self.dpr, (w, h));
+                }
+                *drawn = digest;
             }
             self.needs_draw = false;
         }
         moving || self.autoplay_since_ms.is_some()
+    }
+
+    /// What an element off screen does in place of frames: solves a changed input at once and
+    /// puts the posture where it is going, drawing nothing (the next `frame` draws it), so that
+    /// the read-outs are current while no frame runs.
+    pub fn settle(&mut self, now_ms: f64) {
+        if self.needs_solve {
+            self.resolve(now_ms);
+        }
+        let target = *self.cascade.target();
+        self.cascade.jump(&target);
+        self.needs_draw = true;
     }
 
     /// True when the drawn posture has reached the inputs' posture.

@@ -18,8 +18,8 @@ pub fn codegen_command(project: &Project, args: &[String]) -> std::process::Comm
     cmd
 }
 
-/// `cargo xtask perf`: builds, then measures frames and the uncertainty bands in headless
-/// Chromium.
+/// `cargo xtask perf [frame.mjs's options]`: builds, then measures frames, twenty widgets on a
+/// page (failing if an offscreen one runs a frame) and the uncertainty bands in headless Chromium.
 pub fn perf(project: &Project, args: &[String]) -> Result<(), DynError> {
     build::run(project)?;
     let browser = setup::ensure_browser(project)?;
@@ -28,6 +28,12 @@ pub fn perf(project: &Project, args: &[String]) -> Result<(), DynError> {
             .command("node")
             .arg("tests/perf/frame.mjs")
             .args(args)
+            .env("CHROME", &browser.chrome),
+    )?;
+    cmd::run(
+        project
+            .command("node")
+            .args(["tests/perf/many.mjs", "--check"])
             .env("CHROME", &browser.chrome),
     )?;
     cmd::run(
@@ -153,21 +159,35 @@ pub fn soak(project: &Project, args: &[String]) -> Result<(), DynError> {
     cmd::run(&mut soak_command(project, &browser, minutes, insertions))
 }
 
-/// `cargo xtask lighthouse [page ...]`: builds, installs Lighthouse into `tools/lighthouse` (its
-/// own lock file, apart from the suite's packages) when missing, and runs it on the site's pages.
-pub fn lighthouse(project: &Project, args: &[String]) -> Result<(), DynError> {
-    build::run(project)?;
-    let browser = setup::ensure_browser(project)?;
+/// Installs Lighthouse into `tools/lighthouse` (its own lock file, apart from the suite's
+/// packages) when it is missing.
+pub fn ensure_lighthouse(project: &Project) -> Result<(), DynError> {
     setup::ensure_npm_dir(
         project,
         &project.root().join("tools").join("lighthouse"),
         "lighthouse",
-    )?;
-    cmd::run(
-        project
-            .command("node")
-            .arg("tests/perf/lighthouse.mjs")
-            .args(args)
-            .env("CHROME", &browser.chrome),
     )
+}
+
+/// Lighthouse (`tests/perf/lighthouse.mjs`) on the built site's `pages` (none: the demo page and
+/// `embed.html`).
+pub fn lighthouse_command(
+    project: &Project,
+    browser: &setup::Browser,
+    pages: &[String],
+) -> std::process::Command {
+    let mut cmd = project.command("node");
+    cmd.arg("tests/perf/lighthouse.mjs")
+        .args(pages)
+        .env("CHROME", &browser.chrome);
+    cmd
+}
+
+/// `cargo xtask lighthouse [page ...]`: builds, installs Lighthouse when missing, and runs it on
+/// the site's pages.
+pub fn lighthouse(project: &Project, args: &[String]) -> Result<(), DynError> {
+    build::run(project)?;
+    let browser = setup::ensure_browser(project)?;
+    ensure_lighthouse(project)?;
+    cmd::run(&mut lighthouse_command(project, &browser, args))
 }

@@ -32,7 +32,8 @@ Tasks:
                         clippy (native and wasm32), native tests, wasm tests in headless Chromium, the release
                         build, the embed kit (dist), the browser tests in tests/e2e/, and
                         real WordPress sites (Debian's 6.1 on 127.0.0.1:8089, 6.5 and the
-                        nightly from Playground's npm builds on :8090, :8091; tests/wordpress/; needs root)
+                        nightly from Playground's npm builds on :8090, :8091; tests/wordpress/; needs root),
+                        a quick fuzz, a one-minute soak and Lighthouse
   dist                  build, then write the embed kit in target/dist: the versioned folder
                         that is also the npm package, and the WordPress plugin's zip
   wordpress             build and dist, then only the WordPress stage of `test` (needs root)
@@ -41,8 +42,10 @@ Tasks:
                         rewrites them)
   codegen [--check]     write the files generated from the Rust definitions (www/generated.js,
                         the model card's tables in docs/model.md), or check they are current
-  perf                  build, then time frames and solveBands in headless Chromium
-                        (tests/perf/frame.mjs, tests/perf/bands.mjs)
+  perf [--runs R] [--compare OLD_SITE]
+                        build, then time frames (R runs; in turns with another built site),
+                        20 widgets on a page (offscreen ones must run no frame) and solveBands
+                        in headless Chromium (tests/perf/frame.mjs, many.mjs, bands.mjs)
   bench                 run the solver benchmarks (cargo bench --bench solve)
   fuzz [--cases N] [--seed S]
                         N hostile inputs (default 100,000) through the parser, solver and
@@ -51,7 +54,7 @@ Tasks:
                         non-finite output or broken invariant
   lighthouse [page ...]  build, then Lighthouse (mobile) on the site's pages (index.html, and
                         embed.html if built) served gzipped: scores, LCP, CLS, TBT; fails on a
-                        layout shift, a third-party request or too many requests
+                        layout shift, a third-party request, too many requests or bytes
   soak [--minutes M] [--insertions N]
                         build, then M minutes (default 10) of autoplay with a slider moving
                         every frame and N (default 1,000) insertions and removals of the

@@ -454,6 +454,20 @@ pub fn run(project: &Project) -> Result<(), DynError> {
         },
     )?;
 
+    // Lighthouse on the demo page and embed.html (`cargo xtask lighthouse`): fails on what does
+    // not depend on the machine's speed (a layout shift, a request to another origin, requests or
+    // bytes over budget), never on its timings or scores, which it prints.
+    report.stage("lighthouse", "cargo xtask lighthouse", || {
+        crate::forward::ensure_lighthouse(project).map_err(|e| (e, Counts::default()))?;
+        check(crate::forward::lighthouse_command(project, &browser, &[]))?;
+        Ok((
+            (),
+            Outcome::note(
+                "index.html, embed.html: no layout shift, no third-party request, within budget",
+            ),
+        ))
+    })?;
+
     report.print();
     println!("(whole run: {:.0} s)", started.elapsed().as_secs_f64());
     println!(
