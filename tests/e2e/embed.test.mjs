@@ -150,7 +150,7 @@ test('npm: the packed tarball installs offline into a fresh project and its name
     const packed = execFileSync('npm', ['pack', '--pack-destination', work, '--silent'], { cwd: join(DIST, folder), encoding: 'utf8' }).trim().split('\n').pop();
     const tarball = join(work, packed);
     const listing = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' });
-    for (const f of ['package.json', 'posture-chain.js', 'pkg/posture_chain_bg.wasm', 'posture-chain.d.ts', 'api.d.ts', 'api/posture_chain.js', 'embed.html', 'embed-resize.js', 'poster.svg', 'README.md', 'LICENSE-MIT', 'LICENSE-APACHE']) {
+    for (const f of ['package.json', 'posture-chain.js', 'pkg/posture_chain_bg.wasm', 'posture-chain.d.ts', 'api.d.ts', 'api/posture_chain.js', 'embed.html', 'embed-resize.js', 'poster.svg', 'poster.css', 'README.md', 'LICENSE-MIT', 'LICENSE-APACHE']) {
       assert.match(listing, new RegExp(`^package/${f.replace('.', '\\.')}$`, 'm'), `the tarball has ${f}`);
     }
     const app = join(work, 'app');

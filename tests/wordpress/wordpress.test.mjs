@@ -111,6 +111,20 @@ async function checkModuleLoadedOnce(page, version) {
  * context is the elements themselves (`include: [[el]]` would be read as a selector path and
  * scan the whole page), and the run must have checked nodes in the widgets' shadow roots.
  */
+/** The poster's place (poster.css) is linked in the head, before the poster, and served. */
+async function checkPosterStyles(page) {
+  const css = await page.evaluate(async () => {
+    const link = document.head.querySelector('link[rel=stylesheet][href*="/plugins/posture-chain/poster.css"]');
+    if (!link) return null;
+    const response = await fetch(link.href);
+    return { status: response.status, type: response.headers.get('content-type'), text: await response.text() };
+  });
+  assert.ok(css, "poster.css is linked in the page's head");
+  assert.equal(css.status, 200);
+  assert.match(css.type, /^text\/css/);
+  assert.match(css.text, /posture-chain:not\(:defined\) > :is\(svg, img\)/, 'it places the poster before the element is defined');
+}
+
 async function axeOnWidgets(page) {
   const { createRequire } = await import('node:module');
   const { readFile } = await import('node:fs/promises');
@@ -167,6 +181,7 @@ for (const { version, posts } of SITES) {
         });
         assert.match(poster.src, /\/wp-content\/plugins\/posture-chain\/poster\.svg$/);
         assert.deepEqual([poster.status, poster.type], [200, 'image/svg+xml'], 'the fallback poster is bundled in the plugin');
+        await checkPosterStyles(page);
         // The hostile one: only known attributes with safe values reach the markup.
         const hostile = page.locator('posture-chain').nth(2);
         const names = await hostile.evaluate((e) => e.getAttributeNames());
@@ -235,6 +250,7 @@ for (const { version, posts } of SITES) {
         assert.equal(await page.locator('posture-chain').count(), 1);
         await dragSlider(page, 0, '-9');
         assert.equal(await page.locator('posture-chain #leg-length').inputValue(), '12');
+        await checkPosterStyles(page);
         await checkModuleLoadedOnce(page, version);
         assert.deepEqual(problems.list(), []);
       } finally {

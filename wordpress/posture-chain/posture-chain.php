@@ -240,6 +240,7 @@ function posture_chain_markup($atts) {
 		$out .= sprintf(' data-warnings="%s"', esc_attr(implode("\n", $warnings)));
 	}
 	posture_chain_enqueue();
+	posture_chain_enqueue_poster_style();
 	$poster = sprintf('<img src="%s" width="360" height="480" loading="lazy" alt="%s">', esc_url(plugins_url('poster.svg', __FILE__)), esc_attr__('The back view of the illustration: a head tilted 5 degrees to the right and the spine adjusting below it', 'posture-chain'));
 	return '<posture-chain' . $out . '>' . $poster . '<p>' . esc_html__('An interactive illustration of how a head tilt travels down the spine shows here when JavaScript runs. It is an educational illustration of a simplified model, not a diagnosis.', 'posture-chain') . '</p></posture-chain>';
 }
@@ -266,6 +267,25 @@ function posture_chain_enqueue() {
 		}
 	);
 }
+
+/**
+ * The poster's place before the element is defined (poster.css: over the back view, the
+ * element's box kept), so that nothing on the page moves when it upgrades. A stylesheet file of
+ * the site's own origin (a strict CSP allows it), in the head of a post that holds the shortcode
+ * or the block; elsewhere (a widget area) the shortcode asks for it late, in the footer.
+ */
+function posture_chain_enqueue_poster_style() {
+	wp_enqueue_style('posture-chain-poster', plugins_url('poster.css', __FILE__), array(), POSTURE_CHAIN_VERSION);
+}
+
+/** In the head of a singular post that shows the widget, before its poster is painted. */
+function posture_chain_head_styles() {
+	$post = get_post();
+	if (is_singular() && $post && (has_shortcode($post->post_content, 'posture-chain') || has_block('posture-chain/widget', $post))) {
+		posture_chain_enqueue_poster_style();
+	}
+}
+add_action('wp_enqueue_scripts', 'posture_chain_head_styles');
 
 /** [posture-chain head-tilt="5" leg-length="10" compensation="partial" brand-color="#8a1d5f" theme="dark" lang="de" puzzle="head:8;leg:12"] */
 function posture_chain_shortcode($atts) {

@@ -85,6 +85,10 @@ pub fn build(project: &Project, wasm: WasmRust) -> Result<WasmSizes, DynError> {
         crate::embed::EMBED_PAGE
     );
     let poster = write_poster(project, &site)?;
+    // Its styles as a file too, for pages that take the poster as an <img> (the kit's snippet,
+    // the WordPress plugin): a stylesheet of the host's own origin, which a strict CSP allows.
+    let css = fs::read_to_string(project.www().join(POSTER_CSS))?;
+    fs::write(site.join(POSTER_CSS), strip_css_comments(&css) + "\n")?;
     for page in ["index.html", crate::embed::EMBED_PAGE] {
         inline_poster(project, &site.join(page), &poster)?;
     }
@@ -343,7 +347,8 @@ pub const POSTER_FILE: &str = "poster.svg";
 /// the styles that put it where the element will show it (`www/poster.css`, in its `<style>`).
 pub const POSTER_MARK: &str = "<!-- posture-chain:poster -->";
 const POSTER_CSS_MARK: &str = "/* posture-chain:poster.css */";
-const POSTER_CSS: &str = "poster.css";
+/// The poster's place before the element is defined (`www/poster.css`), also a file in the site.
+pub const POSTER_CSS: &str = "poster.css";
 
 /// Draws the poster into `site` (`cargo run --example poster`) and returns its text.
 fn write_poster(project: &Project, site: &Path) -> Result<String, DynError> {

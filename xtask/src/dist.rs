@@ -27,6 +27,8 @@ use crate::DynError;
 
 /// The poster's file name (light-DOM fallback content for the element), drawn by the build.
 pub const POSTER: &str = build::POSTER_FILE;
+/// The poster's styles (its place before the element is defined), beside it.
+const POSTER_CSS: &str = build::POSTER_CSS;
 
 /// The npm package's name, the folder's and the zip's stem.
 pub const PACKAGE: &str = "posture-chain";
@@ -80,6 +82,7 @@ fn folder_files(project: &Project) -> Result<Vec<(String, PathBuf)>, DynError> {
             EMBED_PAGE.to_string(),
             RESIZE_HELPER.to_string(),
             POSTER.to_string(),
+            POSTER_CSS.to_string(),
         ])
         .map(|f| (f.clone(), site.join(&f)))
         .collect();
@@ -134,6 +137,7 @@ fn package_json(version: &str, modules: &[String]) -> String {
     "./{EMBED_PAGE}": "./{EMBED_PAGE}",
     "./{RESIZE_HELPER}": "./{RESIZE_HELPER}",
     "./{POSTER}": "./{POSTER}",
+    "./{POSTER_CSS}": "./{POSTER_CSS}",
     "./package.json": "./package.json"
   }},
   "files": [
@@ -145,6 +149,7 @@ fn package_json(version: &str, modules: &[String]) -> String {
     "{EMBED_PAGE}",
     "{RESIZE_HELPER}",
     "{POSTER}",
+    "{POSTER_CSS}",
     "README.md",
     "LICENSE-MIT",
     "LICENSE-APACHE"
@@ -234,6 +239,7 @@ pub fn write(project: &Project) -> Result<Dist, DynError> {
         .chain([
             format!("pkg/{WASM_FILE}"),
             POSTER.into(),
+            POSTER_CSS.into(),
             "LICENSE-MIT".into(),
             "LICENSE-APACHE".into(),
         ])
