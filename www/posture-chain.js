@@ -29,7 +29,7 @@ import {
 } from './readouts.js';
 import { MARKUP, STYLE, applyWords, markupValues, parts } from './template.js';
 import { canvasWords, current, load, localeOf, t, use } from './i18n.js';
-import { watchScreen, wireViews } from './views.js';
+import { layOutNow, watchScreen, wireViews } from './views.js';
 import { wirePointer } from './pointer.js';
 import { wireStrategy } from './strategy.js';
 import { STATE_ATTRIBUTES, getState } from './state.js';
@@ -159,10 +159,8 @@ class PostureChain extends HTMLElement {
     // Its own `lang`, else the page's: followed when either changes.
     watchLang(this, true);
     this._setLang();
-    // The phone layout's slider goes under the views now, before the first layout: views.js's
-    // observer moves it a frame later, a layout shift where the element is on screen at once.
-    const { tabList, views, primary } = this._ui;
-    if (tabList.offsetWidth > 0 && views.nextElementSibling !== primary) views.after(primary);
+    // The phone layout's slider goes under the views now, before the first layout.
+    layOutNow(this._ui);
     // The presentation attributes as the page gives them: where a link's state starts from.
     this._pageAttrs ??= STATE_ATTRIBUTES.map(([name]) => this.getAttribute(name));
     addEventListener('hashchange', this._onHash);

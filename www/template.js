@@ -165,7 +165,7 @@ caption .how { font-size: 12px; min-height: 28px; padding: 1px 8px; margin-left:
 .certainty dd { margin: 0; font-variant-numeric: tabular-nums; }
 .certainty h4 { font-size: 13px; margin: 8px 0 0; }
 .badge { margin: 0 0 8px; padding: 4px 8px; border: 2px solid var(--alert); border-radius: 6px; color: var(--alert); font-weight: 700; }
-.s select { font: inherit; min-width: 0; }
+.s select { font: inherit; min-width: 0; min-height: 28px; }
 .s .row { flex-wrap: wrap; }
 .s:not(.tone) label { flex: none; }
 .s.buttons { margin-bottom: 10px; }

@@ -34,6 +34,12 @@ function setPhone(ui, phone) {
   });
 }
 
+/** Lays the parts out for the element's width now, before its first layout is painted: the
+ * observer of wireViews follows a frame later, a layout shift where the element is on screen. */
+export function layOutNow(ui) {
+  setPhone(ui, ui.tabList.offsetWidth > 0);
+}
+
 /** Wires the tab list and follows the layout; `shown(i)` is told when view i comes up, to size
  * and draw it. Returns the observer that follows the layout. */
 export function wireViews(ui, shown) {

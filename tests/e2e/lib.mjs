@@ -422,7 +422,8 @@ export async function axeViolations(target) {
   const source = await read(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   await target.evaluate(source);
   return target.evaluate(async () => {
-    const result = await window.axe.run(document);
+    // WCAG 2.2's target size too (off in axe by default; Lighthouse's accessibility audit has it).
+    const result = await window.axe.run(document, { rules: { 'target-size': { enabled: true } } });
     return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   });
 }

@@ -131,8 +131,10 @@ for (const [name, viewport] of [['390x844', PHONE], ['320x640', SMALL_PHONE]]) {
         assert.ok(b.slider.top >= b.canvas.bottom, 'the slider is under the view');
         t.diagnostic(`${view}: canvas bottom ${b.canvas.bottom.toFixed(0)} px, slider bottom ${b.slider.bottom.toFixed(0)} px, widget ${b.widget.height.toFixed(0)} px tall, screen ${b.screen.height} px`);
         if (viewport === PHONE) {
-          // About a screen and a half: the strategy's row and its two buttons (issue 9) add 60 px.
-          assert.ok(b.widget.height <= 1.6 * viewport.height, `the widget is about a screen and a half: ${b.widget.height} px`);
+          // About a screen and a half: the strategy's row and its two buttons (issue 9) add 60 px,
+          // and its select goes under its label (27 px), where squeezed beside it the select could cut
+          // off "Whole chain (a hypothesis)": a hypothesis must be named whole.
+          assert.ok(b.widget.height <= 1.65 * viewport.height, `the widget is about a screen and a half: ${b.widget.height} px`);
         }
       }
       if (viewport === PHONE) {

@@ -88,6 +88,10 @@ try {
     for (const [id, audit] of Object.entries(a)) {
       if (audit.score !== null && audit.score < 1 && !['informative', 'notApplicable', 'manual'].includes(audit.scoreDisplayMode)) {
         console.log(`  below full marks: ${id} (${audit.displayValue ?? audit.score})`);
+        // The elements an audit names (accessibility's), so that a failure says where it is.
+        for (const item of (audit.details?.items ?? []).filter((i) => i.node).slice(0, 3)) {
+          console.log(`    at ${item.node.selector ?? ''}: ${item.node.snippet ?? ''} ${item.node.explanation ? `(${item.node.explanation.split('\n')[0]})` : ''}`);
+        }
       }
     }
     if (cls > 0) problems.push(`${page}: layout shift ${cls.toFixed(4)} (must be 0)`);
