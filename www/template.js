@@ -24,6 +24,8 @@ function slider(attribute) {
 // are drawn and show at once. Below, the rest takes less height (the panel in one column, each
 // measure's usual range under its value): the whole element is about a screen and a half.
 const PHONE = `@container (width < 560px) {
+::slotted(:is(svg, img):not(.phone)) { display: none; }
+::slotted(.phone) { display: block; }
 .pc { padding: 10px; line-height: 1.3; }
 .tabs { display: flex; gap: 6px; margin: 0 0 4px; }
 .tabs button { flex: 1 1 0; padding: 2px 4px; font-size: 13px; min-height: 34px; }
@@ -92,6 +94,7 @@ canvas.back { touch-action: pan-y pinch-zoom; }
 ::slotted(svg), ::slotted(img) { display: block; max-width: 100%; height: auto; }
 .poster::slotted(svg), .poster::slotted(img) { width: 100%; height: 100%; object-fit: contain; }
 .poster::slotted(:not(svg, img)) { display: none; }
+::slotted(.phone) { display: none; }
 canvas.top { height: 340px; }
 .tabs { display: none; }
 .view { min-width: 0; }

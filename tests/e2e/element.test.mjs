@@ -257,10 +257,15 @@ test('on the demo page, a wasm that never arrives leaves the poster, with the me
     await p.waitForFunction(() => window.failed.length > 0);
     assert.deepEqual(await p.evaluate(() => window.failed), ['wasm']);
     assert.match(await p.locator('posture-chain .fail').textContent(), /could not start/);
-    const poster = p.locator('posture-chain > svg');
+    const poster = p.locator('posture-chain > svg:not(.phone)');
     assert.equal(await poster.isVisible(), true, 'the poster stays');
+    assert.equal(await p.locator('posture-chain > svg.phone').isVisible(), false, 'the desktop\'s, not the phone\'s');
     const box = await poster.boundingBox();
     assert.ok(box.width >= 300 && box.height >= 400, `at its own size or the view's: ${JSON.stringify(box)}`);
+    // On a phone, the phone's.
+    await p.setViewportSize({ width: 390, height: 740 });
+    await p.waitForFunction(() => document.querySelector('posture-chain > svg.phone').getBoundingClientRect().width > 0);
+    assert.equal(await poster.isVisible(), false, 'the phone\'s poster on a phone');
     assert.equal(await p.locator('posture-chain canvas').count(), 0, 'no empty canvas instead');
     assert.deepEqual(errors, []);
   } finally {

@@ -85,12 +85,34 @@ test('script + element with scripts off: the poster and the sentence show', TIME
   const server = await startServer({ root: DIST, pages: { '/post.html': page('A blog post', html) } });
   const { page: p, problems } = await openPage(browser, `${server.url}post.html`, { context: { javaScriptEnabled: false } });
   try {
-    const poster = p.locator('posture-chain img');
+    const poster = p.locator('posture-chain img:not(.phone)');
     await poster.scrollIntoViewIfNeeded();
-    await p.waitForFunction(() => document.querySelector('posture-chain img').complete);
+    await p.waitForFunction(() => document.querySelector('posture-chain img:not(.phone)').complete);
     assert.equal(await poster.evaluate((img) => img.naturalWidth), 360, 'the poster loads');
+    assert.equal(await p.locator('posture-chain img.phone').isVisible(), false, 'the phone\'s poster is not shown on a desktop');
     assert.equal(await p.locator('posture-chain > p').isVisible(), true);
     assert.deepEqual(problems.list(), []);
+    // On a phone, the phone's poster, and only it is fetched (lazy and not displayed, the other is not).
+    await p.setViewportSize({ width: 390, height: 740 });
+    const phone = p.locator('posture-chain img.phone');
+    await phone.scrollIntoViewIfNeeded();
+    await p.waitForFunction(() => document.querySelector('posture-chain img.phone').complete);
+    assert.equal(await phone.evaluate((img) => img.naturalWidth), 300, 'the phone\'s poster loads');
+    assert.equal(await poster.isVisible(), false, 'the desktop\'s poster is not shown on a phone');
+    // (With scripts off a browser loads lazy images at once; with them on, the element's script
+    // held back, the poster stays in the light DOM.)
+    const context = await browser.newContext({ viewport: { width: 390, height: 740 } });
+    const fresh = await context.newPage();
+    await fresh.route('**/posture-chain.js', (route) => route.abort());
+    await fresh.goto(`${server.url}post.html`, { waitUntil: 'domcontentloaded' });
+    try {
+      await fresh.locator('posture-chain img.phone').scrollIntoViewIfNeeded();
+      await fresh.waitForFunction(() => document.querySelector('posture-chain img.phone').complete && document.querySelector('posture-chain img.phone').naturalWidth > 0);
+      const fetched = await fresh.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname.split('/').pop()).filter((f) => f.startsWith('poster')));
+      assert.deepEqual(fetched.filter((f) => f.endsWith('.svg')), ['poster-phone.svg'], `only the phone's poster is fetched on a phone: ${fetched}`);
+    } finally {
+      await fresh.context().close();
+    }
   } finally {
     await p.context().close();
     await server.close();
@@ -150,7 +172,7 @@ test('npm: the packed tarball installs offline into a fresh project and its name
     const packed = execFileSync('npm', ['pack', '--pack-destination', work, '--silent'], { cwd: join(DIST, folder), encoding: 'utf8' }).trim().split('\n').pop();
     const tarball = join(work, packed);
     const listing = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' });
-    for (const f of ['package.json', 'posture-chain.js', 'pkg/posture_chain_bg.wasm', 'posture-chain.d.ts', 'api.d.ts', 'api/posture_chain.js', 'embed.html', 'embed-resize.js', 'poster.svg', 'poster.css', 'README.md', 'LICENSE-MIT', 'LICENSE-APACHE']) {
+    for (const f of ['package.json', 'posture-chain.js', 'pkg/posture_chain_bg.wasm', 'posture-chain.d.ts', 'api.d.ts', 'api/posture_chain.js', 'embed.html', 'embed-resize.js', 'poster.svg', 'poster-phone.svg', 'poster.css', 'README.md', 'LICENSE-MIT', 'LICENSE-APACHE']) {
       assert.match(listing, new RegExp(`^package/${f.replace('.', '\\.')}$`, 'm'), `the tarball has ${f}`);
     }
     const app = join(work, 'app');

@@ -174,13 +174,12 @@ for (const { version, posts } of SITES) {
         assert.equal(await first.locator('#leg-length').inputValue(), '10');
         assert.equal(await first.locator('#compensation').inputValue(), '50');
         assert.equal(await page.locator('posture-chain').nth(1).getAttribute('brand-color'), '#8a1d5f');
-        const poster = await page.evaluate(async () => {
-          const img = document.querySelector('posture-chain img');
+        const posters = await page.evaluate(() => Promise.all([...document.querySelector('posture-chain').querySelectorAll('img')].map(async (img) => {
           const response = await fetch(img.src);
-          return { src: img.src, status: response.status, type: response.headers.get('content-type') };
-        });
-        assert.match(poster.src, /\/wp-content\/plugins\/posture-chain\/poster\.svg$/);
-        assert.deepEqual([poster.status, poster.type], [200, 'image/svg+xml'], 'the fallback poster is bundled in the plugin');
+          return { src: img.src, class: img.className, status: response.status, type: response.headers.get('content-type') };
+        })));
+        assert.deepEqual(posters.map((p) => [p.src.replace(/^.*\/wp-content\//, ''), p.class]), [['plugins/posture-chain/poster.svg', ''], ['plugins/posture-chain/poster-phone.svg', 'phone']], 'the desktop\'s poster and the phone\'s');
+        for (const poster of posters) assert.deepEqual([poster.status, poster.type], [200, 'image/svg+xml'], `the fallback poster is bundled in the plugin: ${poster.src}`);
         await checkPosterStyles(page);
         // The hostile one: only known attributes with safe values reach the markup.
         const hostile = page.locator('posture-chain').nth(2);

@@ -241,7 +241,11 @@ function posture_chain_markup($atts) {
 	}
 	posture_chain_enqueue();
 	posture_chain_enqueue_poster_style();
-	$poster = sprintf('<img src="%s" width="360" height="480" loading="lazy" alt="%s">', esc_url(plugins_url('poster.svg', __FILE__)), esc_attr__('The back view of the illustration: a head tilted 5 degrees to the right and the spine adjusting below it', 'posture-chain'));
+	// The desktop's poster and the phone's (poster.css shows the one that fits; the other, not
+	// displayed and lazy, is not fetched).
+	$alt = esc_attr__('The back view of the illustration: a head tilted 5 degrees to the right and the spine adjusting below it', 'posture-chain');
+	$poster = sprintf('<img src="%s" width="360" height="480" loading="lazy" alt="%s">', esc_url(plugins_url('poster.svg', __FILE__)), $alt)
+		. sprintf('<img class="phone" src="%s" width="300" height="328" loading="lazy" alt="%s">', esc_url(plugins_url('poster-phone.svg', __FILE__)), $alt);
 	return '<posture-chain' . $out . '>' . $poster . '<p>' . esc_html__('An interactive illustration of how a head tilt travels down the spine shows here when JavaScript runs. It is an educational illustration of a simplified model, not a diagnosis.', 'posture-chain') . '</p></posture-chain>';
 }
 

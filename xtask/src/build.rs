@@ -84,7 +84,7 @@ pub fn build(project: &Project, wasm: WasmRust) -> Result<WasmSizes, DynError> {
         "build: {} is {embed} bytes, self-contained",
         crate::embed::EMBED_PAGE
     );
-    let poster = write_poster(project, &site)?;
+    let poster = write_posters(project, &site)?;
     // Its styles as a file too, for pages that take the poster as an <img> (the kit's snippet,
     // the WordPress plugin): a stylesheet of the host's own origin, which a strict CSP allows.
     let css = fs::read_to_string(project.www().join(POSTER_CSS))?;
@@ -93,7 +93,7 @@ pub fn build(project: &Project, wasm: WasmRust) -> Result<WasmSizes, DynError> {
         inline_poster(project, &site.join(page), &poster)?;
     }
     println!(
-        "build: the poster ({POSTER_FILE}, {} bytes) inlined in index.html and {}",
+        "build: the posters ({POSTER_FILE} and {PHONE_POSTER_FILE}, {} bytes) inlined in index.html and {}",
         poster.len(),
         crate::embed::EMBED_PAGE
     );
@@ -343,6 +343,11 @@ fn preload_chunks(site: &Path, modules: &Modules) -> Result<(), DynError> {
 /// The poster, the starting posture's back view drawn by the scene code through the SVG backend
 /// (`examples/poster.rs`), as the site holds it (for `<img>` fallbacks: the kit, the plugin).
 pub const POSTER_FILE: &str = "poster.svg";
+/// The phone's poster (`svg::PHONE_POSTER_PX`: the back view as a phone shows it), beside it.
+pub const PHONE_POSTER_FILE: &str = "poster-phone.svg";
+/// The class that tells the phone's poster from the desktop's in the light DOM: `www/poster.css`
+/// and the element's styles (`template.js`) show one of them by the element's width.
+pub const PHONE_POSTER_CLASS: &str = "phone";
 /// Where a page of `www/` takes the poster (inside its `<posture-chain>`, in the light DOM) and
 /// the styles that put it where the element will show it (`www/poster.css`, in its `<style>`).
 pub const POSTER_MARK: &str = "<!-- posture-chain:poster -->";
@@ -350,16 +355,33 @@ const POSTER_CSS_MARK: &str = "/* posture-chain:poster.css */";
 /// The poster's place before the element is defined (`www/poster.css`), also a file in the site.
 pub const POSTER_CSS: &str = "poster.css";
 
-/// Draws the poster into `site` (`cargo run --example poster`) and returns its text.
-fn write_poster(project: &Project, site: &Path) -> Result<String, DynError> {
-    let file = site.join(POSTER_FILE);
-    cmd::run(
-        project
-            .command("cargo")
+/// Draws the desktop's and the phone's posters into `site` (`cargo run --example poster`) and
+/// returns what the pages inline: both, the phone's marked with [`PHONE_POSTER_CLASS`].
+fn write_posters(project: &Project, site: &Path) -> Result<String, DynError> {
+    for (file, fit) in [(POSTER_FILE, None), (PHONE_POSTER_FILE, Some("phone"))] {
+        let file = site.join(file);
+        let mut command = project.command("cargo");
+        command
             .args(["run", "--quiet", "--example", "poster", "--"])
-            .arg(&file),
-    )?;
-    Ok(fs::read_to_string(&file)?.trim_end().to_string())
+            .arg(&file)
+            .args(fit);
+        cmd::run(&mut command)?;
+    }
+    posters_in(site)
+}
+
+/// The posters of the folder `dir` (the site, or the kit) as a page inlines them: the desktop's,
+/// then the phone's, marked with [`PHONE_POSTER_CLASS`].
+pub fn posters_in(dir: &Path) -> Result<String, DynError> {
+    let desktop = fs::read_to_string(dir.join(POSTER_FILE))?;
+    let phone = fs::read_to_string(dir.join(PHONE_POSTER_FILE))?;
+    let Some(phone) = phone.trim_end().strip_prefix("<svg ") else {
+        return Err(format!("{PHONE_POSTER_FILE} does not start with <svg").into());
+    };
+    Ok(format!(
+        "{}<svg class=\"{PHONE_POSTER_CLASS}\" {phone}",
+        desktop.trim_end()
+    ))
 }
 
 /// Puts the poster and its styles (their comments left out) in the built page `page` at its
@@ -379,7 +401,7 @@ pub fn inline_poster(project: &Project, page: &Path, poster: &str) -> Result<(),
         // HTML's parser puts an <svg> in the SVG namespace by itself.
         .replacen(
             POSTER_MARK,
-            &poster.replacen(" xmlns=\"http://www.w3.org/2000/svg\"", "", 1),
+            &poster.replace(" xmlns=\"http://www.w3.org/2000/svg\"", ""),
             1,
         );
     fs::write(page, html)?;

@@ -27,6 +27,8 @@ use crate::DynError;
 
 /// The poster's file name (light-DOM fallback content for the element), drawn by the build.
 pub const POSTER: &str = build::POSTER_FILE;
+/// The phone's poster, beside it (the element shows the one that fits its width).
+pub const PHONE_POSTER: &str = build::PHONE_POSTER_FILE;
 /// The poster's styles (its place before the element is defined), beside it.
 const POSTER_CSS: &str = build::POSTER_CSS;
 
@@ -82,6 +84,7 @@ fn folder_files(project: &Project) -> Result<Vec<(String, PathBuf)>, DynError> {
             EMBED_PAGE.to_string(),
             RESIZE_HELPER.to_string(),
             POSTER.to_string(),
+            PHONE_POSTER.to_string(),
             POSTER_CSS.to_string(),
         ])
         .map(|f| (f.clone(), site.join(&f)))
@@ -137,6 +140,7 @@ fn package_json(version: &str, modules: &[String]) -> String {
     "./{EMBED_PAGE}": "./{EMBED_PAGE}",
     "./{RESIZE_HELPER}": "./{RESIZE_HELPER}",
     "./{POSTER}": "./{POSTER}",
+    "./{PHONE_POSTER}": "./{PHONE_POSTER}",
     "./{POSTER_CSS}": "./{POSTER_CSS}",
     "./package.json": "./package.json"
   }},
@@ -149,6 +153,7 @@ fn package_json(version: &str, modules: &[String]) -> String {
     "{EMBED_PAGE}",
     "{RESIZE_HELPER}",
     "{POSTER}",
+    "{PHONE_POSTER}",
     "{POSTER_CSS}",
     "README.md",
     "LICENSE-MIT",
@@ -199,7 +204,7 @@ pub fn write(project: &Project) -> Result<Dist, DynError> {
     build::inline_poster(
         project,
         &folder.join(crate::embed::OFFLINE_PAGE),
-        fs::read_to_string(folder.join(POSTER))?.trim_end(),
+        &build::posters_in(&folder)?,
     )?;
 
     // The plugin: its own files, then the element's, under one `posture-chain/` folder.
@@ -239,6 +244,7 @@ pub fn write(project: &Project) -> Result<Dist, DynError> {
         .chain([
             format!("pkg/{WASM_FILE}"),
             POSTER.into(),
+            PHONE_POSTER.into(),
             POSTER_CSS.into(),
             "LICENSE-MIT".into(),
             "LICENSE-APACHE".into(),

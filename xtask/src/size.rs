@@ -31,7 +31,7 @@ struct Entry {
 /// Plus the poster's own bytes, [`POSTER_GZIP_ALLOWANCE`]: on 2026-12-02 (issue 11) the demo
 /// page took the poster into its HTML, the element's starting drawing that paints before any
 /// script (the first load was 65,318 B before, 682 B under the 66,000). The raise is that
-/// allowance and nothing more: 68,600 in all; the size stage fails when the poster outgrows it.
+/// allowance and nothing more; the size stage fails when the posters outgrow it.
 ///
 /// Plus [`LATER_FEATURES_GZIP`], what the rest of that day's work added to the first load.
 pub const PAGE_BUDGET_GZIP: u64 = 66_000 + POSTER_GZIP_ALLOWANCE + LATER_FEATURES_GZIP;
@@ -49,7 +49,13 @@ pub const LATER_FEATURES_GZIP: u64 = 800;
 /// `svg::POSTER_STEP_PX`; it was 3,703 B as a file at 0.01 px). Without the poster the first
 /// load measured 65,903 B then (the slot, the poster's styles and the table's fixed columns
 /// in the element, 236 B; the styles and the sentence in the page, 349 B), within the 66,000.
-pub const POSTER_GZIP_ALLOWANCE: u64 = 2_600;
+///
+/// Raised from 2,600 on 2026-12-02, later, for the phone's poster (issue 11: on a phone the desktop's
+/// poster, scaled into the phone's view, changed 9 % of its pixels when the drawing replaced
+/// it; the phone's own changes 1.1 %, `tests/e2e/poster.test.mjs`): the two posters measured
+/// 4,119 B, their path data written in relative steps (`svg::PathData`: the one poster was
+/// 2,392 B so, 2,608 before). The raise is 1,600 B, that and 81 B of margin.
+pub const POSTER_GZIP_ALLOWANCE: u64 = 4_200;
 
 /// One round trip of a new connection: ten TCP segments of 1,460 bytes (RFC 6928's initial
 /// window). The poster and the element's reserved box (its styles, in the head) must come in it.
@@ -347,14 +353,16 @@ fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), DynError> {
     Ok(())
 }
 
-/// Where a built page's poster is: the byte range of the `<svg>…</svg>` inside its first
-/// `<posture-chain`, if it has one.
+/// Where a built page's posters are (the desktop's and the phone's, one after the other): the
+/// byte range from the first `<svg` inside its first `<posture-chain` to the last `</svg>` in
+/// it, if it has one.
 fn poster_range(html: &str) -> Option<std::ops::Range<usize>> {
     let element = html.find("<posture-chain")?;
-    let start = element + html[element..].find("<svg")?;
-    let end = start + html[start..].find("</svg>")? + "</svg>".len();
     let closes = element + html[element..].find("</posture-chain>")?;
-    (end <= closes).then_some(start..end)
+    let inside = &html[element..closes];
+    let start = element + inside.find("<svg")?;
+    let end = element + inside.rfind("</svg>")? + "</svg>".len();
+    (start < end).then_some(start..end)
 }
 
 /// A page's poster, measured: its bytes in the gzipped page (the page with it minus without it)
@@ -437,9 +445,15 @@ mod tests {
     }
 
     #[test]
-    fn the_poster_is_the_svg_inside_the_first_element() {
+    fn the_posters_are_the_svgs_inside_the_first_element() {
         let html = "<svg>icon</svg><posture-chain a><svg>P</svg><p>x</p></posture-chain>";
         assert_eq!(&html[poster_range(html).unwrap()], "<svg>P</svg>");
+        let both =
+            "<posture-chain><svg>P</svg><svg class=phone>Q</svg><p>x</p></posture-chain><svg>";
+        assert_eq!(
+            &both[poster_range(both).unwrap()],
+            "<svg>P</svg><svg class=phone>Q</svg>"
+        );
         assert_eq!(
             poster_range("<posture-chain></posture-chain><svg></svg>"),
             None
