@@ -9,9 +9,17 @@ import { MEASURES, STEPS as STEP_KEYS } from './generated.js';
 import { stepTitle } from './readouts.js';
 import { addEnglish, num, t, unit as withUnit } from './words.js';
 import CERTAINTY from './locales/en-certainty.json' with { type: 'json' };
+import { addStyles } from './sheets.js';
 
 // The English words of this section, which load with this module.
 addEnglish(CERTAINTY);
+
+// The styles of the section's words (the markup has only its title, styled with the element).
+const CSS = `.certainty p { margin: 4px 0; max-width: 60ch; color: var(--muted); }
+.certainty dl { display: grid; grid-template-columns: auto auto; gap: 2px 12px; margin: 2px 0 0; }
+.certainty dt { color: var(--ink); }
+.certainty dd { margin: 0; font-variant-numeric: tabular-nums; }
+.certainty h4 { font-size: 13px; margin: 8px 0 0; }`;
 
 /** Samples per reading: about 10-40 ms in Chromium for 100 (`cargo xtask perf` times 200). */
 export const BAND_SAMPLES = 100;
@@ -78,6 +86,7 @@ const SETTLE_MS = 400;
  */
 export function wireBands(el, ui, rows, current, apiUrl) {
   const { how, certainty } = ui;
+  addStyles(ui.root, CSS);
   // The section's words, what it is working on, and the spans (the markup has only its title).
   const about = document.createElement('p');
   about.textContent = t('certainty.about', { n: BAND_SAMPLES });

@@ -57,6 +57,10 @@ const later = (p) => p.catch((e) => warn(`could not load a part of itself: ${e}`
 // The parts loaded on first use: the state's setter and the link, and the pictures.
 const SHARE = () => import('./share.js');
 const EXPORT = () => import('./export.js');
+/** The explain captions (captions.js, which registers them here), loaded when a step is first
+ * shown: the panel opens once they have, so that it never shows without its words. */
+const captionOf = () => globalThis[Symbol.for('posture-chain.captions')];
+let captionsLoading = null;
 /** Whether the page's URL may hold a state for an element (share.js reads it). */
 const linked = () => location.hash.includes(TAG);
 
@@ -460,8 +464,17 @@ class PostureChain extends HTMLElement {
   _caption() {
     this._lang();
     const w = this._widget;
+    const step = this._step;
+    const caption = captionOf();
+    if (step >= 0 && !caption) {
+      (captionsLoading ??= import('./captions.js')).then(() => this._step >= 0 && this._caption(), (error) => {
+        captionsLoading = null;
+        warn(`could not load its explain captions: ${error}`);
+      });
+      return;
+    }
     if (w) readAll(w, this._readouts, true);
-    showExplain(this._ui, this._step, w?.share(this._step) * 100, this._readouts, w?.input(HEAD_TILT));
+    showExplain(this._ui, step, step >= 0 ? caption(this._ui.root, step, w?.share(step) * 100, this._readouts, w?.input(HEAD_TILT)) : '');
   }
 
   _playSteps(on) {

@@ -10,6 +10,8 @@
 
 import { addEnglish, t } from './words.js';
 import PRESENTER from './locales/en-presenter.json' with { type: 'json' };
+// The explain captions with it: its keys 1-5 open a step at once (captions.js).
+import './captions.js';
 
 // Every sentence this module shows or announces is in the string tables (i18n.js; its English
 // in locales/en-presenter.json, which loads with this module).

@@ -1,5 +1,6 @@
 // The read-out panel of <posture-chain> and its wording: the measures table, the weight bars, the
-// legend, the controls' read-outs, the explain-step captions and the live-region sentence.
+// legend, the controls' read-outs, the explain panel (its captions' words: captions.js) and the
+// live-region sentence.
 // Pure functions word the values (num, rangeWords, tiltWords, postureSentence); buildMeasures,
 // fillLegend and the show* functions write into `ui`, the shadow root's parts (template.js).
 
@@ -11,51 +12,23 @@ export { num };
 /** The index of each read-out (MEASURES' order, the Widget's readout(index)), by its key. */
 export const R = Object.fromEntries(MEASURES.map((m, i) => [m.key, i]));
 
-// Plain-words titles and captions for the steps of the cascade (explain mode), by step key. Each
-// caption is worded from the model's numbers: `pct` is the step's share of the correction in
-// percent, `r` the settled read-outs (by R), `tilt` the head tilt in degrees.
 // A side's key suffix: 'r' for a positive value, 'l' for a negative one.
 const lr = (v) => (v > 0 ? 'r' : 'l');
-const pctWords = (pct) => unit('pct', num(pct, 0));
-const girdleWords = (g) => (Math.abs(g) < 0.5 ? t('cap.neck.girdle.still')
-  : t(`cap.neck.girdle.${lr(g)}`, { v: num(Math.abs(g), 0) }));
-const CAPTIONS = {
-  headAndUpperNeck: (pct, r, tilt) => (Math.abs(tilt) < 0.05
-    ? t('cap.head.upright')
-    : t(`cap.head.${lr(tilt)}`, { v: num(Math.abs(tilt), 1) })),
-  lowerNeckAndShoulders: (pct, r) => t('cap.neck', {
-    girdle: girdleWords(r[R.shoulderElevationDiffMm]),
-    shoulders: Math.abs(r[R.shoulderHeightDiffMm]) < 0.5 ? t('cap.neck.level') : t(`cap.neck.${lr(r[R.shoulderHeightDiffMm])}`, { v: num(Math.abs(r[R.shoulderHeightDiffMm]), 0) }),
-    pct: pctWords(pct),
-  }),
-  thoracic: (pct) => t('cap.thoracic', { pct: pctWords(pct) }),
-  lumbar: (pct) => t('cap.lumbar', { pct: pctWords(pct) }),
-  pelvisAndLegs: (pct, r) => {
-    const tip = r[R.pelvicObliquityDeg];
-    const off = Math.abs(r[R.weightLeftPct] - 50);
-    const pelvis = Math.abs(tip) < 0.05 ? t('cap.pelvis.level') : t('cap.pelvis.tips', { v: num(Math.abs(tip), 1) });
-    const weight = off < 0.5 ? t('cap.pelvis.even') : t(`cap.pelvis.weight.${r[R.weightLeftPct] > 50 ? 'l' : 'r'}`, { v: num(Math.max(r[R.weightLeftPct], 100 - r[R.weightLeftPct]), 0) });
-    const hips = Math.abs(tip) < 0.05 ? t('cap.pelvis.hips') : '';
-    return t('cap.pelvis', { pct: pctWords(pct), pelvis, weight, hips });
-  },
-};
 
-/** [key, caption(pct, r, tilt)] of each step, top to bottom. */
-export const STEPS = STEP_TABLE.map((s) => [s.key, CAPTIONS[s.key]]);
+/** The key of each step of the cascade, top to bottom (their captions: captions.js). */
+export const STEPS = STEP_TABLE.map((s) => s.key);
 
 /** Step i's title in the reader's language. */
-export const stepTitle = (i) => t(`step.${STEPS[i][0]}`);
+export const stepTitle = (i) => t(`step.${STEPS[i]}`);
 
-/** Opens the explain panel at step 0..4 with its caption worded from the widget's numbers (its
- * share of the correction, the settled read-outs `r`, the head tilt), or closes it with -1. */
-export function showExplain(ui, step, pct, r, tilt) {
+/** Opens the explain panel at step 0..4 with its caption `text` (captions.js's, worded from the
+ * widget's numbers), or closes it with -1. */
+export function showExplain(ui, step, text) {
   const on = step >= 0;
   ui.explain.hidden = !on;
   ui.explainBtn.setAttribute('aria-pressed', String(on));
   if (!on) return;
-  const caption = STEPS[step][1];
   ui.stepTitle.textContent = t('explain.step', { n: step + 1, of: STEPS.length, title: stepTitle(step) });
-  const text = caption(pct, r, tilt);
   if (ui.stepCaption.textContent !== text) ui.stepCaption.textContent = text;
   ui.root.querySelector('[data-act=prev]').disabled = step === 0;
   ui.root.querySelector('[data-act=next]').disabled = step === STEPS.length - 1;

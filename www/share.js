@@ -18,6 +18,8 @@ import { parseInput, tidy } from './attributes.js';
 import { STATE_ATTRIBUTES, getState } from './state.js';
 import { addEnglish, t } from './words.js';
 import SHARE from './locales/en-share.json' with { type: 'json' };
+// The explain captions with it: a state or a link may open a step (captions.js).
+import './captions.js';
 
 // The English words of the link and the pictures, which load with this module.
 addEnglish(SHARE);

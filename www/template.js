@@ -3,6 +3,8 @@
 // view-top, legend, explain, controls, measures, share, note) and the named parts of that markup that the
 // element and the panel write to (parts). Host pages may set --posture-chain-brand and --posture-chain-ink.
 // The light theme's colours come from generated.js (LIGHT_CSS); themes.js adds the others.
+// The explain panel's own rules load with its captions (captions.js), those of "How certain?"'s
+// words with them (bands.js).
 
 import { SLIDERS, tidy } from './attributes.js';
 import { LIGHT_CSS, STRATEGIES } from './generated.js';
@@ -145,11 +147,7 @@ tr.out td.val { color: var(--alert); font-weight: 700; }
 .fill { height: 100%; background: var(--muted); width: 50%; }
 .fill.left { background: var(--brand); }
 .bar .pct { text-align: right; font-variant-numeric: tabular-nums; font-weight: 600; }
-.explain { margin-top: 12px; padding: 10px 12px; border-left: 4px solid var(--brand);
-  background: color-mix(in srgb, var(--brand) 6%, var(--surface)); border-radius: 0 6px 6px 0; }
 .explain[hidden] { display: none; }
-.explain .step { font-weight: 700; margin: 0; }
-.explain .caption { margin: 4px 0 10px; max-width: 60ch; }
 .warn { font-size: 13px; color: var(--alert); margin: 0 0 10px; }
 .warn[hidden] { display: none; }
 .note { font-size: 13px; color: var(--muted); margin: 12px 0 0; }
@@ -162,11 +160,6 @@ tr.out td.val { color: var(--alert); font-weight: 700; }
 caption .how { font-size: 12px; min-height: 28px; padding: 1px 8px; margin-left: 8px; vertical-align: 1px; }
 .certainty { margin-top: 10px; font-size: 13px; }
 .certainty[hidden] { display: none; }
-.certainty p { margin: 4px 0; max-width: 60ch; color: var(--muted); }
-.certainty dl { display: grid; grid-template-columns: auto auto; gap: 2px 12px; margin: 2px 0 0; }
-.certainty dt { color: var(--ink); }
-.certainty dd { margin: 0; font-variant-numeric: tabular-nums; }
-.certainty h4 { font-size: 13px; margin: 8px 0 0; }
 .badge { margin: 0 0 8px; padding: 4px 8px; border: 2px solid var(--alert); border-radius: 6px; color: var(--alert); font-weight: 700; }
 .s select { font: inherit; min-width: 0; min-height: 28px; }
 .s .row { flex-wrap: wrap; }

@@ -21,7 +21,7 @@ const TIMEOUT = { timeout: 180_000 };
 const read = async (name) => JSON.parse(await readFile(join(WWW, 'locales', `${name}.json`), 'utf8'));
 // English in two files: what the element shows at once, and compare's and the puzzle's words.
 // The canvas labels' English templates, for translators and this test (English needs no wording).
-const EN = { ...await read('en'), ...await read('en-modes'), ...await read('en-share'), ...await read('en-certainty'), ...await read('en-presenter'), canvas: await read('en-canvas') };
+const EN = { ...await read('en'), ...await read('en-modes'), ...await read('en-share'), ...await read('en-certainty'), ...await read('en-explain'), ...await read('en-presenter'), canvas: await read('en-canvas') };
 const OTHERS = ['es', 'de', 'fr'];
 const placeholders = (s) => [...String(s).matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(',');
 

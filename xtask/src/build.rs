@@ -157,6 +157,7 @@ fn bundle_element(project: &Project, esbuild: &Path, site: &Path) -> Result<Modu
             .arg(format!("--metafile={}", entry_meta.display()))
             .arg(format!("--outfile={}", site.join(ELEMENT_FILE).display())),
     )?;
+    minify_template(project, &site.join(ELEMENT_FILE))?;
     if !lazy.is_empty() {
         let lazy_meta = scratch.join("lazy.meta.json");
         cmd::run(
@@ -198,6 +199,13 @@ fn bundle_element(project: &Project, esbuild: &Path, site: &Path) -> Result<Modu
         }
     }
     element_modules(site)
+}
+
+/// Minifies the shadow root's styles and markup in the bundle `out` (see `minify.rs`).
+pub fn minify_template(project: &Project, out: &Path) -> Result<(), DynError> {
+    let template = fs::read_to_string(project.www().join(crate::minify::TEMPLATE_FILE))?;
+    crate::minify::minify_template_literals(out, &template)?;
+    Ok(())
 }
 
 /// The modules of `www/` that some file there imports with a literal `import('./x.js')`, sorted.

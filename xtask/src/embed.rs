@@ -34,6 +34,7 @@ pub fn write_page(project: &Project, site: &Path) -> Result<u64, DynError> {
             .arg("--log-level=warning")
             .arg(format!("--outfile={}", bundle.display())),
     )?;
+    crate::build::minify_template(project, &bundle)?;
     let script = fs::read_to_string(&bundle)?;
     if script.to_ascii_lowercase().contains("</script") {
         return Err(format!(
@@ -125,6 +126,7 @@ pub fn write_offline(project: &Project, site: &Path, out: &Path) -> Result<u64, 
             .arg("--log-level=warning")
             .arg(format!("--outfile={}", bundle.display())),
     )?;
+    crate::build::minify_template(project, &bundle)?;
     let script = fs::read_to_string(&bundle)?;
     if script.to_ascii_lowercase().contains("</script") {
         return Err(format!(

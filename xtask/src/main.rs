@@ -8,6 +8,7 @@ mod cmd;
 mod dist;
 mod embed;
 mod forward;
+mod minify;
 mod project;
 mod serve;
 mod setup;
