@@ -7,6 +7,7 @@
 // the browser really fetched on load, HTTP headers included.)
 //
 //   node tests/perf/lighthouse.mjs [page ...]      (default: index.html, and embed.html if built)
+//   LIGHTHOUSE_SITE=/tmp/old-site node tests/perf/lighthouse.mjs index.html   (another build)
 
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -16,7 +17,8 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const SITE = join(ROOT, 'target', 'site');
+// The built site, or another (LIGHTHOUSE_SITE=/tmp/old-site), to compare two builds in turns.
+const SITE = process.env.LIGHTHOUSE_SITE || join(ROOT, 'target', 'site');
 const LIGHTHOUSE = join(ROOT, 'tools', 'lighthouse', 'node_modules', '.bin', 'lighthouse');
 const CHROME = process.env.CHROME || '/usr/bin/chromium';
 /** What a page may ask for: the HTML, the element, its wasm (and, for the iframe page, itself). */
