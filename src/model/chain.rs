@@ -134,7 +134,7 @@ pub(crate) fn legs(body: &Body, pelvis: &Pelvis, leg_length_diff_m: f64, knees: 
 }
 
 /// The whole body placed in space, with what the solver and the read-outs need.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) struct Pose {
     pub legs: Legs,
     /// Joint centres, head to sacrum (index 24 is the top of S1).
@@ -160,6 +160,29 @@ pub(crate) struct Pose {
     pub pelvis_dofs: Pelvis,
     /// The girdles' elevations `[left, right]` this pose was built with (rad).
     pub girdle: [f64; 2],
+}
+
+/// Written out rather than derived: a derived `Default` calls `Default` 25 times for each
+/// `[T; 25]` (core's arrays are defaulted element by element), about 1.9 KB of wasm.
+impl Default for Pose {
+    fn default() -> Self {
+        Pose {
+            legs: Legs::default(),
+            joint: [Vec3::ZERO; LEVEL_COUNT],
+            above: [Mat3::IDENTITY; LEVEL_COUNT],
+            axis: [[Vec3::ZERO; 3]; LEVEL_COUNT],
+            centre: [Vec3::ZERO; VERTEBRA_COUNT],
+            acromion: [Vec3::ZERO; 2],
+            head_com: Vec3::ZERO,
+            mass_above_kg: [0.0; LEVEL_COUNT],
+            moment_sum_above: [Vec3::ZERO; LEVEL_COUNT],
+            pelvis_com: Vec3::ZERO,
+            com: Vec3::ZERO,
+            total_mass_kg: 0.0,
+            pelvis_dofs: Pelvis::default(),
+            girdle: [0.0; 2],
+        }
+    }
 }
 
 impl Pose {

@@ -126,6 +126,16 @@ pub(crate) fn validated(s: &Scenario, warnings: &mut Vec<Warning>) -> Scenario {
     out
 }
 
+/// [`validated`]'s numbers without its warnings, for a caller that brings its inputs into range
+/// itself and words nothing about them (the widget): no warning text, so no number formatting.
+pub(crate) fn clamped(s: &Scenario) -> Scenario {
+    let mut out = *s;
+    for f in Input::ALL {
+        f.set(&mut out, f.clamped(f.get(s), f.default_value()));
+    }
+    out
+}
+
 fn parse_number(f: Input, v: &RawValue, s: &mut Scenario, warnings: &mut Vec<Warning>) {
     let default = f.default_value();
     let used = match v {

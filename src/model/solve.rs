@@ -10,7 +10,7 @@
 
 use super::body::{Body, T1_VERTEBRA};
 use super::chain::{self, girdle_rate, Pose};
-use super::input::validated;
+use super::input::{clamped, validated};
 use super::level::LEVEL_COUNT;
 use super::math::{solve_dense, Mat3, Vec3};
 use super::posture::Posture;
@@ -351,20 +351,34 @@ impl Solver {
     pub fn solve(&mut self, scenario: &Scenario) -> &Posture {
         self.posture.warnings.clear();
         let s = validated(scenario, &mut self.posture.warnings);
-        let reusable = matches!(&self.state, Some(st) if same_body(&st.key, &s));
-        if !reusable {
+        self.solve_valid(s)
+    }
+
+    /// As [`Solver::solve`], for a caller that brings its inputs into range itself (the widget,
+    /// at the JS edge): an input out of range is clamped all the same but not reported, so the
+    /// warnings are only the joints beyond their range of motion. The page's wasm then carries
+    /// no warning text and no number formatting for it.
+    pub fn solve_unreported(&mut self, scenario: &Scenario) -> &Posture {
+        self.posture.warnings.clear();
+        self.solve_valid(clamped(scenario))
+    }
+
+    fn solve_valid(&mut self, s: Scenario) -> &Posture {
+        if !matches!(&self.state, Some(st) if same_body(&st.key, &s)) {
+            self.state = None;
+        }
+        // Not `unreachable!` on a `None` just replaced: its message brought the panic's
+        // formatting into the wasm.
+        let st = self.state.get_or_insert_with(|| {
             let body = Body::new(s.stature_cm * 1e-2, s.mass_kg, s.sex, s.coupling);
-            self.state = Some(State {
+            State {
                 key: s,
                 reference: Reference::of(&body),
                 problem: Problem::for_body(body),
                 pose: Pose::default(),
                 x: [0.0; NX],
-            });
-        }
-        let Some(st) = self.state.as_mut() else {
-            unreachable!("the state was just built")
-        };
+            }
+        });
         st.problem.set_scenario(&s, &st.reference);
         solve_problem(&st.problem, &mut st.x, &mut st.pose);
         readout::fill(
@@ -419,6 +433,30 @@ impl Posture {
 mod tests {
     use super::*;
     use crate::model::strategy::Strategy;
+
+    #[test]
+    fn solve_unreported_is_solve_without_the_input_warnings() {
+        let in_range = Scenario {
+            head_tilt_deg: 12.0,
+            anatomic_leg_length_diff_mm: 9.0,
+            ..Scenario::default()
+        };
+        let out_of_range = Scenario {
+            head_tilt_deg: 45.0,
+            forward_head_deg: f64::NAN,
+            mass_kg: -3.0,
+            ..Scenario::default()
+        };
+        for s in [in_range, out_of_range] {
+            let mut expected = solve(&s);
+            expected
+                .warnings
+                .retain(|w| !matches!(w, crate::model::Warning::Input { .. }));
+            let mut solver = Solver::new();
+            assert_eq!(*solver.solve_unreported(&s), expected, "{s:?}");
+        }
+        assert!(!solve(&out_of_range).warnings.is_empty());
+    }
 
     #[test]
     fn wrap_brings_any_angle_into_minus_pi_to_pi() {

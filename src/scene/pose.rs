@@ -88,7 +88,10 @@ impl Pose {
     }
 }
 
-/// Exact at both ends, so a finished region is exactly its target.
+/// Exact at both ends, so a finished region is exactly its target. Never inlined, nor is
+/// `lerp_point`: `mix` calls them for every landmark and joint field, and each inlined copy of
+/// the branches cost wasm (100 gzip bytes together).
+#[inline(never)]
 fn lerp(a: f64, b: f64, t: f64) -> f64 {
     if t <= 0.0 {
         a
@@ -99,6 +102,7 @@ fn lerp(a: f64, b: f64, t: f64) -> f64 {
     }
 }
 
+#[inline(never)]
 fn lerp_point(a: PointMm, b: PointMm, t: f64) -> PointMm {
     PointMm::new(lerp(a.x, b.x, t), lerp(a.y, b.y, t), lerp(a.z, b.z, t))
 }

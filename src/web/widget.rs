@@ -32,7 +32,7 @@ pub struct Widget {
     /// The compensated posture's joints beyond their range of motion: `[level index, motion
     /// (its index in `MOTIONS`), angle°, range°]`. The page
     /// words them (readouts.js); the inputs are brought into range before they reach the model,
-    /// so its input warnings never arise here.
+    /// which solves them with `solve_unreported`: no input warnings.
     warnings: Vec<[f64; 4]>,
     uncompensated: Pose,
     cascade: Cascade,
@@ -82,11 +82,11 @@ impl Widget {
         share_strings();
         let scenario = Scenario::page_start();
         let mut solver = Solver::new();
-        let neutral = Pose::of(solver.solve(&Scenario {
+        let neutral = Pose::of(solver.solve_unreported(&Scenario {
             head_tilt_deg: 0.0,
             ..scenario
         }));
-        let compensated = Pose::of(solver.solve(&scenario));
+        let compensated = Pose::of(solver.solve_unreported(&scenario));
         Widget {
             solver,
             scenario,
@@ -417,7 +417,7 @@ impl Widget {
                     compensation: 0.0,
                     ..self.scenario
                 };
-                self.uncompensated = Pose::of(self.solver.solve(&bare));
+                self.uncompensated = Pose::of(self.solver.solve_unreported(&bare));
                 self.solve_compensated();
                 let mut w: StepWeights = [0.0; CascadeStep::COUNT];
                 for (k, wk) in w.iter_mut().enumerate() {
@@ -443,7 +443,7 @@ impl Widget {
 
     /// Solves the inputs as they are, keeping the pose and each step's share of the correction.
     fn solve_compensated(&mut self) {
-        let posture = self.solver.solve(&self.scenario);
+        let posture = self.solver.solve_unreported(&self.scenario);
         for (s, c) in self.shares.iter_mut().zip(posture.cascade.iter()) {
             *s = c.share;
         }
@@ -471,7 +471,7 @@ impl Widget {
         if let Some(strategy) = self.ghost_strategy {
             let mut other = self.scenario;
             Input::Strategy.set(&mut other, strategy);
-            self.ghost = Pose::of(self.ghost_solver.solve(&other));
+            self.ghost = Pose::of(self.ghost_solver.solve_unreported(&other));
         }
     }
 
