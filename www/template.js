@@ -165,7 +165,7 @@ caption .how { font-size: 12px; min-height: 28px; padding: 1px 8px; margin-left:
 .s .row { flex-wrap: wrap; }
 .s:not(.tone) label { flex: none; }
 .s.buttons { margin-bottom: 10px; }
-.pc.puzzling .ctl:not(.s), .pc.puzzling [data-act], .pc.puzzling [data-strat] { display: none; }
+.pc.puzzling .ctl:not(.s), .pc.puzzling [data-act]:not([data-act=link]), .pc.puzzling [data-strat] { display: none; }
 .share { margin-top: 12px; }
 .share p { flex-basis: 100%; margin: 0; font-size: 13px; }
 .share p:empty { display: none; }

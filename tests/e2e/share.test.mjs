@@ -600,10 +600,15 @@ test('a puzzle link carries the puzzle, not its answer: the page\'s prepared puz
     assert.deepEqual(model, [-6, 10]);
     const state = await stateOf(page);
     assert.deepEqual([state.puzzleNumber, state.headTiltDeg, state.anatomicLegLengthDiffMm], [3, 2, 0]);
-    // (A puzzle hides the element's buttons, Copy link too: the link its code makes, as an
-    // educator's page would ask for it.)
-    const link = await page.evaluate(async () => (await import('/share.js')).linkUrl(document.querySelector('posture-chain'))[0].href);
+    // A puzzle hides the element's buttons but Copy link (Save PNG and SVG would show the
+    // hidden cause's words): an educator copies the puzzle's link from it.
+    const shown = await page.evaluate(() => [...document.querySelector('posture-chain').shadowRoot.querySelectorAll('[data-act]')].filter((b) => b.getClientRects().length).map((b) => b.dataset.act));
+    assert.deepEqual(shown, ['link'], 'only Copy link shows during a puzzle');
+    await page.locator('[data-act=link]').click();
+    await page.waitForFunction(() => location.hash.includes('puzzleNumber'));
+    const link = page.url();
     assert.equal(decodeURIComponent(new URL(link).hash), '#posture-chain=head-tilt:2;puzzleNumber:3', 'the puzzle by its number; no cause in the link');
+    assert.equal(await title(), 'Where did it begin? Puzzle 3 of 3', 'the puzzle stays open');
     const fresh = await page.context().newPage();
     await fresh.addInitScript(keepWarnings);
     await fresh.goto(link);
