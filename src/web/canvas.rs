@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::CanvasRenderingContext2d;
 
-use crate::scene::{Align, Cmd, Colour, Dash, DisplayList, Font, DEFAULT_BRAND_CSS, P2};
+use crate::scene::{Cmd, Colour, Dash, DisplayList, Font, DEFAULT_BRAND_CSS, P2};
 
 // The context seen through another type, for the calls a frame makes most that cannot throw
 // with the values given here (radii are never negative; non-finite numbers are ignored, not
@@ -41,16 +41,21 @@ extern "C" {
     fn fill_style(ctx: &CanvasRenderingContext2d, slot: u32);
     #[wasm_bindgen(js_name = strokeStyle)]
     fn stroke_style(ctx: &CanvasRenderingContext2d, slot: u32);
-    #[wasm_bindgen(js_name = font)]
-    fn font_and_align(ctx: &CanvasRenderingContext2d, slot: u32, align: u32);
-    #[wasm_bindgen(js_name = textAlign)]
-    fn text_align(ctx: &CanvasRenderingContext2d, align: u32);
     #[wasm_bindgen(js_name = lineDash)]
     fn line_dash(ctx: &CanvasRenderingContext2d, dash: u32);
     #[wasm_bindgen(js_name = begin)]
     fn begin(ctx: &CanvasRenderingContext2d, dpr: f64, width_px: f64, height_px: f64, dash: u32);
     #[wasm_bindgen(js_name = fillLabel)]
-    fn fill_label(ctx: &CanvasRenderingContext2d, key: f64, ptr: u32, len: u32, x: f64, y: f64);
+    #[allow(clippy::too_many_arguments)]
+    fn fill_label(
+        ctx: &CanvasRenderingContext2d,
+        key: f64,
+        ptr: u32,
+        len: u32,
+        x: f64,
+        y: f64,
+        style: u32,
+    );
 }
 
 /// A colour's slot on the JS side (the page's themes name the colours by the same slots).
@@ -99,16 +104,15 @@ struct CtxState {
     width_px: f64,
     dash: Dash,
     alpha: f64,
-    font: Option<Font>,
-    align: Option<Align>,
     /// A block's own transform is set instead of the view's.
     rotated: bool,
 }
 
 impl CtxState {
     /// The state at the start of a replay, once `begin` has made lines solid: the alpha is
-    /// taken to be 1, as every replay leaves it; fill, stroke, width, font and alignment are
-    /// unknown.
+    /// taken to be 1, as every replay leaves it; fill, stroke and width are unknown. (The
+    /// labels' font, alignment and colour are the JS side's: `fillLabel` is told them with each
+    /// label and sets each only when it changes.)
     fn start() -> Self {
         CtxState {
             fill: None,
@@ -116,8 +120,6 @@ impl CtxState {
             width_px: f64::NAN,
             dash: Dash::Solid,
             alpha: 1.0,
-            font: None,
-            align: None,
             rotated: false,
         }
     }
@@ -154,22 +156,6 @@ impl CtxState {
         if self.alpha != alpha {
             self.alpha = alpha;
             ctx.set_global_alpha(alpha);
-        }
-    }
-
-    /// The font with the alignment (a font's setting clears nothing, but they change together).
-    fn set_font(&mut self, ctx: &CanvasRenderingContext2d, font: Font, align: Align) {
-        if self.font != Some(font) {
-            self.font = Some(font);
-            self.align = Some(align);
-            font_and_align(ctx, font_slot(font), align as u32);
-        }
-    }
-
-    fn set_align(&mut self, ctx: &CanvasRenderingContext2d, align: Align) {
-        if self.align != Some(align) {
-            self.align = Some(align);
-            text_align(ctx, align as u32);
         }
     }
 
@@ -285,7 +271,8 @@ pub fn replay(
                 state.set_line_width(ctx, width_px);
                 ctx.stroke();
             }
-            // Text comes last, grouped by font (setting a font is costly).
+            // Text comes last, grouped by font (setting a font is costly; the JS side sets it
+            // only when it changes).
             Cmd::Text { .. } => {}
         }
     }
@@ -309,9 +296,6 @@ pub fn replay(
             if font != wanted {
                 continue;
             }
-            state.set_font(ctx, font, align);
-            state.set_align(ctx, align);
-            state.set_fill(ctx, colour);
             let (x, y) = t.to_px(at);
             let text = list.text_of(start, end);
             fill_label(
@@ -321,6 +305,7 @@ pub fn replay(
                 text.len() as u32,
                 x + dx_px,
                 y + dy_px,
+                colour_slot(colour) | (font as u32) << 8 | (align as u32) << 16,
             );
         }
     }
