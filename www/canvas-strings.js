@@ -73,15 +73,16 @@ export function begin(ctx, dpr, w, h, dash) {
   ctx.setLineDash(DASHES[dash] ?? DASHES[0]);
 }
 
-/** Sets the context's font `f`, alignment and colour for fillText, as far as they differ. */
+/** Sets the context's font (its style slot `f`), alignment and colour for fillText, as far as
+ * they differ. */
 function setText(ctx, f, align, colour) {
-  if (ctx.pcFont !== f) ctx.font = styles[32 + (ctx.pcFont = f)];
+  if (ctx.pcFont !== f) ctx.font = styles[(ctx.pcFont = f)];
   if (ctx.pcAlign !== align) ctx.textAlign = ALIGN[(ctx.pcAlign = align)];
   if (ctx.pcFill !== colour) ctx.fillStyle = ctx.pcFill = colour;
 }
 
 /** Draws the label with `key` (its UTF-8 bytes at `ptr`, `len` long) at (x, y) in the font,
- * alignment and colour `look` packs (colour slot, font << 8, alignment << 16). */
+ * alignment and colour `look` packs (colour slot, font slot << 8, alignment << 16). */
 export function fillLabel(ctx, key, ptr, len, x, y, look) {
   let text = labels.get(key);
   if (text === undefined) {

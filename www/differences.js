@@ -7,6 +7,7 @@ import { MEASURES } from './generated.js';
 import { ROWS } from './readouts.js';
 import { addEnglish, num, t, unit } from './words.js';
 import MODES from './locales/en-modes.json' with { type: 'json' };
+import { addStyles } from './sheets.js';
 
 // The English words of compare and the puzzle, which load with this module.
 addEnglish(MODES);
@@ -79,14 +80,7 @@ const PANEL_CSS = `
 .views.twin > #view-top { order: 5; } .views.twin > .tw.top { order: 6; }
 `;
 
-let sheet = null;
-/** Adds the panels' styles to a shadow root once (a constructable stylesheet: strict CSP). */
+/** Adds the panels' styles to a shadow root once (sheets.js). */
 export function panelStyles(root) {
-  try {
-    if (!sheet) (sheet = new CSSStyleSheet()).replaceSync(PANEL_CSS);
-    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-  } catch {
-    // A browser without constructable stylesheets (and so without the element's own styles'
-    // first choice) shows the panels unstyled; a <style> would break a strict CSP.
-  }
+  addStyles(root, PANEL_CSS);
 }

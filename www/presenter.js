@@ -8,6 +8,7 @@
 // element's live region. The element's own key handler (posture-chain.js) decides which keys are
 // shortcuts, synchronously; this module only acts on them.
 
+import { addStyles } from './sheets.js';
 import { addEnglish, t } from './words.js';
 import PRESENTER from './locales/en-presenter.json' with { type: 'json' };
 // The explain captions with it: its keys 1-5 open a step at once (captions.js).
@@ -103,17 +104,6 @@ kbd { font: 600 13px/1.6 ui-monospace, monospace; padding: 0 6px; border: 1px so
   border-bottom-width: 2px; border-radius: 4px; background: var(--paper); color: var(--ink); }
 `;
 
-let sheet = null;
-/** Adds this module's rules to a shadow root, once (a constructable sheet, else a <style>). */
-function addSheet(root) {
-  if (root.querySelector('style.presenter') || root.adoptedStyleSheets?.includes(sheet)) return;
-  try {
-    if (!sheet) (sheet = new CSSStyleSheet()).replaceSync(CSS);
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-  } catch {
-    root.prepend(Object.assign(document.createElement('style'), { className: 'presenter', textContent: CSS }));
-  }
-}
 
 /** Says `text` in the element's polite live region (again, if it is already there). */
 function say(el, text) {
@@ -141,7 +131,7 @@ function shortcut(e) {
  * (one of the shortcut keys, which the element's handler picked out). */
 export function present(el, event) {
   const ui = el._ui;
-  addSheet(ui.root);
+  addStyles(ui.root, CSS);
   if (el._help?.open) return;
   const what = typeof event === 'string' ? event : shortcut(event);
   if (!what) return;

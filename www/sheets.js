@@ -1,4 +1,5 @@
-// A lazily loaded part's own styles (the explain panel's, "How certain?"'s), added to a shadow
+// A lazily loaded part's own styles (the explain panel's, "How certain?"'s, the compare and
+// puzzle panels', the presenter's, the themes'), added to a shadow
 // root when the part first shows there, so that the first load does not carry them: a
 // constructable stylesheet (a strict CSP's `style-src 'self'` allows it), else a <style>, as
 // for the element's own styles (element-props.js's adoptStyles).

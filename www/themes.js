@@ -8,6 +8,7 @@
 // prefers-color-scheme, live; with forced-colors active the drawing takes the system's colours.
 
 import { THEMES } from './generated-themes.js';
+import { addStyles } from './sheets.js';
 
 /** The values the attribute takes; any other one warns and draws the light theme. */
 const NAMES = ['light', 'dark', 'auto', 'projector'];
@@ -29,17 +30,6 @@ const CSS = `${Object.entries(THEMES).map(([key, t]) => `.cq[data-theme=${key}] 
   button[aria-pressed=true], .tabs [aria-selected=true] { forced-color-adjust: none; background: Highlight; color: HighlightText; }
 }`;
 
-let sheet = null;
-/** Adds the themes' rules to a shadow root, once (a constructable sheet, else a <style>). */
-function addSheet(root) {
-  if (root.querySelector('style.themes') || root.adoptedStyleSheets?.includes(sheet)) return;
-  try {
-    if (!sheet) (sheet = new CSSStyleSheet()).replaceSync(CSS);
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-  } catch {
-    root.prepend(Object.assign(document.createElement('style'), { className: 'themes', textContent: CSS }));
-  }
-}
 
 /** The system colours forced-colors mode gives, as the browser resolves them. */
 function systemColours(root) {
@@ -86,7 +76,7 @@ forced.addEventListener('change', follow);
 /** Gives `el` (a PostureChain) the theme its attribute names; `warn(message)` logs a bad value. */
 export function applyTheme(el, warn) {
   const ui = el._ui;
-  addSheet(ui.root);
+  addStyles(ui.root, CSS);
   themed.set(el, warn);
   const name = asked(el, warn);
   const key = name === 'auto' ? (dark.matches ? 'dark' : 'light') : name;

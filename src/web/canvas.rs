@@ -305,7 +305,7 @@ pub fn replay(
                 text.len() as u32,
                 x + dx_px,
                 y + dy_px,
-                colour_slot(colour) | (font as u32) << 8 | (align as u32) << 16,
+                colour_slot(colour) | font_slot(font) << 8 | (align as u32) << 16,
             );
         }
     }
